@@ -1,0 +1,51 @@
+//! `briefing list`: the briefings, or the entities of one kind.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::json::{BriefingJson, EntityJson};
+use super::load;
+use crate::library::{Kind, Library};
+
+/// Lists briefings (no kind) or entities of `kind`, as text or JSON.
+pub fn run(content: Option<&Path>, kind: Option<Kind>, json: bool) -> anyhow::Result<ExitCode> {
+    let library = load(content)?;
+    let text = match (kind, json) {
+        (None, false) => briefings_text(&library),
+        (None, true) => {
+            serde_json::to_string_pretty(&library.briefings.iter().map(BriefingJson::new).collect::<Vec<_>>())?
+        }
+        (Some(kind), false) => entities_text(&library, kind),
+        (Some(kind), true) => serde_json::to_string_pretty(
+            &of_kind(&library, kind).map(|id| EntityJson::new(&library, id)).collect::<Vec<_>>(),
+        )?,
+    };
+    println!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn of_kind(library: &Library, kind: Kind) -> impl Iterator<Item = crate::library::EntityId> + '_ {
+    library.entity_ids().filter(move |&id| library.entity(id).kind == kind)
+}
+
+fn briefings_text(library: &Library) -> String {
+    let width = library.briefings.iter().map(|b| b.id.len()).max().unwrap_or(0);
+    library
+        .briefings
+        .iter()
+        .map(|b| format!("{:width$}  {}  ({}, {})", b.id, b.headline, b.source.publication, b.source.date))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn entities_text(library: &Library, kind: Kind) -> String {
+    let ids: Vec<_> = of_kind(library, kind).collect();
+    let width = ids.iter().map(|&id| library.entity(id).id.len()).max().unwrap_or(0);
+    ids.iter()
+        .map(|&id| {
+            let e = library.entity(id);
+            format!("{:width$}  {}  — {}", e.id, e.name, e.role)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,10 @@
+//! `briefing`: a terminal reader for structured news briefings.
+//!
+//! Layers, each using only those below it:
+//! - [`library`]: the format, loading, validation, mention linking and the immutable model;
+//! - [`search`]: ranked fuzzy search over a library, with no UI;
+//! - [`cli`]: the non-interactive commands;
+//! - [`reader`]: the full-screen terminal reader.
+
+pub mod cli;
+pub mod library;

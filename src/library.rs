@@ -1,0 +1,20 @@
+//! The domain: briefing files on disk become one validated, linked, immutable [`Library`].
+//!
+//! Nothing in here knows about terminals; the reader and the CLI are both consumers.
+
+pub mod bundled;
+pub mod diagnostic;
+pub mod figure_text;
+pub mod format;
+pub mod graph;
+pub mod link;
+pub mod load;
+pub mod locate;
+pub mod markup;
+pub mod model;
+pub mod suggest;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Input, LoadError, Loaded, Options, load_dir, load_sources};
+pub use model::{Briefing, BriefingId, Entity, EntityId, Event, Figure, Kind, Library, Mention, Relation};

@@ -1,0 +1,300 @@
+//! The on-disk format of one briefing file, as serde types.
+//!
+//! These types are the single source of truth for the format: the JSON Schema in
+//! `docs/briefing.schema.json` is generated from them and a test keeps the two equal.
+//! Every struct denies unknown fields so a misspelt key is an error, not silently ignored.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One briefing: a story plus the entities, figures, relations and events in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BriefingFile {
+    /// Globally unique id of the briefing, e.g. `beijing-gambit`.
+    pub id: String,
+    /// Headline of the story.
+    pub headline: String,
+    /// The standfirst under the headline: one or two sentences.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dek: String,
+    /// Where the reported facts come from.
+    pub source: SourceFile,
+    /// The story, in sections of paragraphs. Paragraph text may pin or suppress mentions
+    /// with `[[text|entity-id]]` and `[[text|-]]`.
+    pub sections: Vec<SectionFile>,
+    /// Entities this briefing declares or mentions. Ids are global across the library.
+    #[serde(default)]
+    pub entities: Vec<EntityFile>,
+    /// Figures stated in the story.
+    #[serde(default)]
+    pub figures: Vec<FigureFile>,
+    /// Typed relations between entities (and figures).
+    #[serde(default)]
+    pub relations: Vec<RelationFile>,
+    /// Dated or ordered events, for the timeline.
+    #[serde(default)]
+    pub events: Vec<EventFile>,
+}
+
+/// The publication a briefing is written from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    /// Name of the publication.
+    pub publication: String,
+    /// Title of the source piece.
+    pub title: String,
+    /// Publication date as printed by the source (free text, e.g. `March 2025`).
+    pub date: String,
+    /// Link to the source, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A section of the story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFile {
+    /// Section heading; empty for an untitled opening section.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub heading: String,
+    /// Paragraphs of plain text with optional `[[text|id]]` pins.
+    pub paragraphs: Vec<String>,
+}
+
+/// The kinds of entity a briefing can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A named human being.
+    Person,
+    /// A business.
+    Company,
+    /// A chip or chip family.
+    Chip,
+    /// A number stated in the story (declared under `figures`).
+    Figure,
+    /// A government body, agency or other institution.
+    Organisation,
+    /// A country, city or region.
+    Place,
+    /// A policy, law or regulation.
+    Policy,
+    /// A product, model or technology other than a chip.
+    Product,
+}
+
+impl Kind {
+    /// Every kind, in display order.
+    pub const ALL: [Kind; 8] = [
+        Kind::Person,
+        Kind::Company,
+        Kind::Chip,
+        Kind::Figure,
+        Kind::Organisation,
+        Kind::Place,
+        Kind::Policy,
+        Kind::Product,
+    ];
+
+    /// The lowercase name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Company => "company",
+            Kind::Chip => "chip",
+            Kind::Figure => "figure",
+            Kind::Organisation => "organisation",
+            Kind::Place => "place",
+            Kind::Policy => "policy",
+            Kind::Product => "product",
+        }
+    }
+
+    /// Parses a kind name as written in files and on the command line.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// An entity declaration. The same id may be declared by several briefings; the
+/// declarations must agree on kind and are merged (aliases and facts are unioned).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntityFile {
+    /// Global id: lowercase letters, digits and `-`.
+    pub id: String,
+    /// What the entity is. `figure` is reserved for entries of `figures`.
+    pub kind: Kind,
+    /// Display name, also matched in the story text.
+    pub name: String,
+    /// Other names matched in the story text (short forms, native-script names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Name in its native script, e.g. `黄仁勋`; also matched in text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_name: Option<String>,
+    /// One line: what the entity is or does.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// A few sentences of background.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Labelled facts shown on the card.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactFile>,
+}
+
+/// A labelled fact on an entity card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactFile {
+    /// Short label, e.g. `Founded`.
+    pub label: String,
+    /// The value, e.g. `1993`.
+    pub value: String,
+}
+
+/// Whether a figure counts for or against what it measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Sign {
+    /// A gain, a level, a size.
+    #[default]
+    Positive,
+    /// A loss, a drop, a charge.
+    Negative,
+}
+
+/// How exactly the display text states the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    /// Stated exactly.
+    #[default]
+    Exact,
+    /// "about", "around", "roughly".
+    About,
+    /// "over", "more than".
+    Over,
+    /// "under", "less than".
+    Under,
+}
+
+/// The multiplier between `value` and the quantity it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scale {
+    /// Value as is.
+    #[default]
+    One,
+    /// Thousands.
+    Thousand,
+    /// Millions.
+    Million,
+    /// Billions.
+    Billion,
+    /// Trillions.
+    Trillion,
+}
+
+impl Scale {
+    /// The factor this scale multiplies by.
+    pub fn factor(self) -> f64 {
+        match self {
+            Scale::One => 1.0,
+            Scale::Thousand => 1e3,
+            Scale::Million => 1e6,
+            Scale::Billion => 1e9,
+            Scale::Trillion => 1e12,
+        }
+    }
+}
+
+/// A number stated in the story, as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FigureFile {
+    /// Global id, like an entity id.
+    pub id: String,
+    /// Magnitude as written, in `scale` units (17 for "$17 billion"); never negative, see `sign`.
+    pub value: f64,
+    /// Unit of the value: a currency code (`USD`), `percent`, or a counted noun.
+    pub unit: String,
+    /// Multiplier of `value`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub scale: Scale,
+    /// Text as it appears in the story, e.g. `$17 billion`; linked where it appears.
+    pub display: String,
+    /// Whether this is a gain or a loss.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub sign: Sign,
+    /// How exactly `display` states the value.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub qualifier: Qualifier,
+    /// What the number measures, e.g. `Nvidia's annual sales to China`.
+    pub measures: String,
+    /// The entities the figure is about (at least one).
+    pub about: Vec<String>,
+    /// Period the figure covers or the date it is as of, e.g. `year to date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Where in the story the figure is stated.
+    pub stated_in: PlaceFile,
+}
+
+/// A paragraph of the story: `section` and `paragraph` count from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFile {
+    /// Index of the section.
+    pub section: usize,
+    /// Index of the paragraph within the section.
+    pub paragraph: usize,
+}
+
+/// A typed relation `from --type--> to`, with a label for each direction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RelationFile {
+    /// Subject id.
+    pub from: String,
+    /// Machine-readable type, e.g. `ceo_of`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Object id.
+    pub to: String,
+    /// Label read from `from` to `to`, e.g. `CEO of`.
+    pub label: String,
+    /// Label read from `to` back to `from`, e.g. `led by`.
+    pub inverse: String,
+}
+
+/// Something that happened, placed on the timeline by `order` (and `date` when known).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventFile {
+    /// Position on the timeline; events sort by it.
+    pub order: u32,
+    /// ISO date (`2025-04-17`) or the source's own words (`Thursday`); empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// What happened, in one sentence.
+    pub text: String,
+    /// Entities the event involves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// The JSON Schema of a briefing file, generated from the types above.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(BriefingFile);
+    // Serialising a schema built from plain derive output cannot fail: it is a tree of
+    // maps, strings and numbers with string keys.
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

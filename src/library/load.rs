@@ -1,0 +1,187 @@
+//! Reading a library from disk (the only file I/O of the domain) and parsing its files.
+//!
+//! Every file is read and parsed even when others fail, so one bad file never hides the
+//! problems of the rest; the caller gets either a library or every diagnostic at once.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use serde_json::error::Category;
+
+use super::diagnostic::{Diagnostic, Position, position_of};
+use super::format::BriefingFile;
+use super::model::Library;
+use super::validate;
+
+/// Files larger than this are refused rather than read: a briefing is a story, not a dump.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One briefing file's bytes and where they came from.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Path shown in diagnostics.
+    pub path: PathBuf,
+    /// The file's bytes; bundled files borrow from the binary.
+    pub bytes: Cow<'static, [u8]>,
+}
+
+/// What to check beyond what loading needs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Link every briefing and warn about entities and aliases never mentioned. This is
+    /// the full pass `briefing check` runs; the reader links briefings as it opens them.
+    pub lint_mentions: bool,
+}
+
+/// A library that loaded, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The library.
+    pub library: Library,
+    /// Problems that do not stop loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The library did not load: every problem found, errors and warnings, in file order.
+#[derive(Debug)]
+pub struct LoadError {
+    /// All diagnostics; at least one is an error.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        for d in &self.diagnostics {
+            writeln!(f, "{d}")?;
+        }
+        write!(f, "{errors} error{} in the library", if errors == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads and loads the library in `dir`.
+pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
+    let (inputs, mut diagnostics) = read_dir(dir);
+    match load_sources(&inputs, options) {
+        Ok(loaded) if diagnostics.is_empty() => Ok(loaded),
+        Ok(loaded) => Err(LoadError { diagnostics: [diagnostics, loaded.warnings].concat() }),
+        Err(error) => {
+            diagnostics.extend(error.diagnostics);
+            Err(LoadError { diagnostics })
+        }
+    }
+}
+
+/// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.
+pub fn read_dir(dir: &Path) -> (Vec<Input>, Vec<Diagnostic>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return (Vec::new(), vec![Diagnostic::error(dir, None, format!("cannot read directory: {e}"))]),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.is_dir())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return (Vec::new(), vec![Diagnostic::error(dir, None, "no briefing files (*.json) in directory")]);
+    }
+    let mut diagnostics = Vec::new();
+    let inputs = paths.into_iter().filter_map(|p| read_file(p).map_err(|d| diagnostics.push(d)).ok()).collect();
+    (inputs, diagnostics)
+}
+
+fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
+    let size = fs::metadata(&path).map_err(|e| Diagnostic::error(&path, None, format!("cannot read file: {e}")))?.len();
+    if size > MAX_FILE_BYTES {
+        let message = format!("file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes (16 MiB)");
+        return Err(Diagnostic::error(&path, None, message));
+    }
+    match fs::read(&path) {
+        Ok(bytes) => Ok(Input { path, bytes: Cow::Owned(bytes) }),
+        Err(e) => Err(Diagnostic::error(&path, None, format!("cannot read file: {e}"))),
+    }
+}
+
+/// A file that parsed: its index in the inputs, its text and its contents.
+pub(crate) struct Parsed<'a> {
+    pub file: usize,
+    pub text: &'a str,
+    pub briefing: BriefingFile,
+}
+
+/// Parses and validates `inputs` into a library.
+pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
+    let mut diagnostics = Vec::new();
+    let mut parsed = Vec::with_capacity(inputs.len());
+    for (file, result) in parse_all(inputs).into_iter().enumerate() {
+        match result {
+            Ok((text, briefing)) => parsed.push(Parsed { file, text, briefing }),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let (library, found) = validate::build(inputs, parsed, options);
+    diagnostics.extend(found);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        Err(LoadError { diagnostics })
+    } else {
+        Ok(Loaded { library, warnings: diagnostics })
+    }
+}
+
+/// Parses every input, on all cores when there are several files.
+fn parse_all(inputs: &[Input]) -> Vec<Result<(&str, BriefingFile), Diagnostic>> {
+    let workers = thread::available_parallelism().map_or(1, |n| n.get());
+    if inputs.len() < 2 || workers < 2 {
+        return inputs.iter().map(parse).collect();
+    }
+    let chunk = inputs.len().div_ceil(workers);
+    thread::scope(|scope| {
+        let handles: Vec<_> =
+            inputs.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
+/// Parses one file, naming the JSON path and position of the first problem.
+fn parse(input: &Input) -> Result<(&str, BriefingFile), Diagnostic> {
+    let text = std::str::from_utf8(&input.bytes).map_err(|e| {
+        let at = position_of(&String::from_utf8_lossy(&input.bytes[..e.valid_up_to()]), e.valid_up_to());
+        let byte = input.bytes[e.valid_up_to()];
+        Diagnostic::error(
+            &input.path,
+            Some(at),
+            format!("invalid UTF-8: byte 0x{byte:02x} at offset {}", e.valid_up_to()),
+        )
+    })?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let briefing = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| parse_error(input, &e.path().to_string(), e.inner()))?;
+    deserializer.end().map_err(|e| parse_error(input, "", &e))?;
+    Ok((text, briefing))
+}
+
+fn parse_error(input: &Input, path: &str, inner: &serde_json::Error) -> Diagnostic {
+    let position = Some(Position { line: inner.line().max(1), column: inner.column().max(1) });
+    let what = strip_position(&inner.to_string());
+    let message = match inner.classify() {
+        Category::Eof => format!("truncated JSON: {what}"),
+        Category::Syntax => format!("malformed JSON: {what}"),
+        Category::Data | Category::Io => format!("`{}`: {what}", display_path(path)),
+    };
+    Diagnostic::error(&input.path, position, message)
+}
+
+/// serde_json appends " at line L column C"; the diagnostic already says where.
+fn strip_position(message: &str) -> String {
+    message.rfind(" at line ").map_or(message, |i| &message[..i]).to_string()
+}
+
+fn display_path(path: &str) -> &str {
+    if path.is_empty() { "." } else { path }
+}

@@ -1,0 +1,209 @@
+//! JSON paths (`entities[3].aliases[0]`) and where they sit in a file's text.
+//!
+//! serde gives positions for syntax and type errors only. Checks that run after parsing
+//! (duplicate ids, dangling references) know the path of the bad value; [`locate`] walks
+//! the text once more to turn that path into a position. It runs only when a problem is
+//! reported, so loading a clean library never pays for it.
+
+use std::fmt;
+
+/// One step of a JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// A member of an object.
+    Key(&'static str),
+    /// An element of an array.
+    Index(usize),
+}
+
+/// A path from the document root to a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JsonPath(Vec<Segment>);
+
+impl JsonPath {
+    /// The path of the document itself.
+    pub fn root() -> Self {
+        JsonPath(Vec::new())
+    }
+
+    /// This path extended by an object member.
+    pub fn key(&self, key: &'static str) -> Self {
+        self.with(Segment::Key(key))
+    }
+
+    /// This path extended by an array element.
+    pub fn index(&self, index: usize) -> Self {
+        self.with(Segment::Index(index))
+    }
+
+    fn with(&self, segment: Segment) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(segment);
+        JsonPath(segments)
+    }
+
+    /// The steps of the path.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str(".");
+        }
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(k) if i == 0 => write!(f, "{k}")?,
+                Segment::Key(k) => write!(f, ".{k}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Byte offset of the value at `path` in the JSON `text`, if the path exists.
+pub fn locate(text: &str, path: &JsonPath) -> Option<usize> {
+    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0 };
+    scanner.skip_ws();
+    for segment in path.segments() {
+        match segment {
+            Segment::Key(key) => scanner.enter_member(key)?,
+            Segment::Index(index) => scanner.enter_element(*index)?,
+        }
+    }
+    Some(scanner.pos)
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `byte` (after white space) or fails.
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.skip_ws();
+        (self.peek() == Some(byte)).then(|| self.pos += 1)
+    }
+
+    /// Moves to the value of member `key` of the object at the cursor.
+    fn enter_member(&mut self, key: &str) -> Option<()> {
+        self.expect(b'{')?;
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return None;
+            }
+            let name = self.string()?;
+            self.expect(b':')?;
+            self.skip_ws();
+            if &self.bytes[name] == key.as_bytes() {
+                return Some(());
+            }
+            self.skip_value()?;
+            self.expect(b',')?;
+        }
+    }
+
+    /// Moves to element `index` of the array at the cursor.
+    fn enter_element(&mut self, index: usize) -> Option<()> {
+        self.expect(b'[')?;
+        for _ in 0..index {
+            self.skip_ws();
+            self.skip_value()?;
+            self.expect(b',')?;
+        }
+        self.skip_ws();
+        (self.peek() != Some(b']')).then_some(())
+    }
+
+    /// Consumes a string and returns the range of its raw bytes between the quotes.
+    fn string(&mut self) -> Option<std::ops::Range<usize>> {
+        let start = self.pos + 1;
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            match b {
+                b'\\' => self.pos += 1,
+                b'"' => return Some(start..self.pos - 1),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn skip_value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.string().map(|_| ()),
+            b'{' | b'[' => self.skip_nested(),
+            _ => {
+                while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
+                    self.pos += 1;
+                }
+                Some(())
+            }
+        }
+    }
+
+    fn skip_nested(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.string()?;
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => depth -= 1,
+                _ => {}
+            }
+            self.pos += 1;
+            if depth == 0 {
+                return Some(());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{"a": {"s": "x\"}", "b": [1, {"c": true}, [2]]}, "d": "é"}"#;
+
+    #[test]
+    fn finds_nested_members_and_elements() {
+        let path = JsonPath::root().key("a").key("b").index(1).key("c");
+        assert_eq!(&DOC[locate(DOC, &path).unwrap()..][..4], "true");
+        let third = JsonPath::root().key("a").key("b").index(2);
+        assert_eq!(&DOC[locate(DOC, &third).unwrap()..][..3], "[2]");
+        assert_eq!(&DOC[locate(DOC, &JsonPath::root().key("d")).unwrap()..], "\"é\"}");
+    }
+
+    #[test]
+    fn missing_paths_are_none() {
+        assert_eq!(locate(DOC, &JsonPath::root().key("zz")), None);
+        assert_eq!(locate(DOC, &JsonPath::root().key("a").key("b").index(3)), None);
+        assert_eq!(locate(DOC, &JsonPath::root().index(0)), None);
+    }
+
+    #[test]
+    fn paths_display_like_jq() {
+        let path = JsonPath::root().key("entities").index(3).key("aliases").index(0);
+        assert_eq!(path.to_string(), "entities[3].aliases[0]");
+        assert_eq!(JsonPath::root().to_string(), ".");
+    }
+}

@@ -1,0 +1,296 @@
+//! The immutable, validated library every consumer reads: briefings, entities (figures
+//! included), relations and events, cross-referenced by index rather than by string.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+pub use super::format::{Kind, Qualifier, Scale, Sign};
+use super::link;
+
+/// Index of an entity in [`Library::entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub u32);
+
+/// Index of a briefing in [`Library::briefings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BriefingId(pub u32);
+
+/// A labelled fact on an entity card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// Short label, e.g. `Founded`.
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+/// A person, company, chip, figure, organisation, place, policy or product.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Global id as written in the files.
+    pub id: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Display name (for a figure, its display text).
+    pub name: String,
+    /// Other names it is mentioned by.
+    pub aliases: Vec<String>,
+    /// Name in its native script.
+    pub native_name: Option<String>,
+    /// One line: what it is or does.
+    pub role: String,
+    /// A few sentences of background.
+    pub summary: String,
+    /// Labelled facts.
+    pub facts: Vec<Fact>,
+    /// The figure's data, for entities of kind [`Kind::Figure`].
+    pub figure: Option<Figure>,
+    /// Briefings that declare it, in library order: its backlinks.
+    pub briefings: Vec<BriefingId>,
+}
+
+/// A number stated in a story, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Magnitude in `scale` units, as written.
+    pub value: f64,
+    /// Unit: a currency code, `percent`, or a counted noun.
+    pub unit: String,
+    /// Multiplier of `value`.
+    pub scale: Scale,
+    /// Gain or loss.
+    pub sign: Sign,
+    /// Exact, about, over or under.
+    pub qualifier: Qualifier,
+    /// What the number measures.
+    pub measures: String,
+    /// The entities it is about.
+    pub about: Vec<EntityId>,
+    /// Period or as-of date.
+    pub period: Option<String>,
+    /// The briefing that states it.
+    pub briefing: BriefingId,
+    /// The paragraph (flat index into [`Briefing::paragraphs`]) that states it.
+    pub paragraph: usize,
+}
+
+impl Figure {
+    /// The quantity in base units with its sign: -5.5e9 for a $5.5 billion charge.
+    pub fn signed_value(&self) -> f64 {
+        let magnitude = self.value * self.scale.factor();
+        match self.sign {
+            Sign::Positive => magnitude,
+            Sign::Negative => -magnitude,
+        }
+    }
+}
+
+/// A typed relation `from --label--> to`, read back as `to --inverse--> from`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// Subject.
+    pub from: EntityId,
+    /// Object.
+    pub to: EntityId,
+    /// Machine-readable type.
+    pub kind: String,
+    /// Label read from `from` to `to`.
+    pub label: String,
+    /// Label read from `to` back to `from`.
+    pub inverse: String,
+    /// The briefing that states it.
+    pub briefing: BriefingId,
+}
+
+/// Something that happened, for the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Position on the timeline.
+    pub order: u32,
+    /// ISO date or the source's words; empty when unknown.
+    pub date: String,
+    /// What happened.
+    pub text: String,
+    /// Who and what it involves.
+    pub entities: Vec<EntityId>,
+}
+
+/// Where the story comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Publication name.
+    pub publication: String,
+    /// Title of the source piece.
+    pub title: String,
+    /// Date as printed by the source.
+    pub date: String,
+    /// Link, when known.
+    pub url: Option<String>,
+}
+
+/// A section heading and the paragraphs under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Heading; empty for an untitled section.
+    pub heading: String,
+    /// Flat indexes into [`Briefing::paragraphs`].
+    pub paragraphs: Range<usize>,
+}
+
+/// A paragraph of plain text with the author's pins resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The section it belongs to.
+    pub section: usize,
+    /// Text as the reader sees it.
+    pub text: String,
+    /// Pinned spans (`Some`) and suppressed spans (`None`), by byte range of `text`.
+    pub pins: Vec<(Range<usize>, Option<EntityId>)>,
+}
+
+/// One linked mention in a story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// What it refers to.
+    pub entity: EntityId,
+    /// Flat paragraph index.
+    pub paragraph: usize,
+    /// Byte range of the mention in the paragraph text.
+    pub range: Range<usize>,
+}
+
+/// A story with everything it holds.
+#[derive(Debug)]
+pub struct Briefing {
+    /// Global id.
+    pub id: String,
+    /// The file it was loaded from.
+    pub path: PathBuf,
+    /// Headline.
+    pub headline: String,
+    /// Standfirst.
+    pub dek: String,
+    /// Where the facts come from.
+    pub source: Source,
+    /// Sections over `paragraphs`.
+    pub sections: Vec<Section>,
+    /// All paragraphs, in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Entities and figures it declares, in file order.
+    pub entities: Vec<EntityId>,
+    /// Timeline events, sorted by order.
+    pub events: Vec<Event>,
+    /// Mentions, linked on first use: linking every briefing of a large library up front
+    /// would dominate load time, and a reader only needs the ones it shows.
+    pub(crate) mentions: OnceLock<Vec<Mention>>,
+}
+
+impl Briefing {
+    /// The (section, paragraph-in-section) of a flat paragraph index, as authors count.
+    pub fn place(&self, paragraph: usize) -> (usize, usize) {
+        let section = self.paragraphs[paragraph].section;
+        (section, paragraph - self.sections[section].paragraphs.start)
+    }
+
+    /// The sentence around a byte range of a paragraph.
+    pub fn sentence(&self, paragraph: usize, range: Range<usize>) -> &str {
+        let text = &self.paragraphs[paragraph].text;
+        &text[link::sentence_around(text, range)]
+    }
+
+    /// Where the paragraph states a figure's display text, if it does.
+    pub fn find_in(&self, paragraph: usize, needle: &str) -> Option<Range<usize>> {
+        let text = &self.paragraphs[paragraph].text;
+        text.find(needle).map(|start| start..start + needle.len())
+    }
+}
+
+/// The whole library: immutable once loaded.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// Briefings in file-name order.
+    pub briefings: Vec<Briefing>,
+    /// Entities and figures, in order of first declaration.
+    pub entities: Vec<Entity>,
+    /// Relations in file order.
+    pub relations: Vec<Relation>,
+    pub(crate) by_id: HashMap<String, EntityId>,
+    pub(crate) briefing_by_id: HashMap<String, BriefingId>,
+    /// For each entity, indexes of relations it is the subject of.
+    pub(crate) outgoing: Vec<Vec<u32>>,
+    /// For each entity, indexes of relations it is the object of.
+    pub(crate) incoming: Vec<Vec<u32>>,
+    /// For each entity, the figures about it.
+    pub(crate) figures_of: Vec<Vec<EntityId>>,
+}
+
+impl Library {
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// The briefing with this id.
+    pub fn briefing(&self, id: BriefingId) -> &Briefing {
+        &self.briefings[id.0 as usize]
+    }
+
+    /// Looks an entity up by its string id.
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Looks a briefing up by its string id.
+    pub fn briefing_by_id(&self, id: &str) -> Option<BriefingId> {
+        self.briefing_by_id.get(id).copied()
+    }
+
+    /// All briefing ids in order.
+    pub fn briefing_ids(&self) -> impl Iterator<Item = BriefingId> + '_ {
+        (0..self.briefings.len() as u32).map(BriefingId)
+    }
+
+    /// All entity ids in order.
+    pub fn entity_ids(&self) -> impl Iterator<Item = EntityId> + '_ {
+        (0..self.entities.len() as u32).map(EntityId)
+    }
+
+    /// Relations where `id` is the subject.
+    pub fn outgoing(&self, id: EntityId) -> impl Iterator<Item = &Relation> + '_ {
+        self.outgoing[id.0 as usize].iter().map(|&r| &self.relations[r as usize])
+    }
+
+    /// Relations where `id` is the object.
+    pub fn incoming(&self, id: EntityId) -> impl Iterator<Item = &Relation> + '_ {
+        self.incoming[id.0 as usize].iter().map(|&r| &self.relations[r as usize])
+    }
+
+    /// Figures that are about `id`.
+    pub fn figures_about(&self, id: EntityId) -> &[EntityId] {
+        &self.figures_of[id.0 as usize]
+    }
+
+    /// Events, across briefings, that involve `id`.
+    pub fn events_of(&self, id: EntityId) -> impl Iterator<Item = (BriefingId, &Event)> + '_ {
+        self.briefing_ids().flat_map(move |b| {
+            self.briefing(b).events.iter().filter(move |e| e.entities.contains(&id)).map(move |e| (b, e))
+        })
+    }
+
+    /// The linked mentions of a briefing, in reading order (linked on first call).
+    pub fn mentions(&self, id: BriefingId) -> &[Mention] {
+        let briefing = self.briefing(id);
+        briefing.mentions.get_or_init(|| link::link_briefing(self, briefing))
+    }
+
+    /// Every mention of `entity` across the briefings that declare it.
+    pub fn mentions_of(&self, entity: EntityId) -> Vec<(BriefingId, &Mention)> {
+        self.entity(entity)
+            .briefings
+            .iter()
+            .flat_map(|&b| self.mentions(b).iter().filter(move |m| m.entity == entity).map(move |m| (b, m)))
+            .collect()
+    }
+}

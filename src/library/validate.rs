@@ -1,0 +1,130 @@
+//! Turning parsed files into a [`Library`], checking everything a reader relies on:
+//! ids, kinds, references, figures and pins. Each problem names its JSON path and
+//! quotes the bad value; positions are found only when a problem is reported.
+
+mod declare;
+mod lint;
+mod resolve;
+
+pub use super::suggest::closest;
+
+use std::collections::HashMap;
+
+use super::diagnostic::{Diagnostic, Severity, position_of};
+use super::load::{Input, Options, Parsed};
+use super::locate::{JsonPath, locate};
+#[cfg(doc)]
+use super::model::Entity;
+use super::model::{EntityId, Library};
+
+/// Where a declaration sits: the file, and the list, element and alias inside it. Kept
+/// small and allocation-free because one is recorded for every entity and alias loaded.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin {
+    file: usize,
+    list: &'static str,
+    index: usize,
+    alias: Option<usize>,
+}
+
+impl Origin {
+    /// The JSON path of the declaration (or of its alias).
+    fn path(&self) -> JsonPath {
+        let element = JsonPath::root().key(self.list).index(self.index);
+        match self.alias {
+            Some(a) => element.key("aliases").index(a),
+            None => element,
+        }
+    }
+}
+
+/// Collects problems while the library is built, locating each in its file.
+pub(crate) struct Reporter<'a> {
+    inputs: &'a [Input],
+    texts: HashMap<usize, &'a str>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    fn new(inputs: &'a [Input], parsed: &[Parsed<'a>]) -> Self {
+        let texts = parsed.iter().map(|p| (p.file, p.text)).collect();
+        Reporter { inputs, texts, diagnostics: Vec::new() }
+    }
+
+    /// Reports an error at `path` of `file`.
+    fn error(&mut self, file: usize, path: &JsonPath, message: impl Into<String>) {
+        self.report(file, path, Severity::Error, message.into());
+    }
+
+    /// Reports a warning at `path` of `file`.
+    fn warning(&mut self, file: usize, path: &JsonPath, message: impl Into<String>) {
+        self.report(file, path, Severity::Warning, message.into());
+    }
+
+    fn report(&mut self, file: usize, path: &JsonPath, severity: Severity, message: String) {
+        let text = self.texts.get(&file).copied().unwrap_or_default();
+        let position = locate(text, path).map(|offset| position_of(text, offset));
+        self.diagnostics.push(Diagnostic {
+            file: self.inputs[file].path.clone(),
+            position,
+            severity,
+            message: format!("`{path}`: {message}"),
+        });
+    }
+
+    /// `FILE:LINE:COL` of an origin, for messages that point at a second place.
+    fn place(&self, origin: &Origin) -> String {
+        let text = self.texts.get(&origin.file).copied().unwrap_or_default();
+        let file = self.inputs[origin.file].path.display();
+        match locate(text, &origin.path()).map(|o| position_of(text, o)) {
+            Some(p) => format!("{file}:{}:{}", p.line, p.column),
+            None => file.to_string(),
+        }
+    }
+}
+
+/// Where each entity, alias and briefing was declared, for messages and lints.
+#[derive(Debug, Default)]
+pub(crate) struct Origins {
+    entities: HashMap<EntityId, Origin>,
+    /// Each alias: its entity, its index in the merged [`Entity::aliases`], its origin.
+    aliases: Vec<(EntityId, usize, Origin)>,
+    briefings: HashMap<String, usize>,
+}
+
+/// Builds the library from parsed files; returns it with every problem found.
+pub(crate) fn build(inputs: &[Input], parsed: Vec<Parsed<'_>>, options: Options) -> (Library, Vec<Diagnostic>) {
+    let mut reporter = Reporter::new(inputs, &parsed);
+    let mut library = Library::default();
+    let mut origins = Origins::default();
+    let declared = declare::declare_all(&mut library, &mut origins, &parsed, &mut reporter);
+    resolve::resolve_all(&mut library, &parsed, declared, &mut reporter);
+    lint::shared_aliases(&library, &origins, &mut reporter);
+    if options.lint_mentions && !reporter.diagnostics.iter().any(Diagnostic::is_error) {
+        lint::unmentioned(&library, &origins, &mut reporter);
+    }
+    (library, reporter.diagnostics)
+}
+
+/// Whether `id` is a valid id: lowercase ASCII letters, digits and single `-` inside.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_words_joined_by_hyphens() {
+        assert!(is_valid_id("jensen-huang"));
+        assert!(is_valid_id("h20"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("Jensen Huang"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id("黄"));
+    }
+}

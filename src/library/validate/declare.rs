@@ -1,0 +1,266 @@
+//! First pass: every briefing, entity and figure declared in the files gets its index,
+//! so that the second pass can resolve references in any order across files.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::super::format::{BriefingFile, EntityFile, FigureFile, Kind};
+use super::super::locate::JsonPath;
+use super::super::model::{Briefing, BriefingId, Entity, EntityId, Fact, Library, Source};
+use super::{Origin, Origins, Parsed, Reporter, is_valid_id};
+
+/// What the first pass learnt of one file: its briefing and its figures' entity ids.
+pub(super) struct Declared {
+    pub briefing: BriefingId,
+    pub figures: Vec<Option<EntityId>>,
+}
+
+/// Declares the briefings, entities and figures of every parsed file.
+pub(super) fn declare_all(
+    library: &mut Library,
+    origins: &mut Origins,
+    parsed: &[Parsed<'_>],
+    reporter: &mut Reporter<'_>,
+) -> Vec<Declared> {
+    parsed
+        .iter()
+        .map(|p| {
+            let path = reporter.inputs[p.file].path.clone();
+            let mut declarer =
+                Declarer { library: &mut *library, origins: &mut *origins, reporter: &mut *reporter, file: p.file };
+            declarer.briefing(&p.briefing, &path)
+        })
+        .collect()
+}
+
+struct Declarer<'l, 'r, 'a> {
+    library: &'l mut Library,
+    origins: &'l mut Origins,
+    reporter: &'r mut Reporter<'a>,
+    file: usize,
+}
+
+impl Declarer<'_, '_, '_> {
+    fn briefing(&mut self, file: &BriefingFile, path: &Path) -> Declared {
+        let root = JsonPath::root();
+        let id = BriefingId(self.library.briefings.len() as u32);
+        self.check_briefing_id(&file.id);
+        if file.headline.trim().is_empty() {
+            self.reporter.error(self.file, &root.key("headline"), "empty headline");
+        }
+        self.library.briefings.push(new_briefing(file, path));
+        self.library.briefing_by_id.entry(file.id.clone()).or_insert(id);
+        for (index, entity) in file.entities.iter().enumerate() {
+            if let Some(e) = self.entity(entity, index, id) {
+                add_unique(&mut self.library.briefings[id.0 as usize].entities, e);
+            }
+        }
+        let figures = file.figures.iter().enumerate().map(|(index, f)| self.figure(f, index, id)).collect::<Vec<_>>();
+        self.library.briefings[id.0 as usize].entities.extend(figures.iter().flatten());
+        Declared { briefing: id, figures }
+    }
+
+    fn check_briefing_id(&mut self, id: &str) {
+        let path = JsonPath::root().key("id");
+        if !is_valid_id(id) {
+            self.reporter.error(self.file, &path, invalid_id(id));
+        } else if let Some(&first) = self.origins.briefings.get(id) {
+            let place = self.reporter.inputs[first].path.display().to_string();
+            self.reporter.error(self.file, &path, format!("duplicate briefing id `{id}`, already used by {place}"));
+        } else {
+            self.origins.briefings.insert(id.to_string(), self.file);
+        }
+    }
+
+    /// Declares or merges one entity; `None` when the declaration is unusable.
+    fn entity(&mut self, e: &EntityFile, index: usize, briefing: BriefingId) -> Option<EntityId> {
+        let origin = Origin { file: self.file, list: "entities", index, alias: None };
+        let path = origin.path();
+        if !is_valid_id(&e.id) {
+            self.reporter.error(self.file, &path.key("id"), invalid_id(&e.id));
+            return None;
+        }
+        if e.name.trim().is_empty() {
+            self.reporter.error(self.file, &path.key("name"), format!("empty name for `{}`", e.id));
+            return None;
+        }
+        if e.kind == Kind::Figure {
+            self.reporter.error(self.file, &path.key("kind"), "kind `figure` is reserved for entries of `figures`");
+            return None;
+        }
+        if let Some((a, _)) = e.aliases.iter().enumerate().find(|(_, a)| a.trim().is_empty()) {
+            self.reporter.error(self.file, &path.key("aliases").index(a), format!("empty alias for `{}`", e.id));
+            return None;
+        }
+        let id = match self.library.by_id.get(&e.id).copied() {
+            Some(existing) => self.merge(existing, e, origin, briefing)?,
+            None => self.create(e, origin, briefing),
+        };
+        Some(id)
+    }
+
+    fn create(&mut self, e: &EntityFile, origin: Origin, briefing: BriefingId) -> EntityId {
+        let id = self.push(Entity {
+            id: e.id.clone(),
+            kind: e.kind,
+            name: e.name.clone(),
+            aliases: Vec::with_capacity(e.aliases.len()),
+            native_name: e.native_name.clone(),
+            role: e.role.clone(),
+            summary: e.summary.clone(),
+            facts: e.facts.iter().map(|f| Fact { label: f.label.clone(), value: f.value.clone() }).collect(),
+            figure: None,
+            briefings: vec![briefing],
+        });
+        self.origins.entities.insert(id, origin);
+        self.add_aliases(id, e, origin);
+        id
+    }
+
+    /// Merges a second declaration of an entity: kinds must agree, the rest is unioned.
+    fn merge(&mut self, id: EntityId, e: &EntityFile, origin: Origin, briefing: BriefingId) -> Option<EntityId> {
+        let first = self.origins.entities.get(&id).copied();
+        let place = first.map(|o| self.reporter.place(&o)).unwrap_or_default();
+        let existing = &self.library.entities[id.0 as usize];
+        let path = origin.path();
+        if existing.briefings.contains(&briefing) {
+            self.reporter.error(
+                self.file,
+                &path.key("id"),
+                format!("duplicate id `{}`, already declared at {place}", e.id),
+            );
+            return None;
+        }
+        if existing.kind != e.kind {
+            let message = format!(
+                "`{}` is declared as {} here but as {} at {place}",
+                e.id,
+                e.kind.as_str(),
+                existing.kind.as_str()
+            );
+            self.reporter.error(self.file, &path.key("kind"), message);
+            return None;
+        }
+        if existing.name != e.name {
+            let message = format!(
+                "`{}` is named `{}` here but `{}` at {place}; the first name is used",
+                e.id, e.name, existing.name
+            );
+            self.reporter.warning(self.file, &path.key("name"), message);
+        }
+        let entity = &mut self.library.entities[id.0 as usize];
+        fill_if_empty(&mut entity.role, &e.role);
+        fill_if_empty(&mut entity.summary, &e.summary);
+        if entity.native_name.is_none() {
+            entity.native_name.clone_from(&e.native_name);
+        }
+        for fact in &e.facts {
+            if !entity.facts.iter().any(|f| f.label == fact.label && f.value == fact.value) {
+                entity.facts.push(Fact { label: fact.label.clone(), value: fact.value.clone() });
+            }
+        }
+        entity.briefings.push(briefing);
+        self.add_aliases(id, e, origin);
+        Some(id)
+    }
+
+    fn add_aliases(&mut self, id: EntityId, e: &EntityFile, origin: Origin) {
+        for (index, alias) in e.aliases.iter().enumerate() {
+            let entity = &mut self.library.entities[id.0 as usize];
+            if !entity.aliases.contains(alias) && *alias != entity.name {
+                entity.aliases.push(alias.clone());
+                let merged = entity.aliases.len() - 1;
+                self.origins.aliases.push((id, merged, Origin { alias: Some(index), ..origin }));
+            }
+        }
+    }
+
+    /// Declares a figure as an entity of kind figure; its data is resolved later.
+    fn figure(&mut self, f: &FigureFile, index: usize, briefing: BriefingId) -> Option<EntityId> {
+        let origin = Origin { file: self.file, list: "figures", index, alias: None };
+        let path = origin.path();
+        let problem = if !is_valid_id(&f.id) {
+            Some(("id", invalid_id(&f.id)))
+        } else if f.display.trim().is_empty() {
+            Some(("display", format!("empty display text for figure `{}`", f.id)))
+        } else if !f.value.is_finite() || f.value < 0.0 {
+            Some(("value", format!("value {} is negative: write the magnitude and set `sign`", f.value)))
+        } else if f.unit.trim().is_empty() {
+            Some(("unit", format!("empty unit for figure `{}`", f.id)))
+        } else if f.about.is_empty() {
+            Some(("about", format!("figure `{}` is about nothing: list at least one entity id", f.id)))
+        } else {
+            None
+        };
+        if let Some((key, message)) = problem {
+            self.reporter.error(self.file, &path.key(key), message);
+            return None;
+        }
+        if let Some(existing) = self.library.by_id.get(&f.id).copied() {
+            let place = self.origins.entities.get(&existing).map(|o| self.reporter.place(o)).unwrap_or_default();
+            self.reporter.error(
+                self.file,
+                &path.key("id"),
+                format!("duplicate id `{}`, already declared at {place}", f.id),
+            );
+            return None;
+        }
+        let id = self.push(Entity {
+            id: f.id.clone(),
+            kind: Kind::Figure,
+            name: f.display.clone(),
+            aliases: Vec::new(),
+            native_name: None,
+            role: f.measures.clone(),
+            summary: String::new(),
+            facts: Vec::new(),
+            figure: None,
+            briefings: vec![briefing],
+        });
+        self.origins.entities.insert(id, origin);
+        Some(id)
+    }
+
+    fn push(&mut self, entity: Entity) -> EntityId {
+        let id = EntityId(self.library.entities.len() as u32);
+        self.library.by_id.insert(entity.id.clone(), id);
+        self.library.entities.push(entity);
+        id
+    }
+}
+
+fn new_briefing(file: &BriefingFile, path: &Path) -> Briefing {
+    Briefing {
+        id: file.id.clone(),
+        path: path.to_path_buf(),
+        headline: file.headline.clone(),
+        dek: file.dek.clone(),
+        source: Source {
+            publication: file.source.publication.clone(),
+            title: file.source.title.clone(),
+            date: file.source.date.clone(),
+            url: file.source.url.clone(),
+        },
+        sections: Vec::new(),
+        paragraphs: Vec::new(),
+        entities: Vec::new(),
+        events: Vec::new(),
+        mentions: OnceLock::new(),
+    }
+}
+
+fn invalid_id(id: &str) -> String {
+    format!("invalid id `{id}`: use lowercase letters, digits and `-`")
+}
+
+fn fill_if_empty(target: &mut String, value: &str) {
+    if target.is_empty() {
+        value.clone_into(target);
+    }
+}
+
+fn add_unique(list: &mut Vec<EntityId>, id: EntityId) {
+    if !list.contains(&id) {
+        list.push(id);
+    }
+}

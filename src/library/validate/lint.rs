@@ -1,0 +1,63 @@
+//! Warnings that do not stop a library loading: aliases two entities share, and names
+//! the story never uses (found by linking every briefing, so only `check` asks for it).
+
+use std::collections::{HashMap, HashSet};
+
+use super::super::link;
+use super::super::model::{EntityId, Kind, Library};
+use super::{Origins, Reporter};
+
+/// Warns about each alias that is also a name or alias of another entity.
+pub(super) fn shared_aliases(library: &Library, origins: &Origins, reporter: &mut Reporter<'_>) {
+    let mut owner: HashMap<&str, EntityId> = HashMap::new();
+    for (i, e) in library.entities.iter().enumerate() {
+        owner.entry(e.name.as_str()).or_insert(EntityId(i as u32));
+    }
+    for &(id, merged, origin) in &origins.aliases {
+        let alias = library.entity(id).aliases[merged].as_str();
+        let first = *owner.entry(alias).or_insert(id);
+        if first != id {
+            let other = &library.entity(first).id;
+            let message = format!(
+                "alias `{alias}` of `{}` is also a name of `{other}`; it links to `{other}`",
+                library.entity(id).id
+            );
+            reporter.warning(origin.file, &origin.path(), message);
+        }
+    }
+}
+
+/// Warns about entities, and aliases, that no story of the library ever mentions.
+pub(super) fn unmentioned(library: &Library, origins: &Origins, reporter: &mut Reporter<'_>) {
+    link::link_all(library);
+    let mut said: HashSet<(EntityId, &str)> = HashSet::new();
+    for b in library.briefing_ids() {
+        let briefing = library.briefing(b);
+        for m in library.mentions(b) {
+            said.insert((m.entity, &briefing.paragraphs[m.paragraph].text[m.range.clone()]));
+        }
+    }
+    let mentioned: HashSet<EntityId> = said.iter().map(|&(e, _)| e).collect();
+    for id in library.entity_ids() {
+        let entity = library.entity(id);
+        if entity.kind != Kind::Figure && !mentioned.contains(&id) {
+            if let Some(origin) = origins.entities.get(&id) {
+                reporter.warning(
+                    origin.file,
+                    &origin.path(),
+                    format!("`{}` ({}) is never mentioned in a story", entity.id, entity.name),
+                );
+            }
+        }
+    }
+    for &(id, merged, origin) in &origins.aliases {
+        let alias = library.entity(id).aliases[merged].as_str();
+        if mentioned.contains(&id) && !said.contains(&(id, alias)) {
+            reporter.warning(
+                origin.file,
+                &origin.path(),
+                format!("alias `{alias}` of `{}` is never mentioned", library.entity(id).id),
+            );
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Second pass: the story's paragraphs and pins, figure data, relations and events, with
+//! every id they name resolved against the whole library.
+
+use super::super::figure_text;
+use super::super::format::{BriefingFile, FigureFile, RelationFile};
+use super::super::locate::JsonPath;
+use super::super::markup::{self, PinTarget};
+use super::super::model::{BriefingId, EntityId, Event, Figure, Library, Paragraph, Relation, Section};
+use super::declare::Declared;
+use super::{Parsed, Reporter, closest};
+
+/// Resolves every file's story, figures, relations and events, then indexes relations.
+pub(super) fn resolve_all(
+    library: &mut Library,
+    parsed: &[Parsed<'_>],
+    declared: Vec<Declared>,
+    reporter: &mut Reporter<'_>,
+) {
+    for (p, d) in parsed.iter().zip(declared) {
+        let mut resolver =
+            Resolver { library: &mut *library, reporter: &mut *reporter, file: p.file, briefing: d.briefing };
+        resolver.story(&p.briefing);
+        for (index, (figure, id)) in p.briefing.figures.iter().zip(d.figures).enumerate() {
+            if let Some(id) = id {
+                resolver.figure(figure, index, id);
+            }
+        }
+        for (index, relation) in p.briefing.relations.iter().enumerate() {
+            resolver.relation(relation, index);
+        }
+        resolver.events(&p.briefing);
+    }
+    index_relations(library);
+}
+
+struct Resolver<'l, 'r, 'a> {
+    library: &'l mut Library,
+    reporter: &'r mut Reporter<'a>,
+    file: usize,
+    briefing: BriefingId,
+}
+
+impl Resolver<'_, '_, '_> {
+    /// Looks up an id, reporting an unknown one with the closest known ids.
+    fn lookup(&mut self, id: &str, path: &JsonPath) -> Option<EntityId> {
+        let found = self.library.entity_by_id(id);
+        if found.is_none() {
+            let near = closest(id, self.library.entities.iter().map(|e| e.id.as_str()), 3);
+            let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", quote_all(&near)) };
+            self.reporter.error(self.file, path, format!("unknown id `{id}`{hint}"));
+        }
+        found
+    }
+
+    fn story(&mut self, file: &BriefingFile) {
+        let mut sections = Vec::with_capacity(file.sections.len());
+        let mut paragraphs = Vec::new();
+        for (s, section) in file.sections.iter().enumerate() {
+            let start = paragraphs.len();
+            for (p, raw) in section.paragraphs.iter().enumerate() {
+                let path = JsonPath::root().key("sections").index(s).key("paragraphs").index(p);
+                paragraphs.push(self.paragraph(raw, s, &path));
+            }
+            sections.push(Section { heading: section.heading.clone(), paragraphs: start..paragraphs.len() });
+        }
+        if paragraphs.is_empty() {
+            self.reporter.error(self.file, &JsonPath::root().key("sections"), "the story has no paragraphs");
+        }
+        let briefing = &mut self.library.briefings[self.briefing.0 as usize];
+        briefing.sections = sections;
+        briefing.paragraphs = paragraphs;
+    }
+
+    fn paragraph(&mut self, raw: &str, section: usize, path: &JsonPath) -> Paragraph {
+        let marked = match markup::parse(raw) {
+            Ok(marked) => marked,
+            Err(e) => {
+                let at = raw[..e.offset].chars().count() + 1;
+                self.reporter.error(self.file, path, format!("at character {at}: {}", e.message));
+                markup::Marked { text: raw.to_string(), pins: Vec::new() }
+            }
+        };
+        let mut pins = Vec::with_capacity(marked.pins.len());
+        for pin in marked.pins {
+            let target = match &pin.target {
+                PinTarget::Suppress => None,
+                PinTarget::Entity(id) => match self.lookup(id, path) {
+                    Some(e) => Some(e),
+                    None => continue,
+                },
+            };
+            pins.push((pin.range, target));
+        }
+        Paragraph { section, text: marked.text, pins }
+    }
+
+    fn figure(&mut self, f: &FigureFile, index: usize, id: EntityId) {
+        let path = JsonPath::root().key("figures").index(index);
+        let about: Vec<_> =
+            f.about.iter().enumerate().filter_map(|(i, a)| self.lookup(a, &path.key("about").index(i))).collect();
+        if let Err(message) = figure_text::check(&f.display, f.value, f.scale) {
+            self.reporter.error(self.file, &path.key("display"), message);
+        }
+        let Some(paragraph) = self.stated_paragraph(f, &path) else { return };
+        self.library.entities[id.0 as usize].figure = Some(Figure {
+            value: f.value,
+            unit: f.unit.clone(),
+            scale: f.scale,
+            sign: f.sign,
+            qualifier: f.qualifier,
+            measures: f.measures.clone(),
+            about,
+            period: f.period.clone(),
+            briefing: self.briefing,
+            paragraph,
+        });
+    }
+
+    /// The flat index of the paragraph a figure names, which must contain its display text.
+    fn stated_paragraph(&mut self, f: &FigureFile, path: &JsonPath) -> Option<usize> {
+        let briefing = &self.library.briefings[self.briefing.0 as usize];
+        let (s, p) = (f.stated_in.section, f.stated_in.paragraph);
+        let problem = match briefing.sections.get(s) {
+            None => format!("no section {s}: the story has {} (counting from 0)", briefing.sections.len()),
+            Some(section) if p >= section.paragraphs.len() => {
+                format!("no paragraph {p} in section {s}: it has {} (counting from 0)", section.paragraphs.len())
+            }
+            Some(section) => {
+                let flat = section.paragraphs.start + p;
+                if briefing.paragraphs[flat].text.contains(&f.display) {
+                    return Some(flat);
+                }
+                format!("display `{}` does not appear in section {s} paragraph {p}", f.display)
+            }
+        };
+        self.reporter.error(self.file, &path.key("stated_in"), problem);
+        None
+    }
+
+    fn relation(&mut self, r: &RelationFile, index: usize) {
+        let path = JsonPath::root().key("relations").index(index);
+        for (key, value) in [("type", &r.kind), ("label", &r.label), ("inverse", &r.inverse)] {
+            if value.trim().is_empty() {
+                self.reporter.error(
+                    self.file,
+                    &path.key(key),
+                    format!("empty {key} in relation `{}` → `{}`", r.from, r.to),
+                );
+            }
+        }
+        let from = self.lookup(&r.from, &path.key("from"));
+        let to = self.lookup(&r.to, &path.key("to"));
+        if let (Some(from), Some(to)) = (from, to) {
+            self.library.relations.push(Relation {
+                from,
+                to,
+                kind: r.kind.clone(),
+                label: r.label.clone(),
+                inverse: r.inverse.clone(),
+                briefing: self.briefing,
+            });
+        }
+    }
+
+    fn events(&mut self, file: &BriefingFile) {
+        let mut events = Vec::with_capacity(file.events.len());
+        for (index, e) in file.events.iter().enumerate() {
+            let path = JsonPath::root().key("events").index(index);
+            if e.text.trim().is_empty() {
+                self.reporter.error(self.file, &path.key("text"), "empty event text");
+            }
+            let entities = e
+                .entities
+                .iter()
+                .enumerate()
+                .filter_map(|(i, id)| self.lookup(id, &path.key("entities").index(i)))
+                .collect();
+            events.push(Event { order: e.order, date: e.date.clone(), text: e.text.clone(), entities });
+        }
+        events.sort_by_key(|e| e.order);
+        self.library.briefings[self.briefing.0 as usize].events = events;
+    }
+}
+
+/// Builds the per-entity lists of relations and figures the cards read.
+fn index_relations(library: &mut Library) {
+    let n = library.entities.len();
+    library.outgoing = vec![Vec::new(); n];
+    library.incoming = vec![Vec::new(); n];
+    library.figures_of = vec![Vec::new(); n];
+    for (i, r) in library.relations.iter().enumerate() {
+        library.outgoing[r.from.0 as usize].push(i as u32);
+        library.incoming[r.to.0 as usize].push(i as u32);
+    }
+    for (i, entity) in library.entities.iter().enumerate() {
+        for about in entity.figure.iter().flat_map(|f| &f.about) {
+            library.figures_of[about.0 as usize].push(EntityId(i as u32));
+        }
+    }
+}
+
+fn quote_all(ids: &[&str]) -> String {
+    ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+}
