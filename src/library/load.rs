@@ -4,6 +4,7 @@
 //! problems of the rest; the caller gets either a library or every diagnostic at once.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -45,7 +46,8 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The library did not load: every problem found, errors and warnings, in file order.
+/// The library did not load: every problem found, errors and warnings: files that could not
+/// be read first, then the problems of each file in input order.
 #[derive(Debug)]
 pub struct LoadError {
     /// All diagnostics; at least one is an error.
@@ -127,11 +129,19 @@ pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadEr
     }
     let (library, found) = validate::build(inputs, parsed, options);
     diagnostics.extend(found);
+    in_file_order(inputs, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         Err(LoadError { diagnostics })
     } else {
         Ok(Loaded { library, warnings: diagnostics })
     }
+}
+
+/// Groups diagnostics by file, in input order, keeping each file's own order: parse errors
+/// and validation problems are found in separate passes, but a reader fixes file by file.
+fn in_file_order(inputs: &[Input], diagnostics: &mut [Diagnostic]) {
+    let order: HashMap<&Path, usize> = inputs.iter().enumerate().map(|(i, input)| (input.path.as_path(), i)).collect();
+    diagnostics.sort_by_key(|d| order.get(d.file.as_path()).copied().unwrap_or(usize::MAX));
 }
 
 /// Parses every input, on all cores when there are several files.
@@ -159,11 +169,26 @@ fn parse(input: &Input) -> Result<(&str, BriefingFile), Diagnostic> {
             format!("invalid UTF-8: byte 0x{byte:02x} at offset {}", e.valid_up_to()),
         )
     })?;
+    // Editors on some systems save UTF-8 with a byte-order mark; JSON allows a reader to
+    // skip it, and refusing it would only say "expected value" at 1:1.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    not_an_array(input, text)?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let briefing = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|e| parse_error(input, &e.path().to_string(), e.inner()))?;
     deserializer.end().map_err(|e| parse_error(input, "", &e))?;
     Ok((text, briefing))
+}
+
+/// serde would read a top-level array as the briefing's fields in order and then say
+/// "expected struct BriefingFile with 9 elements"; a file holds one object, so say that.
+fn not_an_array(input: &Input, text: &str) -> Result<(), Diagnostic> {
+    let start = text.len() - text.trim_start_matches([' ', '\n', '\r', '\t']).len();
+    if !text[start..].starts_with('[') {
+        return Ok(());
+    }
+    let message = "a briefing file holds one JSON object `{ … }`, not an array";
+    Err(Diagnostic::error(&input.path, Some(position_of(text, start)), message))
 }
 
 fn parse_error(input: &Input, path: &str, inner: &serde_json::Error) -> Diagnostic {
@@ -184,4 +209,41 @@ fn strip_position(message: &str) -> String {
 
 fn display_path(path: &str) -> &str {
     if path.is_empty() { "." } else { path }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(name: &str, text: &[u8]) -> Input {
+        Input { path: PathBuf::from(name), bytes: Cow::Owned(text.to_vec()) }
+    }
+
+    fn messages(inputs: &[Input]) -> Vec<String> {
+        load_sources(inputs, Options::default()).unwrap_err().diagnostics.iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let mut bytes = b"\xef\xbb\xbf".to_vec();
+        bytes.extend_from_slice(b"{\"id\": \"a\"}");
+        assert_eq!(messages(&[input("a.json", &bytes)]), ["a.json:1:11: error: `.`: missing field `headline`"]);
+    }
+
+    #[test]
+    fn a_top_level_array_is_named_as_such() {
+        assert_eq!(
+            messages(&[input("a.json", b"\n  [\"a\", \"b\"]")]),
+            ["a.json:2:3: error: a briefing file holds one JSON object `{ … }`, not an array"]
+        );
+    }
+
+    #[test]
+    fn diagnostics_come_in_file_order() {
+        let pin = br#"{"id": "a", "headline": "A", "source": {"publication": "p", "title": "t", "date": "d"},
+            "sections": [{"paragraphs": ["[[x|nope]]"]}]}"#;
+        let found = messages(&[input("a.json", pin), input("b.json", b"{")]);
+        assert!(found[0].starts_with("a.json:"), "{found:?}");
+        assert!(found[1].starts_with("b.json:"), "{found:?}");
+    }
 }
