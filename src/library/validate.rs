@@ -99,9 +99,9 @@ pub(crate) fn build(inputs: &[Input], parsed: Vec<Parsed<'_>>, options: Options)
     let mut origins = Origins::default();
     let declared = declare::declare_all(&mut library, &mut origins, &parsed, &mut reporter);
     resolve::resolve_all(&mut library, &parsed, declared, &mut reporter);
-    lint::shared_aliases(&library, &origins, &mut reporter);
+    let shared = lint::shared_aliases(&library, &origins, &mut reporter);
     if options.lint_mentions && !reporter.diagnostics.iter().any(Diagnostic::is_error) {
-        lint::unmentioned(&library, &origins, &mut reporter);
+        lint::unmentioned(&library, &origins, &shared, &mut reporter);
     }
     (library, reporter.diagnostics)
 }
@@ -116,7 +116,26 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+    use std::path::PathBuf;
+
     use super::*;
+    use crate::library::load::load_sources;
+
+    #[test]
+    fn a_shared_alias_is_reported_once() {
+        let text = br#"{"id": "b", "headline": "H", "source": {"publication": "p", "title": "t", "date": "d"},
+            "sections": [{"paragraphs": ["Acme and Bolt, or ABC."]}],
+            "entities": [{"id": "acme", "kind": "company", "name": "Acme", "aliases": ["ABC"]},
+                         {"id": "bolt", "kind": "company", "name": "Bolt", "aliases": ["ABC"]}]}"#;
+        let input = Input { path: PathBuf::from("b.json"), bytes: Cow::Borrowed(text) };
+        let loaded = load_sources(&[input], Options { lint_mentions: true }).unwrap();
+        let messages: Vec<_> = loaded.warnings.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["`entities[1].aliases[0]`: alias `ABC` of `bolt` is also a name or alias of `acme`; it links to `acme`"]
+        );
+    }
 
     #[test]
     fn ids_are_lowercase_words_joined_by_hyphens() {

@@ -7,8 +7,14 @@ use super::super::link;
 use super::super::model::{EntityId, Kind, Library};
 use super::{Origins, Reporter};
 
-/// Warns about each alias that is also a name or alias of another entity.
-pub(super) fn shared_aliases(library: &Library, origins: &Origins, reporter: &mut Reporter<'_>) {
+/// Warns about each alias that is also a name or alias of another entity; returns those
+/// aliases (entity, index in its merged aliases) so they are not also reported as unused.
+pub(super) fn shared_aliases(
+    library: &Library,
+    origins: &Origins,
+    reporter: &mut Reporter<'_>,
+) -> HashSet<(EntityId, usize)> {
+    let mut shared = HashSet::new();
     let mut owner: HashMap<&str, EntityId> = HashMap::new();
     for (i, e) in library.entities.iter().enumerate() {
         owner.entry(e.name.as_str()).or_insert(EntityId(i as u32));
@@ -19,16 +25,24 @@ pub(super) fn shared_aliases(library: &Library, origins: &Origins, reporter: &mu
         if first != id {
             let other = &library.entity(first).id;
             let message = format!(
-                "alias `{alias}` of `{}` is also a name of `{other}`; it links to `{other}`",
+                "alias `{alias}` of `{}` is also a name or alias of `{other}`; it links to `{other}`",
                 library.entity(id).id
             );
             reporter.warning(origin.file, &origin.path(), message);
+            shared.insert((id, merged));
         }
     }
+    shared
 }
 
-/// Warns about entities, and aliases, that no story of the library ever mentions.
-pub(super) fn unmentioned(library: &Library, origins: &Origins, reporter: &mut Reporter<'_>) {
+/// Warns about entities, and aliases, that no story of the library ever mentions. A
+/// `shared` alias links to its other owner, so it is already reported and skipped here.
+pub(super) fn unmentioned(
+    library: &Library,
+    origins: &Origins,
+    shared: &HashSet<(EntityId, usize)>,
+    reporter: &mut Reporter<'_>,
+) {
     link::link_all(library);
     let mut said: HashSet<(EntityId, &str)> = HashSet::new();
     for b in library.briefing_ids() {
@@ -52,7 +66,7 @@ pub(super) fn unmentioned(library: &Library, origins: &Origins, reporter: &mut R
     }
     for &(id, merged, origin) in &origins.aliases {
         let alias = library.entity(id).aliases[merged].as_str();
-        if mentioned.contains(&id) && !said.contains(&(id, alias)) {
+        if mentioned.contains(&id) && !said.contains(&(id, alias)) && !shared.contains(&(id, merged)) {
             reporter.warning(
                 origin.file,
                 &origin.path(),
