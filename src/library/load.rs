@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use std::thread;
 
 use serde_json::error::Category;
+use serde_path_to_error::Segment;
 
 use super::diagnostic::{Diagnostic, Position, position_of};
 use super::format::BriefingFile;
+use super::locate::{Step, locate_steps};
 use super::model::Library;
 use super::validate;
 
@@ -174,10 +176,36 @@ fn parse(input: &Input) -> Result<(&str, BriefingFile), Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     not_an_array(input, text)?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let briefing = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| parse_error(input, &e.path().to_string(), e.inner()))?;
-    deserializer.end().map_err(|e| parse_error(input, "", &e))?;
+    let briefing = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| data_error(input, text, &e))?;
+    deserializer.end().map_err(|e| parse_error(input, "", &e, None))?;
     Ok((text, briefing))
+}
+
+/// A problem with a value is placed at the start of that value, found from its JSON path,
+/// as validation problems are: serde stops at the token's last character, or at the space
+/// before an object or array. A missing or repeated field keeps serde's place (the end of
+/// the object, the repeated key), which says more than the object's start.
+fn data_error(input: &Input, text: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnostic {
+    let inner = e.inner();
+    let about_a_field = ["missing field", "duplicate field"].iter().any(|p| inner.to_string().starts_with(p));
+    let start = match inner.classify() {
+        Category::Data if !about_a_field => value_start(text, e.path()),
+        _ => None,
+    };
+    parse_error(input, &e.path().to_string(), inner, start)
+}
+
+/// The position of the value a serde path leads to, when the text has it.
+fn value_start(text: &str, path: &serde_path_to_error::Path) -> Option<Position> {
+    let steps = path
+        .iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(Step::Key(key)),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    locate_steps(text, steps).map(|offset| position_of(text, offset))
 }
 
 /// serde would read a top-level array as the briefing's fields in order and then say
@@ -191,20 +219,44 @@ fn not_an_array(input: &Input, text: &str) -> Result<(), Diagnostic> {
     Err(Diagnostic::error(&input.path, Some(position_of(text, start)), message))
 }
 
-fn parse_error(input: &Input, path: &str, inner: &serde_json::Error) -> Diagnostic {
-    let position = Some(Position { line: inner.line().max(1), column: inner.column().max(1) });
+/// A diagnostic for a serde error at `path`, placed at `start` when known, else where serde
+/// stopped.
+fn parse_error(input: &Input, path: &str, inner: &serde_json::Error, start: Option<Position>) -> Diagnostic {
+    let stopped = Position { line: inner.line().max(1), column: inner.column().max(1) };
     let what = strip_position(&inner.to_string());
     let message = match inner.classify() {
         Category::Eof => format!("truncated JSON: {what}"),
         Category::Syntax => format!("malformed JSON: {what}"),
-        Category::Data | Category::Io => format!("`{}`: {what}", display_path(path)),
+        Category::Data | Category::Io => format!("`{}`: {}", display_path(path), plain_types(&what)),
     };
-    Diagnostic::error(&input.path, position, message)
+    Diagnostic::error(&input.path, Some(start.unwrap_or(stopped)), message)
 }
 
 /// serde_json appends " at line L column C"; the diagnostic already says where.
 fn strip_position(message: &str) -> String {
     message.rfind(" at line ").map_or(message, |i| &message[..i]).to_string()
+}
+
+/// Rust's names for JSON types, as serde writes them, and the words authors know.
+const TYPE_WORDS: &[(&str, &str)] = &[
+    ("expected f64", "expected a number"),
+    ("expected u32", "expected a whole number, 0 or more"),
+    ("expected usize", "expected a whole number, 0 or more"),
+    ("expected a sequence", "expected an array"),
+    ("invalid type: sequence", "invalid type: array"),
+    ("invalid type: map", "invalid type: object"),
+    ("expected struct BriefingFile", "expected a briefing object"),
+];
+
+/// Rewrites serde's type names in `message` ("expected f64", "expected struct SourceFile")
+/// in JSON's terms, since authors write JSON, not Rust.
+fn plain_types(message: &str) -> String {
+    let mut plain = TYPE_WORDS.iter().fold(message.to_string(), |m, (rust, json)| m.replace(rust, json));
+    if let Some(at) = plain.find("expected struct ") {
+        let name_end = plain[at + 16..].find(|c: char| !c.is_alphanumeric()).map_or(plain.len(), |i| at + 16 + i);
+        plain.replace_range(at..name_end, "expected an object");
+    }
+    plain
 }
 
 fn display_path(path: &str) -> &str {
@@ -236,6 +288,29 @@ mod tests {
             messages(&[input("a.json", b"\n  [\"a\", \"b\"]")]),
             ["a.json:2:3: error: a briefing file holds one JSON object `{ … }`, not an array"]
         );
+    }
+
+    #[test]
+    fn a_wrong_type_points_at_the_value_in_json_terms() {
+        let text = b"{\n  \"id\": \"a\",\n  \"headline\": \"A\",\n  \"source\": \"x\"\n}";
+        assert_eq!(
+            messages(&[input("a.json", text)]),
+            ["a.json:4:13: error: `source`: invalid type: string \"x\", expected an object"]
+        );
+    }
+
+    #[test]
+    fn rust_type_names_become_json_words() {
+        assert_eq!(
+            plain_types("invalid type: string \"3\", expected f64"),
+            "invalid type: string \"3\", expected a number"
+        );
+        assert_eq!(plain_types("invalid type: map, expected a sequence"), "invalid type: object, expected an array");
+        assert_eq!(
+            plain_types("invalid type: null, expected struct PlaceFile"),
+            "invalid type: null, expected an object"
+        );
+        assert_eq!(plain_types("unknown field `x`"), "unknown field `x`");
     }
 
     #[test]

@@ -64,14 +64,35 @@ impl fmt::Display for JsonPath {
     }
 }
 
+/// One step of a path with a borrowed key: paths that serde reports carry keys read from
+/// the file, which a [`JsonPath`] (built from the format's own `'static` names) cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// A member of an object.
+    Key(&'a str),
+    /// An element of an array.
+    Index(usize),
+}
+
 /// Byte offset of the value at `path` in the JSON `text`, if the path exists.
 pub fn locate(text: &str, path: &JsonPath) -> Option<usize> {
+    locate_steps(
+        text,
+        path.segments().iter().map(|segment| match segment {
+            Segment::Key(key) => Step::Key(key),
+            Segment::Index(index) => Step::Index(*index),
+        }),
+    )
+}
+
+/// Byte offset of the value reached by `steps` in the JSON `text`, if there is one.
+pub fn locate_steps<'a>(text: &str, steps: impl IntoIterator<Item = Step<'a>>) -> Option<usize> {
     let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0 };
     scanner.skip_ws();
-    for segment in path.segments() {
-        match segment {
-            Segment::Key(key) => scanner.enter_member(key)?,
-            Segment::Index(index) => scanner.enter_element(*index)?,
+    for step in steps {
+        match step {
+            Step::Key(key) => scanner.enter_member(key)?,
+            Step::Index(index) => scanner.enter_element(index)?,
         }
     }
     Some(scanner.pos)
@@ -191,6 +212,14 @@ mod tests {
         let third = JsonPath::root().key("a").key("b").index(2);
         assert_eq!(&DOC[locate(DOC, &third).unwrap()..][..3], "[2]");
         assert_eq!(&DOC[locate(DOC, &JsonPath::root().key("d")).unwrap()..], "\"é\"}");
+    }
+
+    #[test]
+    fn steps_with_borrowed_keys_find_the_same_place() {
+        let key = String::from("b");
+        let steps = [Step::Key("a"), Step::Key(&key), Step::Index(1)];
+        let path = JsonPath::root().key("a").key("b").index(1);
+        assert_eq!(locate_steps(DOC, steps), locate(DOC, &path));
     }
 
     #[test]
