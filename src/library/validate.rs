@@ -138,6 +138,21 @@ mod tests {
     }
 
     #[test]
+    fn a_stated_in_out_of_range_says_how_many_there_are() {
+        let text = br#"{"id": "b", "headline": "H", "source": {"publication": "p", "title": "t", "date": "d"},
+            "sections": [{"paragraphs": ["Bolt lost $3 million."]}],
+            "entities": [{"id": "bolt", "kind": "company", "name": "Bolt"}],
+            "figures": [{"id": "loss", "value": 3, "unit": "USD", "scale": "million", "display": "$3 million",
+                         "measures": "loss", "about": ["bolt"], "stated_in": {"section": 2, "paragraph": 0}}]}"#;
+        let input = Input { path: PathBuf::from("b.json"), bytes: Cow::Borrowed(text) };
+        let error = load_sources(&[input], Options::default()).unwrap_err();
+        assert_eq!(
+            error.diagnostics[0].message,
+            "`figures[0].stated_in`: no section 2: the story has 1 section, numbered from 0"
+        );
+    }
+
+    #[test]
     fn ids_are_lowercase_words_joined_by_hyphens() {
         assert!(is_valid_id("jensen-huang"));
         assert!(is_valid_id("h20"));

@@ -121,9 +121,12 @@ impl Resolver<'_, '_, '_> {
         let briefing = &self.library.briefings[self.briefing.0 as usize];
         let (s, p) = (f.stated_in.section, f.stated_in.paragraph);
         let problem = match briefing.sections.get(s) {
-            None => format!("no section {s}: the story has {} (counting from 0)", briefing.sections.len()),
+            None => {
+                format!("no section {s}: the story has {}, numbered from 0", count(briefing.sections.len(), "section"))
+            }
             Some(section) if p >= section.paragraphs.len() => {
-                format!("no paragraph {p} in section {s}: it has {} (counting from 0)", section.paragraphs.len())
+                let has = count(section.paragraphs.len(), "paragraph");
+                format!("no paragraph {p} in section {s}: it has {has}, numbered from 0")
             }
             Some(section) => {
                 let flat = section.paragraphs.start + p;
@@ -201,4 +204,9 @@ fn index_relations(library: &mut Library) {
 
 fn quote_all(ids: &[&str]) -> String {
     ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// "1 paragraph", "2 paragraphs".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
