@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::print;
 use crate::library::load::read_dir;
 use crate::library::{self, Diagnostic, Options};
 
@@ -28,21 +29,20 @@ pub fn run(content: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
         Err(error) => {
             diagnostics.extend(error.diagnostics);
-            format!("{} files", inputs.len())
+            format!("{} file{}", inputs.len(), plural(inputs.len()))
         }
     };
-    Ok(report(&diagnostics, &summary))
+    report(&diagnostics, &summary)
 }
 
 /// Prints the diagnostics and a summary line; exit 1 when any is an error.
-fn report(diagnostics: &[Diagnostic], summary: &str) -> ExitCode {
-    for d in diagnostics {
-        println!("{d}");
-    }
+fn report(diagnostics: &[Diagnostic], summary: &str) -> anyhow::Result<ExitCode> {
+    let mut out: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    println!("checked {summary}: {errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
-    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    out += &format!("checked {summary}: {errors} error{}, {warnings} warning{}\n", plural(errors), plural(warnings));
+    print(&out)?;
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn plural(n: usize) -> &'static str {

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::json::{BriefingJson, EntityJson};
-use super::load;
+use super::{load, print};
 use crate::library::{Kind, Library};
 
 /// Lists briefings (no kind) or entities of `kind`, as text or JSON.
@@ -20,7 +20,7 @@ pub fn run(content: Option<&Path>, kind: Option<Kind>, json: bool) -> anyhow::Re
             &of_kind(&library, kind).map(|id| EntityJson::new(&library, id)).collect::<Vec<_>>(),
         )?,
     };
-    println!("{text}");
+    print(&format!("{text}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::json::CardJson;
-use super::load;
+use super::{load, print};
 use crate::library::suggest::closest;
 use crate::library::{EntityId, Library};
 
@@ -18,9 +18,9 @@ pub fn run(content: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitC
     };
     let card = CardJson::new(&library, entity);
     if json {
-        println!("{}", serde_json::to_string_pretty(&card)?);
+        print(&format!("{}\n", serde_json::to_string_pretty(&card)?))?;
     } else {
-        print!("{}", card_text(&library, entity, &card));
+        print(&card_text(&library, entity, &card))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -67,7 +67,11 @@ fn card_text(library: &Library, id: EntityId, card: &CardJson<'_>) -> String {
         "Mentions",
         card.mentions.iter().map(|m| format!("{} §{} ¶{}: {}", m.briefing, m.section, m.paragraph, m.sentence)),
     );
-    section(&mut out, "Events", card.events.iter().map(|ev| format!("{} {}", ev.date, ev.text)));
+    section(
+        &mut out,
+        "Events",
+        card.events.iter().map(|ev| format!("{} {}", ev.date, ev.text).trim_start().to_string()),
+    );
     section(&mut out, "Briefings", e.briefings.iter().map(|b| b.to_string()));
     out
 }
