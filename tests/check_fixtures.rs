@@ -1,0 +1,423 @@
+//! `briefing check` on the fixture libraries in `tests/fixtures/`: every bad-input case must
+//! print exactly its diagnostics (file, line, column, message) and exit 1 without panicking;
+//! warning cases print their warnings and exit 0; the valid library checks clean.
+//!
+//! Cases that git cannot store (an empty directory, a file over the size limit) are built in
+//! a temporary directory by the test itself.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use briefing::library::load::MAX_FILE_BYTES;
+use briefing::library::{Options, load_dir};
+
+/// Each invalid case: its directory under `tests/fixtures/invalid/` and the full output of
+/// `check`, with `{dir}` standing for the case's directory as passed on the command line.
+const INVALID: &[(&str, &[&str])] = &[
+    (
+        "bad-pin-markup",
+        &[
+            "{dir}/deal.json:5:33: error: `sections[0].paragraphs[0]`: at character 13: pin `[[the firm]]` has no `|`: \
+             write `[[text|entity-id]]` or `[[text|-]]`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "conflicting-kind",
+        &[
+            "{dir}/b-bolt.json:7:29: error: `entities[0].kind`: `bolt` is declared as product here but as company at \
+             {dir}/a-deal.json:8:5",
+            "checked 2 files: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "dangling-about",
+        &[
+            "{dir}/deal.json:18:25: error: `figures[0].about[1]`: unknown id `zeta-corp`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "dangling-pin",
+        &[
+            "{dir}/deal.json:5:33: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "dangling-relation",
+        &[
+            "{dir}/deal.json:11:45: error: `relations[0].to`: unknown id `blot` (did you mean `bolt`?)",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "duplicate-briefing-id",
+        &[
+            "{dir}/b-deal.json:2:9: error: `id`: duplicate briefing id `acme-deal`, already used by {dir}/a-deal.json",
+            "checked 2 files: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "duplicate-figure-id",
+        &[
+            "{dir}/b-rival.json:12:13: error: `figures[0].id`: duplicate id `bolt-price`, already declared at \
+             {dir}/a-deal.json:11:5",
+            "checked 2 files: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "duplicate-id",
+        &[
+            "{dir}/deal.json:9:13: error: `entities[2].id`: duplicate id `acme`, already declared at {dir}/deal.json:7:5",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "empty-name",
+        &[
+            "{dir}/deal.json:8:48: error: `entities[1].name`: empty name for `bolt`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "figure-display-absent",
+        &[
+            "{dir}/deal.json:19:20: error: `figures[0].stated_in`: display `$3 million` does not appear in section 0 \
+             paragraph 0",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "figure-kind-entity",
+        &[
+            "{dir}/deal.json:8:35: error: `entities[1].kind`: kind `figure` is reserved for entries of `figures`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "figure-stated-in-out-of-range",
+        &[
+            "{dir}/deal.json:19:20: error: `figures[0].stated_in`: no paragraph 1 in section 0: it has 1 paragraph, \
+             numbered from 0",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "figure-value-mismatch",
+        &[
+            "{dir}/deal.json:16:18: error: `figures[0].display`: display `$3 million` states 3 but value is 30",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "figure-wrong-scale",
+        &[
+            "{dir}/deal.json:16:18: error: `figures[0].display`: display `$3 million` is in millions but scale is billions",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "invalid-id",
+        &[
+            "{dir}/deal.json:7:13: error: `entities[0].id`: invalid id `Acme Corp`: use lowercase letters, digits and `-`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "invalid-utf8",
+        &["{dir}/deal.json:3:19: error: invalid UTF-8: byte 0xe9 at offset 41", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
+        "malformed-json",
+        &["{dir}/deal.json:4:3: error: malformed JSON: expected `,` or `}`", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
+        "missing-field",
+        &["{dir}/deal.json:7:36: error: `entities[0]`: missing field `kind`", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
+        "negative-value",
+        &[
+            "{dir}/deal.json:12:16: error: `figures[0].value`: value -3 is negative: write the magnitude and set `sign`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "truncated-json",
+        &[
+            "{dir}/deal.json:6:1: error: truncated JSON: EOF while parsing a list",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "two-bad-files",
+        &[
+            "{dir}/a-deal.json:5:33: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
+            "{dir}/b-broken.json:6:68: error: malformed JSON: trailing comma",
+            "checked 2 files: 2 errors, 0 warnings",
+        ],
+    ),
+    (
+        "unknown-field",
+        &[
+            "{dir}/deal.json:7:65: error: `entities[0].alias`: unknown field `alias`, expected one of `id`, `kind`, \
+             `name`, `aliases`, `native_name`, `role`, `summary`, `facts`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "wrong-type",
+        &[
+            "{dir}/deal.json:10:16: error: `figures[0].value`: invalid type: string \"3\", expected a number",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+];
+
+/// Each warning case under `tests/fixtures/warnings/`, as for [`INVALID`].
+const WARNINGS: &[(&str, &[&str])] = &[
+    (
+        "shared-alias",
+        &[
+            "{dir}/deal.json:8:68: warning: `entities[1].aliases[0]`: alias `ABC` of `bolt` is also a name or alias of \
+             `acme`; it links to `acme`",
+            "checked 1 briefing, 2 entities, 0 relations: 0 errors, 1 warning",
+        ],
+    ),
+    (
+        "unmentioned-alias",
+        &[
+            "{dir}/deal.json:7:68: warning: `entities[0].aliases[0]`: alias `Acme Corp` of `acme` is never mentioned",
+            "checked 1 briefing, 2 entities, 0 relations: 0 errors, 1 warning",
+        ],
+    ),
+    (
+        "unmentioned-entity",
+        &[
+            "{dir}/deal.json:9:5: warning: `entities[2]`: `carr` (Carr) is never mentioned in a story",
+            "checked 1 briefing, 3 entities, 0 relations: 0 errors, 1 warning",
+        ],
+    ),
+];
+
+/// What one run of `briefing check` did.
+#[derive(Debug)]
+struct Checked {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `briefing check --content DIR` from the repository root, so relative fixture paths
+/// are printed as given.
+fn check(dir: &Path) -> Checked {
+    let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--content"])
+        .arg(dir)
+        .output()
+        .expect("the briefing binary runs");
+    Checked {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The expected output of a case: its lines with `{dir}` filled in, each ending in a newline.
+fn expected(dir: &Path, lines: &[&str]) -> String {
+    lines.iter().map(|line| line.replace("{dir}", &dir.display().to_string()) + "\n").collect()
+}
+
+/// Checks each case in `dir`, returning a description of every mismatch.
+fn mismatches(kind: &str, cases: &[(&str, &[&str])], code: i32) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (case, lines) in cases {
+        let dir = Path::new("tests/fixtures").join(kind).join(case);
+        let run = check(&dir);
+        let want = expected(&dir, lines);
+        if run.code != Some(code) || run.stdout != want || !run.stderr.is_empty() {
+            problems.push(format!(
+                "{kind}/{case}: exit {:?} (want {code})\n--- stdout\n{}--- want\n{want}--- stderr\n{}",
+                run.code, run.stdout, run.stderr
+            ));
+        }
+    }
+    problems
+}
+
+fn case_dirs(kind: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind);
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("fixture directory exists")
+        .map(|entry| entry.expect("readable entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_invalid_case_prints_exactly_its_errors_and_exits_1() {
+    let problems = mismatches("invalid", INVALID, 1);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_warning_case_prints_its_warnings_and_exits_0() {
+    let problems = mismatches("warnings", WARNINGS, 0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_fixture_directory_has_a_case() {
+    let names = |cases: &[(&str, &[&str])]| cases.iter().map(|(name, _)| name.to_string()).collect::<Vec<_>>();
+    assert_eq!(case_dirs("invalid"), names(INVALID));
+    assert_eq!(case_dirs("warnings"), names(WARNINGS));
+}
+
+#[test]
+fn the_valid_library_checks_clean() {
+    let run = check(Path::new("tests/fixtures/valid/two-briefings"));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.stdout, "checked 2 briefings, 6 entities, 3 relations: 0 errors, 0 warnings\n");
+    assert_eq!(run.stderr, "");
+}
+
+/// A temporary library holding a copy of the docs example.
+fn library_with_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/two-briefings/kestrel-fab.json");
+    fs::copy(example, dir.path().join("kestrel-fab.json")).expect("copy the example");
+    dir
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_reading_it() {
+    let dir = library_with_example();
+    let big = dir.path().join("huge.json");
+    let file = fs::File::create(&big).expect("create the big file");
+    file.set_len(MAX_FILE_BYTES + 1).expect("grow the big file");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let line = format!(
+        "{}: error: file is {} bytes, over the limit of {MAX_FILE_BYTES} bytes (16 MiB)",
+        big.display(),
+        MAX_FILE_BYTES + 1
+    );
+    assert_eq!(
+        run.stdout,
+        expected(dir.path(), &[&line, "checked 1 briefing, 4 entities, 2 relations: 1 error, 0 warnings"])
+    );
+}
+
+#[test]
+fn an_empty_directory_is_an_error() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let lines = [
+        "{dir}: error: no briefing files (*.json) in directory",
+        "checked 0 briefings, 0 entities, 0 relations: 1 error, 0 warnings",
+    ];
+    assert_eq!(run.stdout, expected(dir.path(), &lines));
+}
+
+#[test]
+fn subdirectories_are_not_read() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let inner = dir.path().join("more");
+    fs::create_dir(&inner).expect("create a subdirectory");
+    fs::copy(library_with_example().path().join("kestrel-fab.json"), inner.join("kestrel-fab.json")).expect("copy");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(
+        run.stdout.starts_with(&format!("{}: error: no briefing files (*.json) in directory\n", dir.path().display()))
+    );
+}
+
+#[test]
+fn a_missing_directory_is_an_error() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let missing = dir.path().join("nowhere");
+    let run = check(&missing);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let lines = [
+        "{dir}: error: cannot read directory: No such file or directory (os error 2)",
+        "checked 0 briefings, 0 entities, 0 relations: 1 error, 0 warnings",
+    ];
+    assert_eq!(run.stdout, expected(&missing, &lines));
+}
+
+#[test]
+fn a_file_given_as_the_directory_is_an_error() {
+    let dir = library_with_example();
+    let file = dir.path().join("kestrel-fab.json");
+    let run = check(&file);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stdout.starts_with(&format!("{}: error: cannot read directory: ", file.display())), "{run:?}");
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+}
+
+#[test]
+fn load_dir_merges_an_entity_declared_by_two_briefings() {
+    let loaded = load_dir(&fixture("valid/two-briefings"), Options { lint_mentions: true }).expect("valid library");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let library = &loaded.library;
+    let kestrel = library.entity_by_id("kestrel").expect("kestrel is declared");
+    let entity = library.entity(kestrel);
+    let backlinks: Vec<_> = entity.briefings.iter().map(|&b| library.briefing(b).id.as_str()).collect();
+    assert_eq!(backlinks, ["kestrel-fab", "port-aldwyn-jobs"]);
+    assert_eq!(entity.name, "Kestrel Semiconductor");
+    assert_eq!(entity.aliases, ["Kestrel"]);
+    assert_eq!(entity.role, "Chip start-up", "the first non-empty role is kept");
+    let facts: Vec<_> = entity.facts.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(facts, ["Chief executive", "Plant"]);
+    let figures: Vec<_> = library.figures_about(kestrel).iter().map(|&f| library.entity(f).id.as_str()).collect();
+    assert_eq!(figures, ["kestrel-plant-cost", "kestrel-plant-jobs"]);
+    let mentioned_in: Vec<_> =
+        library.mentions_of(kestrel).iter().map(|(b, _)| library.briefing(*b).id.as_str()).collect();
+    assert!(mentioned_in.contains(&"kestrel-fab") && mentioned_in.contains(&"port-aldwyn-jobs"), "{mentioned_in:?}");
+}
+
+#[test]
+fn load_dir_reports_every_bad_file() {
+    let error = load_dir(&fixture("invalid/two-bad-files"), Options::default()).expect_err("two bad files");
+    let found: Vec<_> = error
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let name = d.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let at = d.position.map(|p| (p.line, p.column));
+            (name, at, d.is_error())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("a-deal.json".to_string(), Some((5, 33)), true), ("b-broken.json".to_string(), Some((6, 68)), true)]
+    );
+    assert!(error.to_string().ends_with("2 errors in the library"), "{error}");
+}
+
+#[test]
+fn load_dir_lints_mentions_only_when_asked() {
+    let dir = fixture("warnings/unmentioned-entity");
+    let quiet = load_dir(&dir, Options::default()).expect("warnings do not stop loading");
+    assert!(quiet.warnings.is_empty());
+    let linted = load_dir(&dir, Options { lint_mentions: true }).expect("warnings do not stop loading");
+    let messages: Vec<_> = linted.warnings.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["`entities[2]`: `carr` (Carr) is never mentioned in a story"]);
+}
+
+#[test]
+fn load_dir_on_an_empty_directory_names_the_directory() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let error = load_dir(dir.path(), Options::default()).expect_err("no briefings");
+    assert_eq!(error.diagnostics.len(), 1);
+    assert_eq!(error.diagnostics[0].file, dir.path());
+    assert_eq!(error.diagnostics[0].position, None);
+}
