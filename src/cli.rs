@@ -3,7 +3,6 @@
 pub mod check;
 pub mod json;
 pub mod list;
-pub mod outline;
 pub mod show;
 
 use std::io::{self, Write};

@@ -8,3 +8,4 @@
 
 pub mod cli;
 pub mod library;
+pub mod reader;

@@ -1,12 +1,13 @@
 //! `briefing`: parse the command line, then run a command or the reader.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use briefing::cli;
 use briefing::library::Kind;
+use briefing::reader::{self, app::App};
 
 /// A terminal reader for structured news briefings.
 #[derive(Debug, Parser)]
@@ -15,6 +16,12 @@ struct Args {
     /// Read the library in this directory instead of the bundled one.
     #[arg(long, global = true, value_name = "DIR")]
     content: Option<PathBuf>,
+    /// Start with this entity or briefing open.
+    #[arg(long, value_name = "ID")]
+    open: Option<String>,
+    /// Leave the mouse to the terminal (text selection) instead of capturing it.
+    #[arg(long)]
+    no_mouse: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -40,6 +47,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the screen the reader would show, as plain text, without taking over the terminal.
+    Screen {
+        /// Terminal size as COLSxROWS.
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+    },
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or("write the size as COLSxROWS, e.g. 80x24")?;
+    let parse = |n: &str| n.trim().parse::<u16>().map_err(|e| format!("bad size `{text}`: {e}"));
+    Ok((parse(w)?, parse(h)?))
 }
 
 fn parse_kind(name: &str) -> Result<Kind, String> {
@@ -49,6 +68,21 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
     })
 }
 
+/// Opens the reader, or with `size` prints its first screen. The library is loaded and
+/// `--open` checked before the terminal is touched, so errors read as plain text.
+fn read(content: Option<&Path>, open: Option<&str>, size: Option<(u16, u16)>, mouse: bool) -> anyhow::Result<ExitCode> {
+    let library = cli::load(content)?;
+    let target = open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
+    let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
+    let mut app = App::new(&library, terminal_size, target);
+    app.mouse = mouse;
+    match size {
+        Some(_) => print!("{}", reader::screen_text(&app)),
+        None => reader::terminal::run(app)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let content = args.content.as_deref();
@@ -56,7 +90,8 @@ fn main() -> ExitCode {
         Some(Command::Check) => cli::check::run(content),
         Some(Command::List { kind, json }) => cli::list::run(content, kind, json),
         Some(Command::Show { id, json }) => cli::show::run(content, &id, json),
-        None => cli::outline::run(content),
+        Some(Command::Screen { size }) => read(content, args.open.as_deref(), Some(size), !args.no_mouse),
+        None => read(content, args.open.as_deref(), None, !args.no_mouse),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,67 @@
+//! The full-screen reader. Input flows one way: a terminal event becomes an
+//! [`action::Action`] through the key table, [`app::App::update`] changes state, and
+//! [`ui::render`] draws it.
+
+pub mod action;
+pub mod app;
+pub mod card;
+pub mod doc;
+pub mod history;
+pub mod keymap;
+pub mod layout;
+pub mod navigator;
+pub mod story;
+pub mod target;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use self::app::App;
+use self::target::Target;
+use crate::library::Library;
+use crate::library::suggest::closest;
+
+/// The target an `--open ID` names: a briefing or an entity.
+pub fn resolve_open(library: &Library, id: &str) -> Result<Target, String> {
+    if let Some(b) = library.briefing_by_id(id) {
+        return Ok(Target::Briefing(b));
+    }
+    if let Some(e) = library.entity_by_id(id) {
+        return Ok(Target::Entity(e));
+    }
+    let ids = library.entities.iter().map(|e| e.id.as_str()).chain(library.briefings.iter().map(|b| b.id.as_str()));
+    let near = closest(id, ids, 5);
+    let hint = if near.is_empty() { String::new() } else { format!("; closest: {}", near.join(", ")) };
+    Err(format!("no entity or briefing `{id}`{hint}"))
+}
+
+/// The screen the reader would show at `size`, as plain text lines.
+pub fn screen_text(app: &App<'_>) -> String {
+    let (w, h) = app.size;
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(w, h));
+    if terminal.draw(|frame| ui::render(app, frame)).is_err() {
+        return String::new();
+    }
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            let cell = &buffer[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = cell.symbol();
+            line.push_str(symbol);
+            skip = doc::width(symbol).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,324 @@
+//! A linked document wrapped to a width: the form the story and the entity card take on
+//! screen. Text is laid out once per change (content, width or find query), so drawing a
+//! frame only copies the visible lines, and key and mouse handling can ask which line a
+//! link is on or which link sits under a cell.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthChar;
+
+use super::target::Target;
+use crate::library::Kind;
+
+/// The role a piece of text plays; the theme turns it into colours and modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// The story's headline.
+    Headline,
+    /// The standfirst.
+    Dek,
+    /// Source lines, counts, hints.
+    Meta,
+    /// A section heading.
+    Heading,
+    /// Running text.
+    Body,
+    /// A link to something of this kind.
+    Link(Kind),
+    /// A plain link (a mention place, a briefing).
+    Jump,
+    /// A label in a card ("Relations").
+    Label,
+    /// Text matching the find query.
+    Match,
+}
+
+/// A run of text on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The text; never contains a newline.
+    pub text: String,
+    /// How it is drawn.
+    pub tone: Tone,
+    /// The link it belongs to, by index into [`Doc::links`].
+    pub link: Option<usize>,
+}
+
+/// A link and the lines it occupies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Where it leads.
+    pub target: Target,
+    /// First line it is drawn on.
+    pub line: usize,
+}
+
+/// Lines of pieces plus the links among them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The wrapped lines.
+    pub lines: Vec<Vec<Piece>>,
+    /// Links in reading order.
+    pub links: Vec<Link>,
+    /// The line of each marked run (find matches), in order.
+    pub marks: Vec<usize>,
+}
+
+impl Doc {
+    /// The link drawn at `column` of `line`, if any.
+    pub fn link_at(&self, line: usize, column: usize) -> Option<usize> {
+        let mut x = 0;
+        for piece in self.lines.get(line)? {
+            let w = width(&piece.text);
+            if (x..x + w).contains(&column) {
+                return piece.link;
+            }
+            x += w;
+        }
+        None
+    }
+}
+
+/// A span of a paragraph before wrapping.
+struct Run {
+    text: String,
+    tone: Tone,
+    link: Option<usize>,
+    mark: Option<usize>,
+}
+
+/// Builds a [`Doc`] paragraph by paragraph, wrapping each to the width.
+pub struct DocBuilder {
+    width: usize,
+    doc: Doc,
+    runs: Vec<Run>,
+    indent: usize,
+}
+
+impl DocBuilder {
+    /// A builder wrapping to `width` columns (at least 1).
+    pub fn new(width: usize) -> Self {
+        DocBuilder { width: width.max(1), doc: Doc::default(), runs: Vec::new(), indent: 0 }
+    }
+
+    /// Indents continuation lines of the following paragraphs by `columns`.
+    pub fn indent(&mut self, columns: usize) -> &mut Self {
+        self.indent = columns.min(self.width / 2);
+        self
+    }
+
+    /// Adds text to the current paragraph.
+    pub fn text(&mut self, text: &str, tone: Tone) -> &mut Self {
+        if !text.is_empty() {
+            self.runs.push(Run { text: text.to_string(), tone, link: None, mark: None });
+        }
+        self
+    }
+
+    /// Adds a link to the current paragraph; returns its index.
+    pub fn link(&mut self, text: &str, tone: Tone, target: Target) -> usize {
+        let index = self.doc.links.len();
+        self.doc.links.push(Link { target, line: usize::MAX });
+        self.runs.push(Run { text: text.to_string(), tone, link: Some(index), mark: None });
+        index
+    }
+
+    /// Adds marked text (a find match) to the current paragraph, inside `link` if given.
+    pub fn mark(&mut self, text: &str, link: Option<usize>) -> &mut Self {
+        let mark = Some(self.doc.marks.len());
+        self.doc.marks.push(usize::MAX);
+        self.runs.push(Run { text: text.to_string(), tone: Tone::Match, link, mark });
+        self
+    }
+
+    /// Adds more text to an existing link (a link split by a find match).
+    pub fn link_more(&mut self, text: &str, tone: Tone, link: usize) -> &mut Self {
+        self.runs.push(Run { text: text.to_string(), tone, link: Some(link), mark: None });
+        self
+    }
+
+    /// Ends the current paragraph, wrapping it into lines.
+    pub fn end(&mut self) -> &mut Self {
+        let runs = std::mem::take(&mut self.runs);
+        wrap(&mut self.doc, runs, self.width, self.indent);
+        self
+    }
+
+    /// Adds an empty line.
+    pub fn blank(&mut self) -> &mut Self {
+        self.end();
+        self.doc.lines.push(Vec::new());
+        self
+    }
+
+    /// The document built so far.
+    pub fn finish(mut self) -> Doc {
+        self.end();
+        self.doc
+    }
+}
+
+/// The marker drawn before a link to an entity of `kind`, so kinds stay apart without
+/// colour. All are one column wide.
+pub fn symbol(kind: Kind) -> char {
+    match kind {
+        Kind::Person => '●',
+        Kind::Company => '■',
+        Kind::Chip => '▪',
+        Kind::Figure => '#',
+        Kind::Organisation => '▲',
+        Kind::Place => '◆',
+        Kind::Policy => '§',
+        Kind::Product => '◇',
+    }
+}
+
+/// Display width of text in terminal columns.
+pub fn width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Wraps one paragraph's runs into `doc`, breaking at spaces (and between ideographs),
+/// splitting only words wider than the whole line.
+fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, indent: usize) {
+    if runs.is_empty() {
+        return;
+    }
+    let mut line: Vec<Piece> = Vec::new();
+    let mut used = 0;
+    for word in words(&runs) {
+        let w: usize = word.iter().map(|(r, range)| width(&runs[*r].text[range.clone()])).sum();
+        let is_space = word.iter().all(|(r, range)| runs[*r].text[range.clone()].trim().is_empty());
+        if used + w > columns && used > indent {
+            doc.lines.push(std::mem::take(&mut line));
+            used = push_indent(&mut line, indent);
+            if is_space {
+                continue;
+            }
+        }
+        for (r, range) in word {
+            place(doc, &mut line, &mut used, &runs[r], range, columns, indent);
+        }
+    }
+    doc.lines.push(line);
+}
+
+fn push_indent(line: &mut Vec<Piece>, indent: usize) -> usize {
+    if indent > 0 {
+        line.push(Piece { text: " ".repeat(indent), tone: Tone::Body, link: None });
+    }
+    indent
+}
+
+/// Places part of a run on the line, splitting by characters if it cannot fit.
+fn place(
+    doc: &mut Doc,
+    line: &mut Vec<Piece>,
+    used: &mut usize,
+    run: &Run,
+    range: Range<usize>,
+    width: usize,
+    indent: usize,
+) {
+    let mut piece = String::new();
+    for c in run.text[range].chars() {
+        let w = c.width().unwrap_or(0);
+        if *used + w > width && *used > indent {
+            flush(doc, line, &mut piece, run);
+            doc.lines.push(std::mem::take(line));
+            *used = push_indent(line, indent);
+        }
+        piece.push(c);
+        *used += w;
+    }
+    flush(doc, line, &mut piece, run);
+}
+
+fn flush(doc: &mut Doc, line: &mut Vec<Piece>, piece: &mut String, run: &Run) {
+    if piece.is_empty() {
+        return;
+    }
+    let line_no = doc.lines.len();
+    if let Some(link) = run.link {
+        let first = &mut doc.links[link].line;
+        *first = (*first).min(line_no);
+    }
+    if let Some(mark) = run.mark {
+        let first = &mut doc.marks[mark];
+        *first = (*first).min(line_no);
+    }
+    line.push(Piece { text: std::mem::take(piece), tone: run.tone, link: run.link });
+}
+
+/// Splits runs into words: maximal stretches of non-space text (which may cross runs, as
+/// in "Nvidia" + "’s"), single spaces, and single ideographs, each as (run, byte range).
+fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
+    let mut words: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
+    let mut open = false;
+    for (r, run) in runs.iter().enumerate() {
+        for (i, c) in run.text.char_indices() {
+            let range = i..i + c.len_utf8();
+            let breaks = c.is_whitespace() || crate::library::link::is_ideographic(c);
+            if breaks || !open {
+                words.push(Vec::new());
+            }
+            let word = words.last_mut();
+            if let Some(word) = word {
+                match word.last_mut() {
+                    Some((last, span)) if *last == r && span.end == range.start => span.end = range.end,
+                    _ => word.push((r, range)),
+                }
+            }
+            open = !breaks;
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::EntityId;
+
+    fn plain(doc: &Doc) -> Vec<String> {
+        doc.lines.iter().map(|l| l.iter().map(|p| p.text.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_links_whole() {
+        let mut b = DocBuilder::new(12);
+        b.text("Chief of ", Tone::Body);
+        b.link("Nvidia", Tone::Link(Kind::Company), Target::Entity(EntityId(0)));
+        b.text("’s board met.", Tone::Body);
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["Chief of ", "Nvidia’s ", "board met."]);
+        assert_eq!(doc.links[0].line, 1);
+        assert_eq!(doc.link_at(1, 0), Some(0));
+        assert_eq!(doc.link_at(1, 6), None);
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        let mut b = DocBuilder::new(5);
+        b.text("黄仁勋说话", Tone::Body);
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["黄仁", "勋说", "话"]);
+        assert!(doc.lines.iter().all(|l| l.iter().map(|p| width(&p.text)).sum::<usize>() <= 5));
+    }
+
+    #[test]
+    fn long_words_are_split_and_indent_continues() {
+        let mut b = DocBuilder::new(6);
+        b.indent(2).text("- abcdefghij", Tone::Body);
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["- abcd", "  efgh", "  ij"]);
+    }
+
+    #[test]
+    fn width_one_never_loops() {
+        let mut b = DocBuilder::new(1);
+        b.text("ab 黄", Tone::Body);
+        let doc = b.finish();
+        assert!(!doc.lines.is_empty());
+    }
+}

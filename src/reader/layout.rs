@@ -1,0 +1,113 @@
+//! Where panes go for a terminal size. Both drawing and input handling (page sizes,
+//! mouse hit-testing) ask this one function, so they always agree.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+use super::action::Pane;
+
+/// Below this many columns or rows the reader shows only a "too small" notice.
+pub const MIN_SIZE: (u16, u16) = (30, 8);
+
+/// How many panes fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Library, story and card side by side (120 columns or more).
+    Wide,
+    /// Two panes: library or story on the left, card on the right (80–119 columns).
+    Medium,
+    /// One pane with tabs (under 80 columns).
+    Narrow,
+    /// Under [`MIN_SIZE`].
+    TooSmall,
+}
+
+/// The screen's regions for a size, focus and left-hand pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    /// The layout mode.
+    pub mode: Mode,
+    /// Visible panes and their outer rectangles.
+    pub panes: Vec<(Pane, Rect)>,
+    /// The tab bar, in narrow mode.
+    pub tabs: Option<Rect>,
+    /// The status bar.
+    pub status: Rect,
+}
+
+impl Screen {
+    /// The outer rectangle of `pane`, if visible.
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        self.panes.iter().find(|(p, _)| *p == pane).map(|&(_, r)| r)
+    }
+
+    /// The pane under a cell.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
+        let cell = Rect::new(column, row, 1, 1);
+        self.panes.iter().find(|(_, r)| r.intersects(cell)).map(|&(p, _)| p)
+    }
+}
+
+/// The text area inside a pane's border.
+pub fn inner(outer: Rect) -> Rect {
+    outer.inner(Margin { horizontal: 1, vertical: 1 })
+}
+
+/// Lays the screen out. `left` is the pane shown beside the card in medium mode.
+pub fn screen(area: Rect, focus: Pane, left: Pane) -> Screen {
+    let mode = mode(area.width, area.height);
+    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let (panes, tabs) = match mode {
+        Mode::Wide => {
+            let nav = (area.width / 5).clamp(24, 40);
+            let [n, s, c] =
+                Layout::horizontal([Constraint::Length(nav), Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
+            (vec![(Pane::Navigator, n), (Pane::Story, s), (Pane::Card, c)], None)
+        }
+        Mode::Medium => {
+            let [l, c] = Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
+            (vec![(left, l), (Pane::Card, c)], None)
+        }
+        Mode::Narrow => {
+            let [t, p] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+            (vec![(focus, p)], Some(t))
+        }
+        Mode::TooSmall => (Vec::new(), None),
+    };
+    Screen { mode, panes, tabs, status }
+}
+
+/// The mode for a terminal size.
+pub fn mode(width: u16, height: u16) -> Mode {
+    match width {
+        _ if width < MIN_SIZE.0 || height < MIN_SIZE.1 => Mode::TooSmall,
+        120.. => Mode::Wide,
+        80.. => Mode::Medium,
+        _ => Mode::Narrow,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_follow_the_width() {
+        assert_eq!(mode(200, 50), Mode::Wide);
+        assert_eq!(mode(120, 40), Mode::Wide);
+        assert_eq!(mode(80, 24), Mode::Medium);
+        assert_eq!(mode(79, 24), Mode::Narrow);
+        assert_eq!(mode(29, 24), Mode::TooSmall);
+        assert_eq!(mode(1, 1), Mode::TooSmall);
+    }
+
+    #[test]
+    fn panes_tile_the_body_without_overlap() {
+        let s = screen(Rect::new(0, 0, 120, 40), Pane::Story, Pane::Story);
+        assert_eq!(s.panes.len(), 3);
+        let total: u16 = s.panes.iter().map(|(_, r)| r.width).sum();
+        assert_eq!(total, 120);
+        assert_eq!(s.status, Rect::new(0, 39, 120, 1));
+        let narrow = screen(Rect::new(0, 0, 60, 20), Pane::Card, Pane::Story);
+        assert_eq!(narrow.panes, vec![(Pane::Card, Rect::new(0, 1, 60, 18))]);
+    }
+}

@@ -1,0 +1,121 @@
+//! The story of a briefing as a linked [`Doc`]: headline, dek, source, sections, every
+//! mention a link (link `i` is mention `i` of the briefing) and find matches marked.
+
+use std::ops::Range;
+
+use super::doc::{Doc, DocBuilder, Tone, symbol};
+use super::target::Target;
+use crate::library::{BriefingId, Library, Mention};
+
+/// Lays out briefing `id` at `width`, marking every case-insensitive match of `query`.
+pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str) -> Doc {
+    let briefing = library.briefing(id);
+    let mentions = library.mentions(id);
+    let mut b = DocBuilder::new(width);
+    b.text(&briefing.headline, Tone::Headline).blank();
+    if !briefing.dek.is_empty() {
+        b.text(&briefing.dek, Tone::Dek).blank();
+    }
+    let source = &briefing.source;
+    b.text(&format!("{} · {} · “{}”", source.publication, source.date, source.title), Tone::Meta).blank();
+    let mut next = 0;
+    for section in &briefing.sections {
+        if !section.heading.is_empty() {
+            b.text(&section.heading, Tone::Heading).blank();
+        }
+        for p in section.paragraphs.clone() {
+            let end = mentions[next..].iter().position(|m| m.paragraph != p).map_or(mentions.len(), |n| next + n);
+            let text = &briefing.paragraphs[p].text;
+            paragraph(&mut b, library, id, text, &mentions[next..end], next, &find_all(text, query));
+            b.blank();
+            next = end;
+        }
+    }
+    b.finish()
+}
+
+/// Byte ranges of every case-insensitive occurrence of `query` in `text`.
+pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let folded = fold(text);
+    let needle: String = fold(query).into_iter().map(|(_, c)| c).collect();
+    let hay: String = folded.iter().map(|&(_, c)| c).collect();
+    let starts: Vec<usize> = folded.iter().map(|&(i, _)| i).collect();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(&needle) {
+        let start = from + at;
+        let first = hay[..start].chars().count();
+        let count = needle.chars().count();
+        let end = starts.get(first + count).copied().unwrap_or(text.len());
+        found.push(starts[first]..end);
+        from = start + needle.len().max(1);
+    }
+    found
+}
+
+/// Each character of `text` lower-cased one-to-one, with its byte offset.
+fn fold(text: &str) -> Vec<(usize, char)> {
+    text.char_indices().map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c))).collect()
+}
+
+/// Adds one paragraph, cutting its text wherever a mention or a match starts or ends.
+fn paragraph(
+    b: &mut DocBuilder,
+    library: &Library,
+    briefing: BriefingId,
+    text: &str,
+    mentions: &[Mention],
+    first_link: usize,
+    matches: &[Range<usize>],
+) {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    cuts.extend(mentions.iter().flat_map(|m| [m.range.start, m.range.end]));
+    cuts.extend(matches.iter().flat_map(|m| [m.start, m.end]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut open_link: Option<usize> = None;
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let piece = &text[start..end];
+        let mention = mentions.iter().position(|m| m.range.start <= start && end <= m.range.end);
+        let link = mention.map(|i| {
+            let m = &mentions[i];
+            let kind = library.entity(m.entity).kind;
+            let index = first_link + i;
+            if open_link != Some(index) {
+                let link = b.link(&symbol(kind).to_string(), Tone::Link(kind), Target::Mention(briefing, index));
+                debug_assert_eq!(link, index, "story link i is mention i");
+                open_link = Some(index);
+            }
+            (index, kind)
+        });
+        let marked = matches.iter().any(|r| r.start <= start && end <= r.end);
+        match (link, marked) {
+            (Some((index, _)), true) => b.mark(piece, Some(index)),
+            (Some((index, kind)), false) => b.link_more(piece, Tone::Link(kind), index),
+            (None, true) => b.mark(piece, None),
+            (None, false) => b.text(piece, Tone::Body),
+        };
+    }
+    b.end();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_ignoring_case_across_scripts() {
+        let text = "The H20 chip; the h20 again; 黄仁勋 and Éclair.";
+        assert_eq!(find_all(text, "h20").len(), 2);
+        let cjk = find_all(text, "仁勋");
+        assert_eq!(&text[cjk[0].clone()], "仁勋");
+        let accented = find_all(text, "éclair");
+        assert_eq!(&text[accented[0].clone()], "Éclair");
+        assert!(find_all(text, "").is_empty());
+        assert!(find_all(text, "zzz").is_empty());
+    }
+}

@@ -1,0 +1,52 @@
+//! Drawing: `render(&App)` into a ratatui frame. Nothing here changes state; every
+//! region comes from the same layout function input handling uses.
+
+mod help;
+mod navigator;
+mod pane;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::action::Pane;
+use super::app::App;
+use super::layout::{MIN_SIZE, Mode};
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let screen = app.screen();
+    if screen.mode == Mode::TooSmall || area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(frame, area);
+        return;
+    }
+    for &(pane, rect) in &screen.panes {
+        let focused = pane == app.focus;
+        match pane {
+            Pane::Navigator => navigator::render(app, frame, rect, focused),
+            Pane::Story => pane::render_story(app, frame, rect, focused),
+            Pane::Card => pane::render_card(app, frame, rect, focused),
+        }
+    }
+    if let Some(tabs) = screen.tabs {
+        status::render_tabs(app, frame, tabs);
+    }
+    status::render(app, frame, screen.status);
+    if let Some(scroll) = app.help {
+        help::render(app, frame, area, scroll);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Terminal too small"),
+        Line::from(format!("need {}×{}, have {}×{}", MIN_SIZE.0, MIN_SIZE.1, area.width, area.height)),
+        Line::from("enlarge it, or q to quit"),
+    ];
+    let top = area.height.saturating_sub(text.len() as u16) / 2;
+    let inner = Rect { y: area.y + top, height: area.height - top, ..area };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
+}

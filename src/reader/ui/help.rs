@@ -1,0 +1,52 @@
+//! The help overlay, generated from the key table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use crate::library::Kind;
+use crate::reader::app::App;
+use crate::reader::doc::symbol;
+use crate::reader::keymap::{BINDINGS, Context, key_name};
+
+/// Width of the keys column.
+const KEYS: usize = 22;
+
+/// Draws the help over the screen, scrolled by `scroll` lines.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let theme = &app.theme;
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2);
+    let overlay = Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, height);
+    let lines = help_lines(app);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(true))
+        .title(Span::styled(" Keys — Esc or ? to close ", theme.title(true)));
+    frame.render_widget(Clear, overlay);
+    let max = lines.len().saturating_sub(height.saturating_sub(2) as usize);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max) as u16, 0)), overlay);
+}
+
+/// Every binding, grouped by context.
+fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        lines.push(Line::from(Span::styled(context.title(), theme.title(false).patch(theme.key()))));
+        for b in BINDINGS.iter().filter(|b| b.context == context) {
+            let keys = b.keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
+            lines.push(Line::from(vec![Span::styled(format!("  {keys:<KEYS$}"), theme.key()), Span::raw(b.help)]));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(Span::styled("Links are marked by kind", theme.title(false).patch(theme.key()))));
+    for kind in Kind::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}", symbol(kind)), theme.kind(kind)),
+            Span::raw(format!(" {}", kind.as_str())),
+        ]));
+    }
+    lines
+}

@@ -1,0 +1,79 @@
+//! Drawing a document pane (the story or the card): only the visible lines are turned
+//! into spans, with the focused link reversed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use crate::reader::app::{App, PaneState};
+use crate::reader::layout::inner;
+use crate::reader::theme::Theme;
+
+/// Draws the story pane.
+pub fn render_story(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let title = match app.briefing {
+        Some(_) => " Story ".to_string(),
+        None => " Story — open a briefing from the library ".to_string(),
+    };
+    let mark = (!app.find.query.is_empty()).then_some(app.find.current);
+    render_doc(&app.story, &app.theme, frame, area, focused, &title, mark);
+}
+
+/// Draws the card pane.
+pub fn render_card(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let title = match app.entity {
+        Some(id) => format!(" {} ", app.library.entity(id).kind.as_str()),
+        None => " Card — Tab to a link in the story ".to_string(),
+    };
+    render_doc(&app.card, &app.theme, frame, area, focused, &title, None);
+}
+
+/// A bordered pane showing the visible lines of a doc.
+pub fn render_doc(
+    state: &PaneState,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+    title: &str,
+    current_mark: Option<usize>,
+) {
+    let total = state.doc.lines.len();
+    let position = if total > state.height {
+        format!(" {}/{} ", (state.scroll + state.height).min(total), total)
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(focused))
+        .title(Span::styled(title.to_string(), theme.title(focused)))
+        .title_bottom(Line::from(position).right_aligned());
+    let body = inner(area);
+    frame.render_widget(block, area);
+    let current_line = current_mark.and_then(|m| state.doc.marks.get(m)).copied();
+    let lines: Vec<Line> = state
+        .doc
+        .lines
+        .iter()
+        .enumerate()
+        .skip(state.scroll)
+        .take(body.height as usize)
+        .map(|(n, pieces)| {
+            let spans = pieces.iter().map(|p| {
+                let mut style: Style = theme.tone(p.tone);
+                if p.link.is_some() && p.link == state.link {
+                    style = style.patch(theme.focused());
+                }
+                if current_line == Some(n) && p.tone == crate::reader::doc::Tone::Match {
+                    style = style.patch(theme.focused());
+                }
+                Span::styled(p.text.as_str(), style)
+            });
+            Line::from(spans.collect::<Vec<_>>())
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}

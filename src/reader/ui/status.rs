@@ -1,0 +1,109 @@
+//! The status bar (breadcrumbs, hints, notices, the find line) and the narrow-mode tabs.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::reader::action::Pane;
+use crate::reader::app::App;
+use crate::reader::doc::width;
+use crate::reader::history::Place;
+use crate::reader::keymap::hints;
+
+/// How many places the breadcrumbs show before eliding older ones.
+const CRUMBS: usize = 3;
+
+/// Draws the status bar.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if app.find.editing {
+        frame.render_widget(Paragraph::new(find_line(app)), area);
+        return;
+    }
+    let hint = hint_line(app);
+    let hint_width = (width(&hint.to_string()) as u16).min(area.width / 2);
+    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(hint_width)]).areas(area);
+    let text = match &app.notice {
+        Some(notice) => Line::from(Span::styled(notice.as_str(), app.theme.key())),
+        None => crumbs(app),
+    };
+    frame.render_widget(Paragraph::new(text), left);
+    frame.render_widget(Paragraph::new(hint).right_aligned(), right);
+}
+
+fn find_line<'a>(app: &'a App<'_>) -> Line<'a> {
+    let count = match app.find.count {
+        _ if app.find.query.is_empty() => String::new(),
+        0 => "  no matches".into(),
+        n => format!("  {}/{n}", app.find.current + 1),
+    };
+    Line::from(vec![
+        Span::styled("Find: ", app.theme.key()),
+        Span::raw(app.find.query.as_str()),
+        Span::raw("▏"),
+        Span::styled(count, app.theme.dim()),
+        Span::styled("   Enter done · Esc clear · ↑↓ recent", app.theme.dim()),
+    ])
+}
+
+fn hint_line(app: &App) -> Line<'static> {
+    let mut spans = Vec::new();
+    if !app.find.query.is_empty() {
+        let found = if app.find.count == 0 {
+            "no matches".to_string()
+        } else {
+            format!("{}/{}", app.find.current + 1, app.find.count)
+        };
+        spans.push(Span::styled(format!("“{}” {found} n/N  ", app.find.query), app.theme.dim()));
+    }
+    for (key, word) in hints(&app.contexts()) {
+        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::styled(format!(" {word} "), app.theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// "Library › Story › Jensen Huang": where the history has been, newest last.
+fn crumbs<'a>(app: &'a App<'_>) -> Line<'a> {
+    let behind = app.history.behind();
+    let mut names: Vec<String> = behind.iter().rev().take(CRUMBS).rev().map(|p| title(app, p)).collect();
+    if behind.len() > CRUMBS {
+        names.insert(0, "…".into());
+    }
+    names.push(title(app, &app.place()));
+    names.dedup();
+    let last = names.len() - 1;
+    let spans = names.into_iter().enumerate().flat_map(|(i, name)| {
+        let style = if i == last { app.theme.key() } else { app.theme.dim() };
+        let sep = if i == last { "" } else { " › " };
+        [Span::styled(name, style), Span::styled(sep, app.theme.dim())]
+    });
+    Line::from(spans.collect::<Vec<_>>())
+}
+
+/// A short name for a place: the card's entity, the open story or the library.
+fn title(app: &App, place: &Place) -> String {
+    let name = match (place.focus, place.entity, place.briefing) {
+        (Pane::Card, Some(e), _) => app.library.entity(e).name.clone(),
+        (Pane::Story, _, Some(b)) => app.library.briefing(b).headline.clone(),
+        _ => "Library".to_string(),
+    };
+    shorten(&name, 28)
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    text.chars().take(max - 1).chain(['…']).collect()
+}
+
+/// Draws the narrow-mode tab bar: one tab per pane, the focused one reversed.
+pub fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let slots = Layout::horizontal([Constraint::Fill(1); 3]).split(area);
+    for (i, pane) in Pane::ALL.into_iter().enumerate() {
+        let style = if pane == app.focus { app.theme.title(true) } else { app.theme.dim() };
+        let tab = Paragraph::new(Span::styled(format!("{} {}", i + 1, pane.title()), style)).centered();
+        frame.render_widget(tab, slots[i]);
+    }
+}
