@@ -7,13 +7,19 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// What an id looks like, for editors: lowercase ASCII letters, digits and `-`, not at
+/// either end. `briefing check` enforces the same rule.
+pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+
 /// One briefing: a story plus the entities, figures, relations and events in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BriefingFile {
     /// Globally unique id of the briefing, e.g. `beijing-gambit`.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
     /// Headline of the story.
+    #[schemars(length(min = 1))]
     pub headline: String,
     /// The standfirst under the headline: one or two sentences.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -124,10 +130,12 @@ impl Kind {
 #[serde(deny_unknown_fields)]
 pub struct EntityFile {
     /// Global id: lowercase letters, digits and `-`.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
     /// What the entity is. `figure` is reserved for entries of `figures`.
     pub kind: Kind,
     /// Display name, also matched in the story text.
+    #[schemars(length(min = 1))]
     pub name: String,
     /// Other names matched in the story text (short forms, native-script names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -217,8 +225,10 @@ impl Scale {
 #[serde(deny_unknown_fields)]
 pub struct FigureFile {
     /// Global id, like an entity id.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
     /// Magnitude as written, in `scale` units (17 for "$17 billion"); never negative, see `sign`.
+    #[schemars(range(min = 0))]
     pub value: f64,
     /// Unit of the value: a currency code (`USD`), `percent`, or a counted noun.
     pub unit: String,
@@ -226,6 +236,7 @@ pub struct FigureFile {
     #[serde(default, skip_serializing_if = "is_default")]
     pub scale: Scale,
     /// Text as it appears in the story, e.g. `$17 billion`; linked where it appears.
+    #[schemars(length(min = 1))]
     pub display: String,
     /// Whether this is a gain or a loss.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -236,6 +247,7 @@ pub struct FigureFile {
     /// What the number measures, e.g. `Nvidia's annual sales to China`.
     pub measures: String,
     /// The entities the figure is about (at least one).
+    #[schemars(length(min = 1), inner(pattern(ID_PATTERN)))]
     pub about: Vec<String>,
     /// Period the figure covers or the date it is as of, e.g. `year to date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -259,11 +271,13 @@ pub struct PlaceFile {
 #[serde(deny_unknown_fields)]
 pub struct RelationFile {
     /// Subject id.
+    #[schemars(pattern(ID_PATTERN))]
     pub from: String,
     /// Machine-readable type, e.g. `ceo_of`.
     #[serde(rename = "type")]
     pub kind: String,
     /// Object id.
+    #[schemars(pattern(ID_PATTERN))]
     pub to: String,
     /// Label read from `from` to `to`, e.g. `CEO of`.
     pub label: String,
@@ -284,6 +298,7 @@ pub struct EventFile {
     pub text: String,
     /// Entities the event involves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub entities: Vec<String>,
 }
 

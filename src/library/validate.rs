@@ -106,7 +106,8 @@ pub(crate) fn build(inputs: &[Input], parsed: Vec<Parsed<'_>>, options: Options)
     (library, reporter.diagnostics)
 }
 
-/// Whether `id` is a valid id: lowercase ASCII letters, digits and single `-` inside.
+/// Whether `id` is a valid id: lowercase ASCII letters, digits and `-`, not at either end
+/// (the rule [`ID_PATTERN`](super::format::ID_PATTERN) states for editors).
 pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
