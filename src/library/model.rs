@@ -47,7 +47,7 @@ pub struct Entity {
     pub facts: Vec<Fact>,
     /// The figure's data, for entities of kind [`Kind::Figure`].
     pub figure: Option<Figure>,
-    /// Briefings that declare it, in library order: its backlinks.
+    /// Briefings that declare it or pin a mention to it, in library order: its backlinks.
     pub briefings: Vec<BriefingId>,
 }
 
@@ -285,7 +285,7 @@ impl Library {
         briefing.mentions.get_or_init(|| link::link_briefing(self, briefing))
     }
 
-    /// Every mention of `entity` across the briefings that declare it.
+    /// Every mention of `entity` across its backlinked briefings (those that declare or pin it).
     pub fn mentions_of(&self, entity: EntityId) -> Vec<(BriefingId, &Mention)> {
         self.entity(entity)
             .briefings

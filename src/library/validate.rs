@@ -154,6 +154,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pin_to_an_entity_of_another_briefing_is_a_backlink() {
+        let head = r#""headline": "H", "source": {"publication": "p", "title": "t", "date": "d"}"#;
+        let a = format!(
+            r#"{{"id": "a", {head}, "sections": [{{"paragraphs": ["Mira Okafor spoke."]}}],
+                "entities": [{{"id": "mira", "kind": "person", "name": "Mira Okafor"}}]}}"#
+        );
+        let b = format!(r#"{{"id": "b", {head}, "sections": [{{"paragraphs": ["Later [[she|mira]] left."]}}]}}"#);
+        let inputs = [a, b].map(|text| Input { path: PathBuf::from("x.json"), bytes: Cow::Owned(text.into_bytes()) });
+        let library = load_sources(&inputs, Options::default()).unwrap().library;
+        let mira = library.entity_by_id("mira").unwrap();
+        let backlinks: Vec<_> =
+            library.entity(mira).briefings.iter().map(|&b| library.briefing(b).id.as_str()).collect();
+        assert_eq!(backlinks, ["a", "b"]);
+        let mentions: Vec<_> = library.mentions_of(mira).iter().map(|(b, m)| (b.0, m.range.clone())).collect();
+        assert_eq!(mentions, [(0, 0..11), (1, 6..9)]);
+    }
+
+    #[test]
     fn ids_are_lowercase_words_joined_by_hyphens() {
         assert!(is_valid_id("jensen-huang"));
         assert!(is_valid_id("h20"));

@@ -30,6 +30,9 @@ pub(super) fn resolve_all(
         }
         resolver.events(&p.briefing);
     }
+    for entity in &mut library.entities {
+        entity.briefings.sort_unstable();
+    }
     index_relations(library);
 }
 
@@ -85,13 +88,23 @@ impl Resolver<'_, '_, '_> {
             let target = match &pin.target {
                 PinTarget::Suppress => None,
                 PinTarget::Entity(id) => match self.lookup(id, path) {
-                    Some(e) => Some(e),
+                    Some(e) => Some(self.backlink(e)),
                     None => continue,
                 },
             };
             pins.push((pin.range, target));
         }
         Paragraph { section, text: marked.text, pins }
+    }
+
+    /// Records that this briefing mentions `entity` through a pin. A pin may name an entity
+    /// only another briefing declares; its card must still list this mention and briefing.
+    fn backlink(&mut self, entity: EntityId) -> EntityId {
+        let briefings = &mut self.library.entities[entity.0 as usize].briefings;
+        if !briefings.contains(&self.briefing) {
+            briefings.push(self.briefing);
+        }
+        entity
     }
 
     fn figure(&mut self, f: &FigureFile, index: usize, id: EntityId) {
