@@ -3,6 +3,7 @@
 pub mod check;
 pub mod json;
 pub mod list;
+pub mod search;
 pub mod show;
 
 use std::io::{self, Write};

@@ -9,3 +9,4 @@
 pub mod cli;
 pub mod library;
 pub mod reader;
+pub mod search;

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use briefing::cli;
 use briefing::library::Kind;
 use briefing::reader::{self, app::App};
+use briefing::search::Category;
 
 /// A terminal reader for structured news briefings.
 #[derive(Debug, Parser)]
@@ -47,12 +48,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search entities, aliases, figures, sentences and briefings; exit 1 when nothing matches.
+    Search {
+        /// What to find; `@kind` narrows it (`@person huang`, `@figure billion`).
+        query: Vec<String>,
+        /// Only results of this kind: an entity kind, `sentence` or `briefing`.
+        #[arg(long, value_parser = parse_category)]
+        kind: Option<Category>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON (documented in docs/cli-json.md).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the screen the reader would show, as plain text, without taking over the terminal.
     Screen {
         /// Terminal size as COLSxROWS.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
     },
+}
+
+fn parse_category(name: &str) -> Result<Category, String> {
+    briefing::search::query::category_named(name).ok_or_else(|| {
+        let names: Vec<_> = Category::all().map(Category::as_str).collect();
+        format!("unknown kind `{name}`; kinds are {}", names.join(", "))
+    })
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -90,6 +112,9 @@ fn main() -> ExitCode {
         Some(Command::Check) => cli::check::run(content),
         Some(Command::List { kind, json }) => cli::list::run(content, kind, json),
         Some(Command::Show { id, json }) => cli::show::run(content, &id, json),
+        Some(Command::Search { query, kind, limit, json }) => {
+            cli::search::run(content, &query.join(" "), kind, limit, json)
+        }
         Some(Command::Screen { size }) => read(content, args.open.as_deref(), Some(size), !args.no_mouse),
         None => read(content, args.open.as_deref(), None, !args.no_mouse),
     };

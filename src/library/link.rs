@@ -133,6 +133,29 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     start + (sentence.len() - sentence.trim_start().len())..end
 }
 
+/// The byte ranges of the sentences of `text`, in order, without surrounding spaces.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if ends_sentence(text, i) {
+            push_trimmed(&mut out, text, start..i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed(&mut out, text, start..text.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let piece = &text[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
 /// Whether the character at byte `at` ends a sentence: a stop followed by the end of the
 /// text or by a space and no lowercase letter, and not an initial as in "U.S.".
 fn ends_sentence(text: &str, at: usize) -> bool {
@@ -168,6 +191,14 @@ mod tests {
         assert!(!is_whole_word(text, inner..inner + 5));
         let cjk = text.find('黄').unwrap();
         assert!(is_whole_word(text, cjk..cjk + "黄仁勋".len()));
+    }
+
+    #[test]
+    fn text_splits_into_sentences() {
+        let text = "One here. Two on U.S. soil? Three! ";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, vec!["One here.", "Two on U.S. soil?", "Three!"]);
+        assert!(sentences("  ").is_empty());
     }
 
     #[test]
