@@ -1,0 +1,178 @@
+//! The non-interactive commands on the bundled library, run as a user runs them: `list`,
+//! `show` and `check`, as text and as JSON, and the JSON examples of `docs/cli-json.md`.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// What one run of `briefing` did.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn briefing(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_briefing")).args(args).output().expect("the briefing binary runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Runs a command that must succeed and print JSON, and parses it.
+fn json(args: &[&str]) -> Value {
+    let run = briefing(args);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{args:?} printed invalid JSON ({e}): {run:?}"))
+}
+
+#[test]
+fn list_prints_the_bundled_briefing() {
+    let run = briefing(&["list"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.starts_with("beijing-gambit  Huang Flies to Beijing to Rescue Nvidia’s China Business"),
+        "{run:?}"
+    );
+    assert!(run.stdout.contains("(In Focus Magazine, March 2025)"), "{run:?}");
+}
+
+#[test]
+fn list_json_describes_each_briefing() {
+    let list = json(&["list", "--json"]);
+    let briefing = &list[0];
+    assert_eq!(briefing["id"], "beijing-gambit");
+    assert_eq!(briefing["publication"], "In Focus Magazine");
+    assert!(briefing["paragraphs"].as_u64().is_some_and(|n| n > 0), "{briefing}");
+}
+
+/// (id, value, unit, scale, sign, qualifier) of a figure in `list --kind figure --json`.
+type FigureRow = (String, f64, String, String, String, String);
+
+fn figure_row(entity: &Value) -> FigureRow {
+    let figure = &entity["figure"];
+    let text = |key: &str| figure[key].as_str().unwrap_or_default().to_string();
+    let id = entity["id"].as_str().unwrap_or_default().to_string();
+    (id, figure["value"].as_f64().unwrap_or(f64::NAN), text("unit"), text("scale"), text("sign"), text("qualifier"))
+}
+
+#[test]
+fn list_figures_json_has_the_seven_seed_figures_and_their_values() {
+    let figures = json(&["list", "--kind", "figure", "--json"]);
+    let rows: Vec<FigureRow> = figures.as_array().expect("an array").iter().map(figure_row).collect();
+    let want = [
+        ("nvidia-china-sales", 17.0, "USD", "billion", "positive", "exact"),
+        ("nvidia-h20-charge", 5.5, "USD", "billion", "negative", "exact"),
+        ("nvidia-stock-fall", 7.0, "percent", "one", "negative", "exact"),
+        ("amd-mi308-charge", 800.0, "USD", "million", "negative", "exact"),
+        ("us-china-tariff-rate", 145.0, "percent", "one", "positive", "exact"),
+        ("big-tech-ytd-loss", 20.0, "percent", "one", "negative", "about"),
+        ("tesla-ytd-fall", 40.0, "percent", "one", "negative", "over"),
+    ];
+    let want: Vec<FigureRow> = want
+        .iter()
+        .map(|&(id, value, unit, scale, sign, qualifier)| {
+            (id.into(), value, unit.into(), scale.into(), sign.into(), qualifier.into())
+        })
+        .collect();
+    assert_eq!(rows, want);
+    let charge = figures.as_array().and_then(|all| all.iter().find(|f| f["id"] == "nvidia-h20-charge"));
+    assert_eq!(charge.map(|f| f["figure"]["signed_value"].clone()), Some(Value::from(-5.5e9)));
+}
+
+#[test]
+fn show_prints_a_card_with_relations() {
+    let run = briefing(&["show", "jensen-huang"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.starts_with("person · Jensen Huang (黄仁勋)\n"), "{run:?}");
+    assert!(run.stdout.contains("CEO of → Nvidia"), "{run:?}");
+}
+
+#[test]
+fn show_json_gives_the_whole_card() {
+    let card = json(&["show", "--json", "nvidia"]);
+    assert_eq!(card["id"], "nvidia");
+    assert_eq!(card["kind"], "company");
+    assert_eq!(card["briefings"], serde_json::json!(["beijing-gambit"]));
+    let relations = card["relations"].as_array().expect("relations");
+    assert!(
+        relations.iter().any(|r| r["direction"] == "in" && r["label"] == "led by" && r["id"] == "jensen-huang"),
+        "{relations:?}"
+    );
+    let figures = card["figures"].as_array().expect("figures");
+    assert!(figures.contains(&Value::from("nvidia-h20-charge")), "{figures:?}");
+    let mentions = card["mentions"].as_array().expect("mentions");
+    assert!(mentions.iter().all(|m| m["briefing"] == "beijing-gambit" && m["text"].is_string()), "{mentions:?}");
+    assert!(!mentions.is_empty());
+}
+
+#[test]
+fn show_with_an_unknown_id_names_the_closest_and_exits_1() {
+    let run = briefing(&["show", "nvidai"]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "briefing: no entity or briefing `nvidai`; closest: nvidia\n");
+}
+
+#[test]
+fn check_passes_on_the_bundled_library() {
+    let run = briefing(&["check"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.ends_with(": 0 errors, 0 warnings\n"), "{run:?}");
+    assert!(run.stdout.starts_with("checked 1 briefing, "), "{run:?}");
+}
+
+#[test]
+fn a_reader_that_stops_early_does_not_make_it_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["show", "--json", "nvidia"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the briefing binary runs");
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("read stderr");
+    let status = child.wait().expect("it exits");
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+}
+
+/// The JSON blocks of `docs/cli-json.md`, in order.
+fn doc_examples() -> Vec<Value> {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli-json.md")).expect("the doc");
+    doc.split("```json\n")
+        .skip(1)
+        .map(|block| serde_json::from_str(block.split("```").next().unwrap_or_default()).expect("a JSON example"))
+        .collect()
+}
+
+/// Whether `example` is `real` abridged: objects have the same keys, array elements of the
+/// example all occur in the real array in the same order, other values are equal.
+fn abridges(example: &Value, real: &Value) -> bool {
+    match (example, real) {
+        (Value::Object(e), Value::Object(r)) => {
+            e.len() == r.len() && e.iter().all(|(k, v)| r.get(k).is_some_and(|rv| abridges(v, rv)))
+        }
+        (Value::Array(e), Value::Array(r)) => {
+            let mut rest = r.iter();
+            e.iter().all(|item| rest.any(|candidate| abridges(item, candidate)))
+        }
+        _ => example == real,
+    }
+}
+
+#[test]
+fn the_json_examples_in_the_docs_are_real_output() {
+    let examples = doc_examples();
+    assert_eq!(examples.len(), 3, "list, list --kind figure and show examples");
+    assert_eq!(examples[0], json(&["list", "--json"]));
+    assert!(abridges(&examples[1], &json(&["list", "--kind", "figure", "--json"])), "list --kind figure example");
+    assert!(abridges(&examples[2], &json(&["show", "--json", "jensen-huang"])), "show --json example");
+}
