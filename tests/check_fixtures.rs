@@ -55,7 +55,7 @@ const INVALID: &[(&str, &[&str])] = &[
     (
         "duplicate-briefing-id",
         &[
-            "{dir}/b-deal.json:2:9: error: `id`: duplicate briefing id `acme-deal`, already used by {dir}/a-deal.json",
+            "{dir}/b-deal.json:2:9: error: `id`: duplicate briefing id `acme-deal`, already used at {dir}/a-deal.json:2:9",
             "checked 2 files: 1 error, 0 warnings",
         ],
     ),

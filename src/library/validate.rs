@@ -74,11 +74,16 @@ impl<'a> Reporter<'a> {
 
     /// `FILE:LINE:COL` of an origin, for messages that point at a second place.
     fn place(&self, origin: &Origin) -> String {
-        let text = self.texts.get(&origin.file).copied().unwrap_or_default();
-        let file = self.inputs[origin.file].path.display();
-        match locate(text, &origin.path()).map(|o| position_of(text, o)) {
-            Some(p) => format!("{file}:{}:{}", p.line, p.column),
-            None => file.to_string(),
+        self.place_at(origin.file, &origin.path())
+    }
+
+    /// `FILE:LINE:COL` of `path` in `file` (just `FILE` when the path is not found).
+    fn place_at(&self, file: usize, path: &JsonPath) -> String {
+        let text = self.texts.get(&file).copied().unwrap_or_default();
+        let name = self.inputs[file].path.display();
+        match locate(text, path).map(|o| position_of(text, o)) {
+            Some(p) => format!("{name}:{}:{}", p.line, p.column),
+            None => name.to_string(),
         }
     }
 }
@@ -169,6 +174,18 @@ mod tests {
         assert_eq!(backlinks, ["a", "b"]);
         let mentions: Vec<_> = library.mentions_of(mira).iter().map(|(b, m)| (b.0, m.range.clone())).collect();
         assert_eq!(mentions, [(0, 0..11), (1, 6..9)]);
+    }
+
+    #[test]
+    fn a_duplicate_briefing_id_points_at_the_first() {
+        let text = br#"{"id": "b", "headline": "H", "source": {"publication": "p", "title": "t", "date": "d"},
+            "sections": [{"paragraphs": ["Text."]}]}"#;
+        let inputs = ["a.json", "c.json"].map(|name| Input { path: PathBuf::from(name), bytes: Cow::Borrowed(text) });
+        let error = load_sources(&inputs, Options::default()).unwrap_err();
+        assert_eq!(
+            error.diagnostics[0].to_string(),
+            "c.json:1:8: error: `id`: duplicate briefing id `b`, already used at a.json:1:8"
+        );
     }
 
     #[test]

@@ -65,8 +65,8 @@ impl Declarer<'_, '_, '_> {
         if !is_valid_id(id) {
             self.reporter.error(self.file, &path, invalid_id(id));
         } else if let Some(&first) = self.origins.briefings.get(id) {
-            let place = self.reporter.inputs[first].path.display().to_string();
-            self.reporter.error(self.file, &path, format!("duplicate briefing id `{id}`, already used by {place}"));
+            let place = self.reporter.place_at(first, &path);
+            self.reporter.error(self.file, &path, format!("duplicate briefing id `{id}`, already used at {place}"));
         } else {
             self.origins.briefings.insert(id.to_string(), self.file);
         }
