@@ -88,4 +88,6 @@ pub enum Action {
     Click(u16, u16),
     /// The wheel turned over a column and row: down when true.
     Wheel(u16, u16, bool),
+    /// Background work (a search) may have finished: take in its results.
+    Tick,
 }

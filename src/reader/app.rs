@@ -5,16 +5,19 @@ mod find;
 mod mouse;
 mod navigate;
 mod pane;
+mod search;
 
 use ratatui::layout::Rect;
 
 pub use self::find::Find;
 pub use self::pane::PaneState;
+pub use self::search::SearchBox;
 use super::action::{Action, Pane};
 use super::history::History;
 use super::keymap::Context;
 use super::layout::{self, Screen};
 use super::navigator::Index;
+use super::searcher::Searcher;
 use super::target::Target;
 use super::theme::Theme;
 use crate::library::{BriefingId, EntityId, Library};
@@ -57,6 +60,12 @@ pub struct App<'l> {
     pub notice: Option<String>,
     /// Colours, or none.
     pub theme: Theme,
+    /// The search box, while open.
+    pub search: Option<SearchBox<'l>>,
+    /// The search engine, inline or on a worker thread.
+    pub searcher: Searcher<'l>,
+    /// Earlier search queries, oldest first.
+    pub recent_searches: Vec<String>,
 }
 
 impl<'l> App<'l> {
@@ -81,6 +90,9 @@ impl<'l> App<'l> {
             quit: false,
             notice: None,
             theme: Theme::from_env(),
+            search: None,
+            searcher: Searcher::Idle(library),
+            recent_searches: Vec::new(),
         };
         let first = (library.briefings.len() == 1).then_some(Target::Briefing(BriefingId(0)));
         if let Some(target) = open.or(first) {
@@ -103,6 +115,9 @@ impl<'l> App<'l> {
         if self.find.editing {
             return vec![Context::Find];
         }
+        if self.search.is_some() {
+            return vec![Context::Search];
+        }
         let pane = match self.focus {
             Pane::Navigator => Context::Navigator,
             Pane::Story | Pane::Card => Context::Reading,
@@ -117,6 +132,8 @@ impl<'l> App<'l> {
             self.update_help(action);
         } else if self.find.editing {
             self.update_find(action);
+        } else if self.search.is_some() {
+            self.update_search(action);
         } else {
             self.update_reading(action);
         }
@@ -166,7 +183,8 @@ impl<'l> App<'l> {
             Action::Resize(w, h) => self.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
-            Action::StartSearch
+            Action::StartSearch => self.start_search(),
+            Action::Tick
             | Action::Type(_)
             | Action::Erase
             | Action::Submit

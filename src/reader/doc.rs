@@ -62,6 +62,8 @@ pub struct Doc {
     pub links: Vec<Link>,
     /// The line of each marked run (find matches), in order.
     pub marks: Vec<usize>,
+    /// Lines where anchored blocks start (the story's paragraphs), in order.
+    pub anchors: Vec<usize>,
 }
 
 impl Doc {
@@ -141,6 +143,13 @@ impl DocBuilder {
     pub fn end(&mut self) -> &mut Self {
         let runs = std::mem::take(&mut self.runs);
         wrap(&mut self.doc, runs, self.width, self.indent);
+        self
+    }
+
+    /// Starts a new block whose first line is recorded in [`Doc::anchors`].
+    pub fn anchor(&mut self) -> &mut Self {
+        self.end();
+        self.doc.anchors.push(self.doc.lines.len());
         self
     }
 

@@ -1,5 +1,6 @@
 //! The story of a briefing as a linked [`Doc`]: headline, dek, source, sections, every
-//! mention a link (link `i` is mention `i` of the briefing) and find matches marked.
+//! mention a link (link `i` is mention `i` of the briefing), find matches marked and
+//! paragraph `p` starting at line `anchors[p]`.
 
 use std::ops::Range;
 
@@ -26,6 +27,7 @@ pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str) -
         for p in section.paragraphs.clone() {
             let end = mentions[next..].iter().position(|m| m.paragraph != p).map_or(mentions.len(), |n| next + n);
             let text = &briefing.paragraphs[p].text;
+            b.anchor();
             paragraph(&mut b, library, id, text, &mentions[next..end], next, &find_all(text, query));
             b.blank();
             next = end;

@@ -4,7 +4,9 @@
 
 use std::io::{self, stdout};
 use std::panic;
+use std::sync::mpsc;
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -17,16 +19,32 @@ use signal_hook::iterator::Signals;
 use super::action::Action;
 use super::app::App;
 use super::keymap;
+use super::searcher::{self, BACKGROUND_FROM_ENTITIES, Searcher};
 use super::ui;
 
-/// Runs the reader on `app` until the user quits.
+/// How often the loop looks for search results while a background search is running.
+const RESULT_POLL: Duration = Duration::from_millis(15);
+
+/// Runs the reader on `app` until the user quits. A large library gets a search worker
+/// thread for the life of the loop.
 pub fn run(mut app: App<'_>) -> io::Result<()> {
-    let mut terminal = ratatui::init();
-    chain_panic_hook();
-    watch_signals();
-    let result = event_loop(&mut terminal, &mut app);
-    restore();
-    result
+    let library = app.library;
+    thread::scope(|scope| {
+        if library.entities.len() >= BACKGROUND_FROM_ENTITIES {
+            let (jobs, job_rx) = mpsc::channel();
+            let (reply_tx, replies) = mpsc::channel();
+            scope.spawn(move || searcher::work(library, job_rx, reply_tx));
+            app.searcher = Searcher::Background(jobs, replies);
+        }
+        let mut terminal = ratatui::init();
+        chain_panic_hook();
+        watch_signals();
+        let result = event_loop(&mut terminal, &mut app);
+        restore();
+        // Dropping the app closes the job channel, which ends the worker.
+        drop(app);
+        result
+    })
 }
 
 /// Gives the terminal back: mouse released, main screen, cooked mode.
@@ -70,10 +88,20 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<(
         if app.quit {
             return Ok(());
         }
-        if let Some(action) = action_for(app, event::read()?) {
+        if let Some(action) = next_action(app)? {
             app.update(action);
         }
     }
+}
+
+/// Waits for the next event; while a background search is due, wakes every few
+/// milliseconds to take in its results instead of sleeping until a key arrives.
+fn next_action(app: &App<'_>) -> io::Result<Option<Action>> {
+    let waiting = app.search.as_ref().is_some_and(|s| s.pending());
+    if waiting && !event::poll(RESULT_POLL)? {
+        return Ok(Some(Action::Tick));
+    }
+    Ok(action_for(app, event::read()?))
 }
 
 /// Turns a terminal event into an action, through the key table for keys.

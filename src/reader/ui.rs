@@ -4,6 +4,7 @@
 mod help;
 mod navigator;
 mod pane;
+mod search;
 mod status;
 
 use ratatui::Frame;
@@ -35,6 +36,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         status::render_tabs(app, frame, tabs);
     }
     status::render(app, frame, screen.status);
+    if let Some(search) = &app.search {
+        search::render(app, search, frame, area);
+    }
     if let Some(scroll) = app.help {
         help::render(app, frame, area, scroll);
     }

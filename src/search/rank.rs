@@ -1,5 +1,7 @@
 //! The ranking rules, strongest first: the whole text, a prefix, the start of a word,
-//! the initials of the words, then fuzzy-matcher's score. Within a tier names beat
+//! the initials of the words, anywhere inside, then fuzzy-matcher's score. Initials and
+//! fuzzy matching apply to names only: scattered letters across a sentence match almost
+//! any query and would bury the real results. Within a tier names beat
 //! aliases, aliases beat roles, roles beat sentences; then the higher score, the shorter
 //! text, the alphabetical text and the candidate's position break ties, so the order is
 //! always the same.
@@ -22,6 +24,8 @@ pub enum Tier {
     Word,
     /// The query is (a prefix of) the initials of the words: "jh" for Jensen Huang.
     Initials,
+    /// The query appears inside a word.
+    Contains,
     /// Letters of the query appear in order.
     Fuzzy,
 }
@@ -34,6 +38,7 @@ impl Tier {
             Tier::Prefix => "prefix",
             Tier::Word => "word",
             Tier::Initials => "initials",
+            Tier::Contains => "contains",
             Tier::Fuzzy => "fuzzy",
         }
     }
@@ -66,10 +71,16 @@ pub fn quick_tier(text: &str, query: &str, short: bool) -> Option<Tier> {
     }
 }
 
-/// Ranks one candidate text against the query form.
+/// Ranks one candidate text against the query form; `short` texts are names.
 pub fn rank(matcher: &SkimMatcherV2, index: u32, text: &str, query: &str, short: bool) -> Option<Hit> {
     if let Some(tier) = quick_tier(text, query, short) {
         return Some(Hit { index, tier, score: 0 });
+    }
+    if text.contains(query) {
+        return Some(Hit { index, tier: Tier::Contains, score: 0 });
+    }
+    if !short {
+        return None;
     }
     matcher.fuzzy_match(text, query).map(|score| Hit { index, tier: Tier::Fuzzy, score })
 }
@@ -117,8 +128,10 @@ pub fn positions(matcher: &SkimMatcherV2, tier: Tier, text: &str, query: &str) -
     let at = |byte: usize| text[..byte].chars().count();
     match tier {
         Tier::Exact | Tier::Prefix => (0..count).collect(),
-        Tier::Word => {
-            let byte = text.match_indices(query).map(|(i, _)| i).find(|&i| starts_word(text, i)).unwrap_or(0);
+        Tier::Word | Tier::Contains => {
+            let mut found = text.match_indices(query).map(|(i, _)| i);
+            let byte = if tier == Tier::Word { found.find(|&i| starts_word(text, i)) } else { found.next() };
+            let byte = byte.unwrap_or(0);
             (at(byte)..at(byte) + count).collect()
         }
         Tier::Initials => word_starts(text).take(query.chars().filter(|c| !c.is_whitespace()).count()).collect(),
@@ -153,11 +166,21 @@ mod tests {
     }
 
     #[test]
+    fn sentences_match_only_whole_substrings() {
+        let m = SkimMatcherV2::default();
+        let sentence = "advanced micro devices reported a loss";
+        assert_eq!(rank(&m, 0, sentence, "deeps", false), None);
+        assert_eq!(rank(&m, 0, sentence, "port", false).map(|h| h.tier), Some(Tier::Contains));
+        assert_eq!(rank(&m, 0, "deepseek", "dpsk", true).map(|h| h.tier), Some(Tier::Fuzzy));
+    }
+
+    #[test]
     fn positions_point_at_the_matched_letters() {
         let m = SkimMatcherV2::default();
         assert_eq!(positions(&m, Tier::Initials, "jensen huang", "jh"), vec![0, 7]);
         assert_eq!(positions(&m, Tier::Word, "jensen huang", "hu"), vec![7, 8]);
         assert_eq!(positions(&m, Tier::Prefix, "梁文锋", "梁文"), vec![0, 1]);
+        assert_eq!(positions(&m, Tier::Contains, "a deepseek", "seek"), vec![6, 7, 8, 9]);
         assert_eq!(positions(&m, Tier::Fuzzy, "deepseek", "dsk").len(), 3);
     }
 }

@@ -109,6 +109,14 @@ impl App<'_> {
         self.show_match();
     }
 
+    /// Scrolls the story to paragraph `p` and makes the first find match there current.
+    pub(crate) fn show_paragraph(&mut self, p: usize) {
+        let Some(&line) = self.story.doc.anchors.get(p) else { return };
+        self.story.scroll = line.saturating_sub(1).min(self.story.max_scroll());
+        let marks = &self.story.doc.marks;
+        self.find.current = marks.iter().position(|&l| l >= line).unwrap_or(0);
+    }
+
     /// Scrolls the story to the current match.
     fn show_match(&mut self) {
         if let Some(&line) = self.story.doc.marks.get(self.find.current) {

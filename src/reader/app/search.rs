@@ -1,0 +1,167 @@
+//! The search box: a query over the whole library, results refreshed on every keystroke,
+//! Enter to go, Esc to return exactly where the reader was (nothing changes underneath
+//! while the box is open).
+
+use super::App;
+use crate::reader::action::Action;
+use crate::reader::searcher::{Reply, ResultRow};
+use crate::reader::target::Target;
+use crate::search::{Category, Destination};
+
+/// The open search box.
+#[derive(Debug, Clone, Default)]
+pub struct SearchBox<'l> {
+    /// What is typed.
+    pub query: String,
+    /// The current results.
+    pub rows: Vec<ResultRow<'l>>,
+    /// How many matched in all.
+    pub total: usize,
+    /// Matches per category.
+    pub counts: Vec<(Category, usize)>,
+    /// The selected row.
+    pub selected: usize,
+    /// The first visible row.
+    pub scroll: usize,
+    /// Sequence number of the last query sent.
+    pub sent: u64,
+    /// Sequence number of the reply shown.
+    pub shown: u64,
+    /// Which recent query is recalled, while stepping through them.
+    recall: Option<usize>,
+}
+
+impl SearchBox<'_> {
+    /// Whether a reply is still due.
+    pub fn pending(&self) -> bool {
+        self.shown < self.sent
+    }
+}
+
+impl<'l> App<'l> {
+    /// `/`: opens the box.
+    pub(crate) fn start_search(&mut self) {
+        self.search = Some(SearchBox::default());
+    }
+
+    /// Handles an action while the box is open.
+    pub(crate) fn update_search(&mut self, action: Action) {
+        let page = self.search_page();
+        let Some(search) = self.search.as_mut() else { return };
+        let step = |s: &mut SearchBox, delta: isize| {
+            s.selected = s.selected.saturating_add_signed(delta).min(s.rows.len().saturating_sub(1));
+        };
+        match action {
+            Action::Type(c) => return self.edit_query(|q| q.push(c)),
+            Action::Erase => {
+                return self.edit_query(|q| {
+                    q.pop();
+                });
+            }
+            Action::RecallOlder => return self.recall(true),
+            Action::RecallNewer => return self.recall(false),
+            Action::Down => step(search, 1),
+            Action::Up => step(search, -1),
+            Action::PageDown => step(search, page as isize),
+            Action::PageUp => step(search, -(page as isize)),
+            Action::Submit => return self.go_to_result(),
+            Action::Cancel => self.search = None,
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::Tick => self.receive(),
+            _ => {}
+        }
+        self.clamp_search();
+    }
+
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+        let Some(search) = self.search.as_mut() else { return };
+        edit(&mut search.query);
+        search.recall = None;
+        self.send_query();
+    }
+
+    fn send_query(&mut self) {
+        let Some(search) = self.search.as_mut() else { return };
+        search.sent += 1;
+        let reply = self.searcher.submit(search.sent, &search.query);
+        if let Some(reply) = reply {
+            self.show(reply);
+        }
+    }
+
+    /// Takes in the newest background reply.
+    pub(crate) fn receive(&mut self) {
+        if let Some(reply) = self.searcher.poll() {
+            self.show(reply);
+        }
+    }
+
+    fn show(&mut self, reply: Reply<'l>) {
+        let Some(search) = self.search.as_mut() else { return };
+        if reply.seq < search.shown {
+            return;
+        }
+        search.shown = reply.seq;
+        search.rows = reply.rows;
+        search.total = reply.total;
+        search.counts = reply.counts;
+        search.selected = 0;
+        search.scroll = 0;
+    }
+
+    fn recall(&mut self, older: bool) {
+        let Some(search) = self.search.as_mut() else { return };
+        let n = self.recent_searches.len();
+        let next = match (search.recall, older) {
+            (None, true) if n > 0 => Some(n - 1),
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            _ => None,
+        };
+        search.query = next.map(|i| self.recent_searches[i].clone()).unwrap_or_default();
+        search.recall = next;
+        self.send_query();
+    }
+
+    fn remember(&mut self, query: &str) {
+        let query = query.trim();
+        if !query.is_empty() {
+            self.recent_searches.retain(|q| q != query);
+            self.recent_searches.push(query.to_string());
+        }
+    }
+
+    /// Enter: goes to the selected result, recorded in history.
+    fn go_to_result(&mut self) {
+        let Some(search) = self.search.take() else { return };
+        self.remember(&search.query);
+        let Some(row) = search.rows.get(search.selected) else { return };
+        match row.destination.clone() {
+            Destination::Entity(id) => self.visit(Target::Entity(id)),
+            Destination::Briefing(id) => self.visit(Target::Briefing(id)),
+            Destination::Sentence(briefing, paragraph, _) => {
+                self.visit(Target::Briefing(briefing));
+                self.find.query = crate::search::Query::parse(&search.query).text;
+                self.refresh();
+                self.show_paragraph(paragraph);
+            }
+        }
+    }
+
+    /// Rows of results that fit in the box.
+    pub(crate) fn search_page(&self) -> usize {
+        (self.size.1 as usize).saturating_sub(8).max(1)
+    }
+
+    fn clamp_search(&mut self) {
+        let page = self.search_page();
+        let Some(search) = self.search.as_mut() else { return };
+        search.selected = search.selected.min(search.rows.len().saturating_sub(1));
+        if search.selected < search.scroll {
+            search.scroll = search.selected;
+        } else if search.selected >= search.scroll + page {
+            search.scroll = search.selected + 1 - page;
+        }
+    }
+}
