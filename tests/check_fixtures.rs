@@ -18,8 +18,8 @@ const INVALID: &[(&str, &[&str])] = &[
     (
         "bad-pin-markup",
         &[
-            "{dir}/deal.json:5:33: error: `sections[0].paragraphs[0]`: at character 13: pin `[[the firm]]` has no `|`: \
-             write `[[text|entity-id]]` or `[[text|-]]`",
+            "{dir}/deal.json:5:46: error: `sections[0].paragraphs[0]`: pin `[[the firm]]` has no `|`: write \
+             `[[text|entity-id]]` or `[[text|-]]`",
             "checked 1 file: 1 error, 0 warnings",
         ],
     ),
@@ -41,7 +41,7 @@ const INVALID: &[(&str, &[&str])] = &[
     (
         "dangling-pin",
         &[
-            "{dir}/deal.json:5:33: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
+            "{dir}/deal.json:5:46: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
             "checked 1 file: 1 error, 0 warnings",
         ],
     ),
@@ -154,7 +154,7 @@ const INVALID: &[(&str, &[&str])] = &[
     (
         "two-bad-files",
         &[
-            "{dir}/a-deal.json:5:33: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
+            "{dir}/a-deal.json:5:46: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
             "{dir}/b-broken.json:6:68: error: malformed JSON: trailing comma",
             "checked 2 files: 2 errors, 0 warnings",
         ],
@@ -398,7 +398,7 @@ fn load_dir_reports_every_bad_file() {
         .collect();
     assert_eq!(
         found,
-        [("a-deal.json".to_string(), Some((5, 33)), true), ("b-broken.json".to_string(), Some((6, 68)), true)]
+        [("a-deal.json".to_string(), Some((5, 46)), true), ("b-broken.json".to_string(), Some((6, 68)), true)]
     );
     assert!(error.to_string().ends_with("2 errors in the library"), "{error}");
 }

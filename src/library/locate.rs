@@ -98,6 +98,36 @@ pub fn locate_steps<'a>(text: &str, steps: impl IntoIterator<Item = Step<'a>>) -
     Some(scanner.pos)
 }
 
+/// Byte offset in `text` of byte `decoded` of the value of the JSON string whose opening
+/// quote is at `quote`. Escapes (`\"`, `\n`, `\u00e9`) are longer in the file than in the
+/// value, so a place found in a paragraph's value is moved to where it is written.
+pub fn offset_in_string(text: &str, quote: usize, decoded: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut raw, mut seen) = (quote + 1, 0);
+    while seen < decoded && raw < bytes.len() {
+        let (written, read) = match bytes[raw] {
+            b'"' => break,
+            b'\\' if bytes.get(raw + 1) == Some(&b'u') => unicode_escape(&text[raw..]),
+            b'\\' => (2, 1),
+            _ => (1, 1),
+        };
+        raw += written;
+        seen += read;
+    }
+    raw.min(text.len())
+}
+
+/// Bytes written and bytes of value of the `\uXXXX` escape (or surrogate pair) at the start
+/// of `escape`.
+fn unicode_escape(escape: &str) -> (usize, usize) {
+    let unit = |at: usize| escape.get(at + 2..at + 6).and_then(|hex| u32::from_str_radix(hex, 16).ok());
+    match (unit(0), unit(6)) {
+        (Some(0xD800..=0xDBFF), Some(0xDC00..=0xDFFF)) if escape.get(6..8) == Some("\\u") => (12, 4),
+        (Some(code), _) => (6, char::from_u32(code).map_or(3, char::len_utf8)),
+        (None, _) => (2, 1),
+    }
+}
+
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -220,6 +250,17 @@ mod tests {
         let steps = [Step::Key("a"), Step::Key(&key), Step::Index(1)];
         let path = JsonPath::root().key("a").key("b").index(1);
         assert_eq!(locate_steps(DOC, steps), locate(DOC, &path));
+    }
+
+    #[test]
+    fn offsets_in_a_string_skip_escapes() {
+        let text = r#"{"p": "a\"b\u00e9\ud83d\ude00 [[x|y]]"}"#;
+        let quote = text.find("\"a").unwrap();
+        let value = "a\"bé😀 [[x|y]]";
+        let pin = value.find("[[").unwrap();
+        assert_eq!(&text[offset_in_string(text, quote, pin)..][..2], "[[");
+        assert_eq!(offset_in_string(text, quote, 0), quote + 1);
+        assert_eq!(offset_in_string(text, quote, 1000), text.len() - 2, "stops at the closing quote");
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub enum PinTarget {
 pub struct Pin {
     /// Where the span is in the plain text.
     pub range: Range<usize>,
+    /// Byte offset of its `[[` in the raw paragraph, so a problem with it can be pointed at.
+    pub at: usize,
     /// What to do with it.
     pub target: PinTarget,
 }
@@ -77,7 +79,7 @@ fn pin(body: &str, offset: usize, text: &mut String) -> Result<Pin, MarkupError>
     };
     let start = text.len();
     text.push_str(shown);
-    Ok(Pin { range: start..text.len(), target })
+    Ok(Pin { range: start..text.len(), at: offset, target })
 }
 
 #[cfg(test)]
@@ -92,6 +94,7 @@ mod tests {
         assert_eq!(m.pins[0].target, PinTarget::Entity("china".into()));
         assert_eq!(&m.text[m.pins[1].range.clone()], "Apple");
         assert_eq!(m.pins[1].target, PinTarget::Suppress);
+        assert_eq!((m.pins[0].at, m.pins[1].at), (5, 32));
     }
 
     #[test]

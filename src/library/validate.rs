@@ -10,9 +10,9 @@ pub use super::suggest::closest;
 
 use std::collections::HashMap;
 
-use super::diagnostic::{Diagnostic, Severity, position_of};
+use super::diagnostic::{Diagnostic, Position, Severity, position_of};
 use super::load::{Input, Options, Parsed};
-use super::locate::{JsonPath, locate};
+use super::locate::{JsonPath, locate, offset_in_string};
 #[cfg(doc)]
 use super::model::Entity;
 use super::model::{EntityId, Library};
@@ -61,9 +61,21 @@ impl<'a> Reporter<'a> {
         self.report(file, path, Severity::Warning, message.into());
     }
 
+    /// Reports an error at byte `within` of the string at `path` of `file`: a pin inside a
+    /// paragraph, which an editor should jump to rather than to the paragraph's start.
+    fn error_within(&mut self, file: usize, path: &JsonPath, within: usize, message: impl Into<String>) {
+        let text = self.texts.get(&file).copied().unwrap_or_default();
+        let position = locate(text, path).map(|quote| position_of(text, offset_in_string(text, quote, within)));
+        self.push(file, path, position, Severity::Error, message.into());
+    }
+
     fn report(&mut self, file: usize, path: &JsonPath, severity: Severity, message: String) {
         let text = self.texts.get(&file).copied().unwrap_or_default();
         let position = locate(text, path).map(|offset| position_of(text, offset));
+        self.push(file, path, position, severity, message);
+    }
+
+    fn push(&mut self, file: usize, path: &JsonPath, position: Option<Position>, severity: Severity, message: String) {
         self.diagnostics.push(Diagnostic {
             file: self.inputs[file].path.clone(),
             position,
@@ -185,6 +197,18 @@ mod tests {
         assert_eq!(
             error.diagnostics[0].to_string(),
             "c.json:1:8: error: `id`: duplicate briefing id `b`, already used at a.json:1:8"
+        );
+    }
+
+    #[test]
+    fn a_bad_pin_is_pointed_at_inside_its_paragraph() {
+        let text = br#"{"id": "b", "headline": "H", "source": {"publication": "p", "title": "t", "date": "d"},
+"sections": [{"paragraphs": ["A \"quoted\" caf\u00e9 and [[it|nope]]."]}]}"#;
+        let input = Input { path: PathBuf::from("b.json"), bytes: Cow::Borrowed(text) };
+        let error = load_sources(&[input], Options::default()).unwrap_err();
+        assert_eq!(
+            error.diagnostics[0].to_string(),
+            "b.json:2:58: error: `sections[0].paragraphs[0]`: unknown id `nope`"
         );
     }
 

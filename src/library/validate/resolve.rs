@@ -48,11 +48,26 @@ impl Resolver<'_, '_, '_> {
     fn lookup(&mut self, id: &str, path: &JsonPath) -> Option<EntityId> {
         let found = self.library.entity_by_id(id);
         if found.is_none() {
-            let near = closest(id, self.library.entities.iter().map(|e| e.id.as_str()), 3);
-            let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", quote_all(&near)) };
-            self.reporter.error(self.file, path, format!("unknown id `{id}`{hint}"));
+            let message = self.unknown_id(id);
+            self.reporter.error(self.file, path, message);
         }
         found
+    }
+
+    /// Looks up the id of a pin at byte `at` of the paragraph at `path`.
+    fn lookup_pin(&mut self, id: &str, path: &JsonPath, at: usize) -> Option<EntityId> {
+        let found = self.library.entity_by_id(id);
+        if found.is_none() {
+            let message = self.unknown_id(id);
+            self.reporter.error_within(self.file, path, at, message);
+        }
+        found
+    }
+
+    fn unknown_id(&self, id: &str) -> String {
+        let near = closest(id, self.library.entities.iter().map(|e| e.id.as_str()), 3);
+        let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", quote_all(&near)) };
+        format!("unknown id `{id}`{hint}")
     }
 
     fn story(&mut self, file: &BriefingFile) {
@@ -78,8 +93,7 @@ impl Resolver<'_, '_, '_> {
         let marked = match markup::parse(raw) {
             Ok(marked) => marked,
             Err(e) => {
-                let at = raw[..e.offset].chars().count() + 1;
-                self.reporter.error(self.file, path, format!("at character {at}: {}", e.message));
+                self.reporter.error_within(self.file, path, e.offset, e.message);
                 markup::Marked { text: raw.to_string(), pins: Vec::new() }
             }
         };
@@ -87,7 +101,7 @@ impl Resolver<'_, '_, '_> {
         for pin in marked.pins {
             let target = match &pin.target {
                 PinTarget::Suppress => None,
-                PinTarget::Entity(id) => match self.lookup(id, path) {
+                PinTarget::Entity(id) => match self.lookup_pin(id, path, pin.at) {
                     Some(e) => Some(self.backlink(e)),
                     None => continue,
                 },
