@@ -1,8 +1,10 @@
 //! The non-interactive commands: plain text for people, `--json` for programs.
 
 pub mod check;
+pub mod export;
 pub mod json;
 pub mod list;
+pub mod path;
 pub mod search;
 pub mod show;
 

@@ -4,6 +4,7 @@
 
 pub mod bundled;
 pub mod diagnostic;
+pub mod export;
 pub mod figure_text;
 pub mod format;
 pub mod graph;

@@ -62,6 +62,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The shortest chain of relations between two entities.
+    Path {
+        /// Entity id to start from.
+        from: String,
+        /// Entity id to reach.
+        to: String,
+        /// Print JSON: an array of steps {from, label, type, to}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a briefing as Markdown (links, footnoted figures) or as a briefing JSON file.
+    Export {
+        /// Briefing id; may be left out when the library has one briefing.
+        briefing: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: cli::export::Format,
+    },
     /// Print the screen the reader would show, as plain text, without taking over the terminal.
     Screen {
         /// Terminal size as COLSxROWS.
@@ -115,6 +133,8 @@ fn main() -> ExitCode {
         Some(Command::Search { query, kind, limit, json }) => {
             cli::search::run(content, &query.join(" "), kind, limit, json)
         }
+        Some(Command::Path { from, to, json }) => cli::path::run(content, &from, &to, json),
+        Some(Command::Export { briefing, format }) => cli::export::run(content, briefing.as_deref(), format),
         Some(Command::Screen { size }) => read(content, args.open.as_deref(), Some(size), !args.no_mouse),
         None => read(content, args.open.as_deref(), None, !args.no_mouse),
     };

@@ -1,0 +1,72 @@
+//! `briefing path FROM TO`: the shortest chain of relations between two entities.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::load;
+use super::show::unknown_id;
+use crate::library::graph::{Step, shortest_path};
+use crate::library::{EntityId, Library};
+
+/// One step of a path in `path --json`.
+#[derive(Debug, Serialize)]
+pub struct StepJson<'a> {
+    /// The entity the step starts from.
+    pub from: &'a str,
+    /// The relation's label, read in the walking direction.
+    pub label: &'a str,
+    /// The relation's type.
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    /// The entity the step leads to.
+    pub to: &'a str,
+}
+
+/// Prints the shortest path; exit 1 for an unknown id or when there is none.
+pub fn run(content: Option<&Path>, from: &str, to: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let library = load(content)?;
+    let (Some(a), Some(b)) = (library.entity_by_id(from), library.entity_by_id(to)) else {
+        let missing = if library.entity_by_id(from).is_none() { from } else { to };
+        eprintln!("{}", unknown_id(&library, missing));
+        return Ok(ExitCode::FAILURE);
+    };
+    let Some(steps) = shortest_path(&library, a, b) else {
+        eprintln!("briefing: `{from}` and `{to}` are not connected by any chain of relations");
+        return Ok(ExitCode::FAILURE);
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&steps_json(&library, a, &steps))?);
+    } else {
+        println!("{}", describe(&library, a, &steps));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The path as JSON steps.
+pub fn steps_json<'a>(library: &'a Library, start: EntityId, steps: &[Step<'a>]) -> Vec<StepJson<'a>> {
+    let mut at = start;
+    steps
+        .iter()
+        .map(|step| {
+            let json = StepJson {
+                from: &library.entity(at).id,
+                label: step.label(),
+                kind: &step.relation.kind,
+                to: &library.entity(step.target()).id,
+            };
+            at = step.target();
+            json
+        })
+        .collect()
+}
+
+/// "Jensen Huang → CEO of → Nvidia → maker of → H20".
+pub fn describe(library: &Library, start: EntityId, steps: &[Step<'_>]) -> String {
+    let mut text = library.entity(start).name.clone();
+    for step in steps {
+        text.push_str(&format!(" → {} → {}", step.label(), library.entity(step.target()).name));
+    }
+    text
+}
