@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 
 use briefing::cli;
 use briefing::library::Kind;
+use briefing::reader::action::Action;
+use briefing::reader::views::ViewKind;
 use briefing::reader::{self, app::App};
 use briefing::search::Category;
 
@@ -18,8 +20,11 @@ struct Args {
     #[arg(long, global = true, value_name = "DIR")]
     content: Option<PathBuf>,
     /// Start with this entity or briefing open.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, global = true, value_name = "ID")]
     open: Option<String>,
+    /// Start in this view of the main pane: story, figures, map or timeline.
+    #[arg(long, global = true, value_name = "VIEW", value_parser = parse_view)]
+    view: Option<ViewKind>,
     /// Leave the mouse to the terminal (text selection) instead of capturing it.
     #[arg(long)]
     no_mouse: bool,
@@ -95,6 +100,13 @@ fn parse_category(name: &str) -> Result<Category, String> {
     })
 }
 
+fn parse_view(name: &str) -> Result<ViewKind, String> {
+    ViewKind::parse(name).ok_or_else(|| {
+        let names: Vec<_> = ViewKind::NAMES.iter().map(|(n, _)| *n).collect();
+        format!("unknown view `{name}`; views are {}", names.join(", "))
+    })
+}
+
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let (w, h) = text.split_once(['x', 'X', '×']).ok_or("write the size as COLSxROWS, e.g. 80x24")?;
     let parse = |n: &str| n.trim().parse::<u16>().map_err(|e| format!("bad size `{text}`: {e}"));
@@ -108,14 +120,30 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
     })
 }
 
+/// How the reader starts: `--open`, `--view` and `--no-mouse`.
+struct Start<'a> {
+    open: Option<&'a str>,
+    view: Option<ViewKind>,
+    mouse: bool,
+}
+
+impl Args {
+    fn start(&self) -> Start<'_> {
+        Start { open: self.open.as_deref(), view: self.view, mouse: !self.no_mouse }
+    }
+}
+
 /// Opens the reader, or with `size` prints its first screen. The library is loaded and
 /// `--open` checked before the terminal is touched, so errors read as plain text.
-fn read(content: Option<&Path>, open: Option<&str>, size: Option<(u16, u16)>, mouse: bool) -> anyhow::Result<ExitCode> {
+fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> anyhow::Result<ExitCode> {
     let library = cli::load(content)?;
-    let target = open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
+    let target = start.open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
     let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
     let mut app = App::new(&library, terminal_size, target);
-    app.mouse = mouse;
+    app.mouse = start.mouse;
+    if let Some(view) = start.view {
+        app.update(Action::ShowView(view));
+    }
     match size {
         Some(_) => print!("{}", reader::screen_text(&app)),
         None => reader::terminal::run(app)?,
@@ -135,8 +163,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Path { from, to, json }) => cli::path::run(content, &from, &to, json),
         Some(Command::Export { briefing, format }) => cli::export::run(content, briefing.as_deref(), format),
-        Some(Command::Screen { size }) => read(content, args.open.as_deref(), Some(size), !args.no_mouse),
-        None => read(content, args.open.as_deref(), None, !args.no_mouse),
+        Some(Command::Screen { size }) => read(content, &args.start(), Some(size)),
+        None => read(content, &args.start(), None),
     };
     match result {
         Ok(code) => code,

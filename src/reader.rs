@@ -16,6 +16,7 @@ pub mod target;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod views;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

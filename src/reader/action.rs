@@ -2,6 +2,8 @@
 //! [`Action`] (through the key table in `keymap`), and `App::update` is the only place
 //! that changes state in response.
 
+use super::views::ViewKind;
+
 /// A pane of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -90,4 +92,8 @@ pub enum Action {
     Wheel(u16, u16, bool),
     /// Background work (a search) may have finished: take in its results.
     Tick,
+    /// Show a view in the main pane.
+    ShowView(ViewKind),
+    /// Pick, in the search box, an entity to connect the card's entity to.
+    StartPath,
 }

@@ -20,6 +20,7 @@ use super::navigator::Index;
 use super::searcher::Searcher;
 use super::target::Target;
 use super::theme::Theme;
+use super::views::{View, view_doc};
 use crate::library::{BriefingId, EntityId, Library};
 
 /// Everything the reader shows, for one library.
@@ -66,6 +67,8 @@ pub struct App<'l> {
     pub searcher: Searcher<'l>,
     /// Earlier search queries, oldest first.
     pub recent_searches: Vec<String>,
+    /// What the main pane shows.
+    pub view: View,
 }
 
 impl<'l> App<'l> {
@@ -93,6 +96,7 @@ impl<'l> App<'l> {
             search: None,
             searcher: Searcher::Idle(library),
             recent_searches: Vec::new(),
+            view: View::Story,
         };
         let first = (library.briefings.len() == 1).then_some(Target::Briefing(BriefingId(0)));
         if let Some(target) = open.or(first) {
@@ -184,6 +188,8 @@ impl<'l> App<'l> {
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::StartSearch => self.start_search(),
+            Action::ShowView(kind) => self.show_view(kind),
+            Action::StartPath => self.start_path(),
             Action::Tick
             | Action::Type(_)
             | Action::Erase
@@ -204,12 +210,18 @@ impl<'l> App<'l> {
         let screen = self.screen();
         let width = |pane| screen.pane(pane).map_or(self.size.0, |r| layout::inner(r).width).max(1) as usize;
         let height = |pane| screen.pane(pane).map_or(1, |r| layout::inner(r).height) as usize;
-        if let Some(b) = self.briefing {
-            let query = self.find.query.clone();
-            self.story
-                .layout(width(Pane::Story), (b, query), |w, (b, q)| super::story::story_doc(self.library, *b, w, q));
-        } else {
-            self.story.clear();
+        let library = self.library;
+        match (self.view, self.briefing) {
+            (View::Story, Some(b)) => {
+                let key = (View::Story, Some(b), self.find.query.clone(), None::<crate::library::EntityId>);
+                self.story.layout(width(Pane::Story), key, |w, k| super::story::story_doc(library, b, w, &k.2));
+            }
+            (View::Story, None) => self.story.clear(),
+            (view, briefing) => {
+                let entity = self.entity;
+                let key = (view, briefing, String::new(), entity);
+                self.story.layout(width(Pane::Story), key, |w, _| view_doc(library, view, briefing, entity, w));
+            }
         }
         if let Some(e) = self.entity {
             self.card.layout(width(Pane::Card), e, |w, e| super::card::card_doc(self.library, *e, w));

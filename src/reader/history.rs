@@ -3,6 +3,7 @@
 //! and focused links.
 
 use super::action::Pane;
+use super::views::View;
 use crate::library::{BriefingId, EntityId};
 
 /// How many places back the history keeps.
@@ -27,6 +28,8 @@ pub struct Place {
     pub card_link: Option<usize>,
     /// The navigator's selected row.
     pub nav_row: usize,
+    /// The main pane's view.
+    pub view: View,
 }
 
 /// Places behind and ahead of the current one.
@@ -87,6 +90,7 @@ mod tests {
             card_scroll: 0,
             card_link: None,
             nav_row: row,
+            view: View::Story,
         }
     }
 

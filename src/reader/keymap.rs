@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Pane};
+use super::views::ViewKind;
 
 /// Where a binding applies. Several contexts are active at once, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +122,11 @@ pub const BINDINGS: &[Binding] = &[
     hinted(Global, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", "quit"),
     hinted(Global, &[ch('/')], Action::StartSearch, "search the whole library", "search"),
+    bind(Global, &[ch('s')], Action::ShowView(ViewKind::Story), "show the story"),
+    bind(Global, &[ch('c')], Action::ShowView(ViewKind::Figures), "chart the figures as bars"),
+    bind(Global, &[ch('r')], Action::ShowView(ViewKind::Map), "map the card entity's relations"),
+    bind(Global, &[ch('t')], Action::ShowView(ViewKind::Timeline), "show the timeline of events"),
+    bind(Global, &[ch('p')], Action::StartPath, "how is the card entity connected to …? (pick in search)"),
     hinted(Global, &[ch('f'), ctrl('f')], Action::StartFind, "find text in the story", "find"),
     bind(Global, &[ch('n')], Action::FindNext, "next find match"),
     bind(Global, &[ch('N')], Action::FindPrev, "previous find match"),

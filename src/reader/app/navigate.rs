@@ -6,6 +6,7 @@ use crate::reader::history::Place;
 use crate::reader::layout::Mode;
 use crate::reader::navigator::Row;
 use crate::reader::target::Target;
+use crate::reader::views::{View, ViewKind};
 
 impl App<'_> {
     /// The current view, as history records it.
@@ -19,6 +20,7 @@ impl App<'_> {
             card_scroll: self.card.scroll,
             card_link: self.card.link,
             nav_row: self.nav_row,
+            view: self.view,
         }
     }
 
@@ -27,6 +29,7 @@ impl App<'_> {
         self.briefing = place.briefing;
         self.entity = place.entity;
         self.nav_row = place.nav_row;
+        self.view = place.view;
         self.refresh();
         self.story.scroll = place.story_scroll;
         self.story.link = place.story_link;
@@ -45,15 +48,20 @@ impl App<'_> {
     pub(crate) fn go(&mut self, target: Target) {
         match target {
             Target::Entity(id) => {
+                if self.briefing.is_none() {
+                    self.briefing = self.library.entity(id).briefings.first().copied();
+                }
                 self.show_entity(id);
                 self.focus_pane(Pane::Card);
             }
             Target::Briefing(id) => {
                 self.open_briefing(id);
+                self.view = View::Story;
                 self.focus_pane(Pane::Story);
             }
             Target::Mention(briefing, index) => {
                 self.open_briefing(briefing);
+                self.view = View::Story;
                 self.refresh();
                 self.story.focus_link(index);
                 self.preview();
@@ -77,11 +85,23 @@ impl App<'_> {
         }
     }
 
-    /// Shows on the card the entity of the story's focused link.
+    /// Shows on the card the entity of the main pane's focused link.
     fn preview(&mut self) {
-        let (Some(briefing), Some(link)) = (self.briefing, self.story.link) else { return };
-        if let Some(m) = self.library.mentions(briefing).get(link) {
-            self.show_entity(m.entity);
+        if let Some(entity) = self.story_link_entity() {
+            self.show_entity(entity);
+        }
+    }
+
+    /// The entity the main pane's focused link is about.
+    fn story_link_entity(&self) -> Option<crate::library::EntityId> {
+        let link = self.story.link?;
+        match (self.view, self.briefing) {
+            (View::Story, Some(b)) => self.library.mentions(b).get(link).map(|m| m.entity),
+            _ => match self.story.doc.links.get(link)?.target {
+                Target::Entity(e) => Some(e),
+                Target::Mention(b, m) => self.library.mentions(b).get(m).map(|m| m.entity),
+                Target::Briefing(_) => None,
+            },
         }
     }
 
@@ -89,18 +109,46 @@ impl App<'_> {
     pub(crate) fn follow(&mut self) {
         match self.focus {
             Pane::Navigator => self.open_row(),
-            Pane::Story => {
-                let mention = self.briefing.zip(self.story.link).and_then(|(b, l)| self.library.mentions(b).get(l));
-                if let Some(m) = mention {
-                    self.visit(crate::reader::target::Target::Entity(m.entity));
-                }
-            }
+            Pane::Story => self.follow_in_main(),
             Pane::Card => {
                 if let Some(link) = self.card.link.and_then(|l| self.card.doc.links.get(l)) {
                     self.visit(link.target);
                 }
             }
         }
+    }
+
+    /// Enter in the main pane: a mention opens its card; in the relation map a node
+    /// becomes the new centre.
+    fn follow_in_main(&mut self) {
+        let Some(entity) = self.story_link_entity() else { return };
+        if self.view == View::Map {
+            self.history.visit(self.place());
+            self.show_entity(entity);
+            self.story.reset();
+        } else {
+            self.visit(Target::Entity(entity));
+        }
+    }
+
+    /// Switches the main pane to a view, recorded in history.
+    pub(crate) fn show_view(&mut self, kind: ViewKind) {
+        let view = match kind {
+            ViewKind::Story => View::Story,
+            ViewKind::Figures => View::Figures,
+            ViewKind::Map => View::Map,
+            ViewKind::Timeline => View::Timeline,
+        };
+        if view == View::Map && self.entity.is_none() {
+            self.notice = Some("No entity for the map: Tab to a mention or open one first".into());
+            return;
+        }
+        if view != self.view {
+            self.history.visit(self.place());
+            self.view = view;
+            self.story.reset();
+        }
+        self.focus_pane(Pane::Story);
     }
 
     fn open_row(&mut self) {

@@ -3,9 +3,11 @@
 //! while the box is open).
 
 use super::App;
+use crate::library::EntityId;
 use crate::reader::action::Action;
 use crate::reader::searcher::{Reply, ResultRow};
 use crate::reader::target::Target;
+use crate::reader::views::View;
 use crate::search::{Category, Destination};
 
 /// The open search box.
@@ -29,6 +31,8 @@ pub struct SearchBox<'l> {
     pub shown: u64,
     /// Which recent query is recalled, while stepping through them.
     recall: Option<usize>,
+    /// When set, the box picks the other end of a connection path from this entity.
+    pub path_from: Option<EntityId>,
 }
 
 impl SearchBox<'_> {
@@ -42,6 +46,15 @@ impl<'l> App<'l> {
     /// `/`: opens the box.
     pub(crate) fn start_search(&mut self) {
         self.search = Some(SearchBox::default());
+    }
+
+    /// `p`: opens the box to pick the entity to connect the card's entity to.
+    pub(crate) fn start_path(&mut self) {
+        let Some(from) = self.entity else {
+            self.notice = Some("No entity to start from: open a card first".into());
+            return;
+        };
+        self.search = Some(SearchBox { path_from: Some(from), ..SearchBox::default() });
     }
 
     /// Handles an action while the box is open.
@@ -137,6 +150,13 @@ impl<'l> App<'l> {
         let Some(search) = self.search.take() else { return };
         self.remember(&search.query);
         let Some(row) = search.rows.get(search.selected) else { return };
+        if let (Some(from), Destination::Entity(to)) = (search.path_from, &row.destination) {
+            self.history.visit(self.place());
+            self.view = View::Path(from, *to);
+            self.story.reset();
+            self.focus_pane(crate::reader::action::Pane::Story);
+            return;
+        }
         match row.destination.clone() {
             Destination::Entity(id) => self.visit(Target::Entity(id)),
             Destination::Briefing(id) => self.visit(Target::Briefing(id)),

@@ -10,12 +10,13 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use crate::reader::app::{App, PaneState};
 use crate::reader::layout::inner;
 use crate::reader::theme::Theme;
+use crate::reader::views::View;
 
 /// Draws the story pane.
 pub fn render_story(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let title = match app.briefing {
-        Some(_) => " Story ".to_string(),
-        None => " Story — open a briefing from the library ".to_string(),
+    let title = match (app.view, app.briefing) {
+        (View::Story, None) => " Story — open a briefing from the library ".to_string(),
+        (view, _) => view.title(app.library, app.entity),
     };
     let mark = (!app.find.query.is_empty()).then_some(app.find.current);
     render_doc(&app.story, &app.theme, frame, area, focused, &title, mark);

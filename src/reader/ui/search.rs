@@ -24,7 +24,7 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
-        .title(Span::styled(" Search — Enter go · Esc back · ↑↓ select · Alt-↑ recent ", theme.title(true)));
+        .title(Span::styled(title(app, search), theme.title(true)));
     let inner = block.inner(overlay);
     frame.render_widget(Clear, overlay);
     frame.render_widget(block, overlay);
@@ -52,6 +52,13 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
     render_rows(search, theme, frame, list);
     if let (true, Some(row)) = (wide, search.rows.get(search.selected)) {
         render_preview(app, row, frame, preview);
+    }
+}
+
+fn title(app: &App, search: &SearchBox) -> String {
+    match search.path_from {
+        Some(from) => format!(" Connect {} to … — pick an entity, Enter ", app.library.entity(from).name),
+        None => " Search — Enter go · Esc back · ↑↓ select · Alt-↑ recent ".to_string(),
     }
 }
 

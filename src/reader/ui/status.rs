@@ -10,6 +10,7 @@ use crate::reader::app::App;
 use crate::reader::doc::width;
 use crate::reader::history::Place;
 use crate::reader::keymap::hints;
+use crate::reader::views::View;
 
 /// How many places the breadcrumbs show before eliding older ones.
 const CRUMBS: usize = 3;
@@ -85,6 +86,9 @@ fn crumbs<'a>(app: &'a App<'_>) -> Line<'a> {
 fn title(app: &App, place: &Place) -> String {
     let name = match (place.focus, place.entity, place.briefing) {
         (Pane::Card, Some(e), _) => app.library.entity(e).name.clone(),
+        (Pane::Story, _, _) if place.view != View::Story => {
+            place.view.title(app.library, place.entity).trim().to_string()
+        }
         (Pane::Story, _, Some(b)) => app.library.briefing(b).headline.clone(),
         _ => "Library".to_string(),
     };
