@@ -21,6 +21,9 @@ pub const BACKGROUND_FROM_ENTITIES: usize = 20_000;
 pub struct ResultRow<'l> {
     /// What it is.
     pub category: Category,
+    /// The name of what it leads to (an entity's name, a briefing's headline); for a
+    /// sentence, the sentence.
+    pub title: &'l str,
     /// The text that matched.
     pub text: &'l str,
     /// Character positions of the matched letters in `text`.
@@ -43,21 +46,22 @@ pub struct Reply<'l> {
 }
 
 /// Runs a query and turns its best hits into rows.
-pub fn answer<'l>(index: &Index<'l>, session: &mut Session, seq: u64, text: &str) -> Reply<'l> {
+pub fn answer<'l>(library: &'l Library, index: &Index<'l>, session: &mut Session, seq: u64, text: &str) -> Reply<'l> {
     let query = Query::parse(text);
     let Results { hits, total, counts } = session.search(index, &query, PAGE);
-    let rows = hits.iter().map(|hit| row(index, hit, &query)).collect();
+    let rows = hits.iter().map(|hit| row(library, index, hit, &query)).collect();
     Reply { seq, rows, total, counts }
 }
 
-fn row<'l>(index: &Index<'l>, hit: &Hit, query: &Query) -> ResultRow<'l> {
+fn row<'l>(library: &'l Library, index: &Index<'l>, hit: &Hit, query: &Query) -> ResultRow<'l> {
     let c = index.candidate(hit);
-    ResultRow {
-        category: c.category,
-        text: c.text,
-        positions: index.positions(hit, query),
-        destination: c.destination.clone(),
-    }
+    let title = match &c.destination {
+        Destination::Entity(id) => library.entity(*id).name.as_str(),
+        Destination::Briefing(id) => library.briefing(*id).headline.as_str(),
+        Destination::Sentence(..) => c.text,
+    };
+    let positions = index.positions(hit, query);
+    ResultRow { category: c.category, title, text: c.text, positions, destination: c.destination.clone() }
 }
 
 /// The search engine as the reader holds it.
@@ -65,7 +69,7 @@ pub enum Searcher<'l> {
     /// Not built yet: the index is made on first use.
     Idle(&'l Library),
     /// Searching on this thread.
-    Inline(Box<Index<'l>>, Session),
+    Inline(&'l Library, Box<Index<'l>>, Session),
     /// Searching on a worker thread.
     Background(Sender<(u64, String)>, Receiver<Reply<'l>>),
 }
@@ -74,10 +78,10 @@ impl<'l> Searcher<'l> {
     /// Sends a query; an inline searcher answers at once.
     pub fn submit(&mut self, seq: u64, text: &str) -> Option<Reply<'l>> {
         if let Searcher::Idle(library) = self {
-            *self = Searcher::Inline(Box::new(Index::new(library)), Session::default());
+            *self = Searcher::Inline(library, Box::new(Index::new(library)), Session::default());
         }
         match self {
-            Searcher::Inline(index, session) => Some(answer(index, session, seq, text)),
+            Searcher::Inline(library, index, session) => Some(answer(library, index, session, seq, text)),
             Searcher::Background(jobs, _) => {
                 // A closed channel means the worker is gone; the box then shows no results.
                 let _ = jobs.send((seq, text.to_string()));
@@ -109,7 +113,7 @@ pub fn work<'l>(library: &'l Library, jobs: Receiver<(u64, String)>, replies: Se
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
         }
-        if replies.send(answer(&index, &mut session, job.0, &job.1)).is_err() {
+        if replies.send(answer(library, &index, &mut session, job.0, &job.1)).is_err() {
             return;
         }
     }

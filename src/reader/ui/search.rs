@@ -126,6 +126,12 @@ fn row_line<'a>(row: &ResultRow<'a>, theme: &Theme, room: usize) -> Line<'a> {
     };
     let badge = format!("{symbol} {:<w$}", row.category.as_str(), w = BADGE - 2);
     let mut spans = vec![Span::styled(badge, badge_style(row.category, theme))];
+    let titled = row.title != row.text;
+    if titled {
+        spans.push(Span::styled(row.title, Style::new().add_modifier(Modifier::BOLD)));
+        spans.push(Span::styled(" · ", theme.dim()));
+    }
+    let room = room.saturating_sub(if titled { crate::reader::doc::width(row.title) + 3 } else { 0 });
     let first = row.positions.first().copied().unwrap_or(0);
     let skip = if first > room / 2 { first - room / 4 } else { 0 };
     if skip > 0 {

@@ -1,5 +1,6 @@
 //! An entity's neighbourhood as a tree, two hops out, each branch labelled with the
 //! relation read outwards: "CEO of → Nvidia", then Nvidia's own relations under it.
+//! Figures hang off the entities they are about, and a figure's map starts from those.
 
 use crate::library::graph::neighbours;
 use crate::library::{EntityId, Library};
@@ -15,21 +16,33 @@ pub fn map_doc(library: &Library, centre: Option<EntityId>, width: usize) -> Doc
     };
     node(&mut b, library, centre);
     b.end();
-    let first = neighbours(library, centre);
+    let first = branches(library, centre);
     if first.is_empty() {
         b.text("No relations.", Tone::Meta);
     }
-    for (i, step) in first.iter().enumerate() {
+    for (i, (label, target)) in first.iter().enumerate() {
         let last = i + 1 == first.len();
-        branch(&mut b, library, if last { "└─ " } else { "├─ " }, step.label(), step.target());
+        branch(&mut b, library, if last { "└─ " } else { "├─ " }, label, *target);
         let rail = if last { "   " } else { "│  " };
-        let second: Vec<_> = neighbours(library, step.target()).into_iter().filter(|s| s.target() != centre).collect();
-        for (j, next) in second.iter().enumerate() {
+        let second: Vec<_> = branches(library, *target).into_iter().filter(|&(_, t)| t != centre).collect();
+        for (j, (label, next)) in second.iter().enumerate() {
             let fork = if j + 1 == second.len() { "└─ " } else { "├─ " };
-            branch(&mut b, library, &format!("{rail}{fork}"), next.label(), next.target());
+            branch(&mut b, library, &format!("{rail}{fork}"), label, *next);
         }
     }
     b.finish()
+}
+
+/// The labelled edges out of an entity: its relations both ways, then the figures about
+/// it (or, for a figure, what it is about).
+fn branches(library: &Library, id: EntityId) -> Vec<(String, EntityId)> {
+    let mut out: Vec<(String, EntityId)> =
+        neighbours(library, id).into_iter().map(|s| (s.label().to_string(), s.target())).collect();
+    if let Some(figure) = &library.entity(id).figure {
+        out.extend(figure.about.iter().map(|&a| ("about".to_string(), a)));
+    }
+    out.extend(library.figures_about(id).iter().map(|&f| ("figure".to_string(), f)));
+    out
 }
 
 fn branch(b: &mut DocBuilder, library: &Library, prefix: &str, label: &str, target: EntityId) {
@@ -41,5 +54,5 @@ fn branch(b: &mut DocBuilder, library: &Library, prefix: &str, label: &str, targ
 
 fn node(b: &mut DocBuilder, library: &Library, id: EntityId) {
     let e = library.entity(id);
-    b.link(&format!("{}{}", symbol(e.kind), e.name), crate::reader::doc::Tone::Link(e.kind), Target::Entity(id));
+    b.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id));
 }

@@ -1,0 +1,82 @@
+//! Snapshots of the figures chart, relation map, timeline, connection path and search box
+//! at 80×24 and 160×48, plus the chart without colour. Re-record after an intended change
+//! with `INSTA_UPDATE=always cargo test --test views_snapshots` and review the diff.
+
+use std::sync::OnceLock;
+
+use briefing::library::{Library, Options, bundled};
+use briefing::reader::action::Action;
+use briefing::reader::app::App;
+use briefing::reader::screen_text;
+use briefing::reader::target::Target;
+use briefing::reader::theme::Theme;
+use briefing::reader::views::ViewKind;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| bundled::load(Options::default()).expect("the bundled library loads").library)
+}
+
+fn reader(size: (u16, u16), open: Option<&str>) -> App<'static> {
+    let library = library();
+    let target = open.map(|id| Target::Entity(library.entity_by_id(id).expect("known id")));
+    let mut app = App::new(library, size, target);
+    app.theme = Theme::new(false);
+    app
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+#[test]
+fn figures_chart() {
+    for size in SIZES {
+        let mut app = reader(size, None);
+        app.update(Action::ShowView(ViewKind::Figures));
+        insta::assert_snapshot!(format!("figures_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
+
+#[test]
+fn relation_map() {
+    for size in SIZES {
+        let mut app = reader(size, Some("jensen-huang"));
+        app.update(Action::ShowView(ViewKind::Map));
+        insta::assert_snapshot!(format!("map_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
+
+#[test]
+fn timeline() {
+    for size in SIZES {
+        let mut app = reader(size, None);
+        app.update(Action::ShowView(ViewKind::Timeline));
+        insta::assert_snapshot!(format!("timeline_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
+
+#[test]
+fn connection_path_picked_in_the_search_box() {
+    for size in SIZES {
+        let mut app = reader(size, Some("liang-wenfeng"));
+        app.update(Action::StartPath);
+        typed(&mut app, "asml");
+        app.update(Action::Submit);
+        insta::assert_snapshot!(format!("path_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
+
+#[test]
+fn search_box() {
+    for size in [(80, 24), (120, 40)] {
+        let mut app = reader(size, None);
+        app.update(Action::StartSearch);
+        typed(&mut app, "nvid");
+        insta::assert_snapshot!(format!("search_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
