@@ -2,7 +2,9 @@
 //! DeepSeek by typing a few letters, close the box without a trace, open each view from
 //! the story and follow a link out of it.
 
+// The pseudo-terminal helpers are shared by several test files; each uses a subset.
 #[path = "support/pty.rs"]
+#[allow(dead_code)]
 mod pty;
 
 use pty::{Session, is_reversed};
