@@ -16,6 +16,7 @@ use briefing::reader::layout::{Mode, inner};
 use briefing::reader::target::Target;
 use briefing::reader::theme::Theme;
 use briefing::reader::ui;
+use briefing::reader::views::{View as MainView, ViewKind};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -35,6 +36,10 @@ fn cjk_library() -> &'static Library {
 
 fn pane() -> impl Strategy<Value = Pane> {
     prop_oneof![Just(Pane::Navigator), Just(Pane::Story), Just(Pane::Card)]
+}
+
+fn view_kind() -> impl Strategy<Value = ViewKind> {
+    prop_oneof![Just(ViewKind::Story), Just(ViewKind::Figures), Just(ViewKind::Map), Just(ViewKind::Timeline)]
 }
 
 /// Printable ASCII, CJK ideographs, kana, emoji and anything else.
@@ -73,6 +78,8 @@ fn action() -> impl Strategy<Value = Action> {
         2 => Just(Action::Cancel),
         2 => Just(Action::StartSearch),
         1 => Just(Action::Tick),
+        3 => view_kind().prop_map(Action::ShowView),
+        1 => Just(Action::StartPath),
         4 => typed().prop_map(Action::Type),
         1 => Just(Action::Erase),
         2 => Just(Action::Submit),
@@ -99,6 +106,42 @@ fn search_action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Tick),
     ]
 }
+
+/// Adding an action breaks this match, as a reminder to add it to [`action`] too.
+const _EVERY_ACTION_IS_GENERATED: fn(Action) = |action| match action {
+    Action::Quit
+    | Action::ToggleHelp
+    | Action::NextLink
+    | Action::PrevLink
+    | Action::Follow
+    | Action::Down
+    | Action::Up
+    | Action::PageDown
+    | Action::PageUp
+    | Action::Top
+    | Action::Bottom
+    | Action::Back
+    | Action::Forward
+    | Action::Focus(_)
+    | Action::NextPane
+    | Action::ToggleMouse
+    | Action::StartFind
+    | Action::FindNext
+    | Action::FindPrev
+    | Action::Cancel
+    | Action::StartSearch
+    | Action::Type(_)
+    | Action::Erase
+    | Action::Submit
+    | Action::RecallOlder
+    | Action::RecallNewer
+    | Action::Resize(..)
+    | Action::Click(..)
+    | Action::Wheel(..)
+    | Action::Tick
+    | Action::ShowView(_)
+    | Action::StartPath => {}
+};
 
 /// How a case starts: which library, terminal size, what `--open` names (an index into
 /// the library's entities, or its first briefing).
@@ -129,6 +172,7 @@ fn open(library: &Library, open: Option<Option<usize>>) -> Option<Target> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct View {
     focus: Pane,
+    view: MainView,
     briefing: Option<BriefingId>,
     entity: Option<EntityId>,
     story: (usize, Option<usize>),
@@ -138,6 +182,7 @@ struct View {
 fn view(app: &App) -> View {
     View {
         focus: app.focus,
+        view: app.view,
         briefing: app.briefing,
         entity: app.entity,
         story: (app.story.scroll, app.story.link),
