@@ -6,6 +6,8 @@ mod mouse;
 mod navigate;
 mod pane;
 mod search;
+#[cfg(test)]
+mod tests;
 
 use ratatui::layout::Rect;
 
@@ -230,7 +232,11 @@ impl<'l> App<'l> {
         }
         self.story.clamp(height(Pane::Story));
         self.card.clamp(height(Pane::Card));
-        self.clamp_navigator(height(Pane::Navigator));
+        match screen.pane(Pane::Navigator) {
+            Some(rect) => self.clamp_navigator(layout::inner(rect).height as usize),
+            // Hidden: keep the selection in range, but do not scroll for a one-row pane.
+            None => self.nav_row = self.nav_row.min(self.index.len().saturating_sub(1)),
+        }
         self.find.clamp(self.story.doc.marks.len());
     }
 }

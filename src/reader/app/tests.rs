@@ -1,0 +1,20 @@
+//! Tests of the reader state on the bundled library.
+
+use super::App;
+use crate::library::{Library, bundled};
+use crate::reader::action::{Action, Pane};
+
+fn library() -> Library {
+    bundled::load(Default::default()).expect("the bundled library loads").library
+}
+
+#[test]
+fn showing_the_navigator_keeps_its_first_rows_in_view() {
+    let library = library();
+    for size in [(80, 24), (60, 24)] {
+        let mut app = App::new(&library, size, None);
+        app.update(Action::Focus(Pane::Navigator));
+        assert_eq!(app.nav_row, 1, "the open briefing is selected");
+        assert_eq!(app.nav_scroll, 0, "the BRIEFINGS heading stays in view at {size:?}");
+    }
+}
