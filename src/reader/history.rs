@@ -14,6 +14,8 @@ const LIMIT: usize = 500;
 pub struct Place {
     /// The focused pane.
     pub focus: Pane,
+    /// The pane beside the card in two-pane mode.
+    pub left: Pane,
     /// The open briefing.
     pub briefing: Option<BriefingId>,
     /// The story's first visible line.
@@ -83,6 +85,7 @@ mod tests {
     fn at(row: usize) -> Place {
         Place {
             focus: Pane::Story,
+            left: Pane::Story,
             briefing: None,
             story_scroll: 0,
             story_link: None,

@@ -13,6 +13,7 @@ impl App<'_> {
     pub(crate) fn place(&self) -> Place {
         Place {
             focus: self.focus,
+            left: self.left,
             briefing: self.briefing,
             story_scroll: self.story.scroll,
             story_link: self.story.link,
@@ -36,6 +37,7 @@ impl App<'_> {
         self.card.scroll = place.card_scroll;
         self.card.link = place.card_link;
         self.focus_pane(place.focus);
+        self.left = place.left;
     }
 
     /// Goes to a target, recording where we were.

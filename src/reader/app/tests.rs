@@ -18,3 +18,17 @@ fn showing_the_navigator_keeps_its_first_rows_in_view() {
         assert_eq!(app.nav_scroll, 0, "the BRIEFINGS heading stays in view at {size:?}");
     }
 }
+
+#[test]
+fn back_then_forward_keeps_the_pane_beside_the_card() {
+    let library = library();
+    let mut app = App::new(&library, (100, 30), None);
+    for action in [Action::NextLink, Action::Follow, Action::Focus(Pane::Navigator), Action::Focus(Pane::Card)] {
+        app.update(action);
+    }
+    assert_eq!((app.focus, app.left), (Pane::Card, Pane::Navigator));
+    app.update(Action::Back);
+    assert_eq!((app.focus, app.left), (Pane::Story, Pane::Story), "back to the story we left from");
+    app.update(Action::Forward);
+    assert_eq!((app.focus, app.left), (Pane::Card, Pane::Navigator), "forward to the library beside the card");
+}
