@@ -172,6 +172,7 @@ fn open(library: &Library, open: Option<Option<usize>>) -> Option<Target> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct View {
     focus: Pane,
+    left: Pane,
     view: MainView,
     briefing: Option<BriefingId>,
     entity: Option<EntityId>,
@@ -182,6 +183,7 @@ struct View {
 fn view(app: &App) -> View {
     View {
         focus: app.focus,
+        left: app.left,
         view: app.view,
         briefing: app.briefing,
         entity: app.entity,
