@@ -10,7 +10,7 @@ use crate::reader::app::App;
 use crate::reader::doc::symbol;
 use crate::reader::keymap::{BINDINGS, Context, key_name};
 
-/// Width of the keys column.
+/// Width of the keys column; longer keys still get a space before their description.
 const KEYS: usize = 22;
 
 /// Draws the help over the screen, scrolled by `scroll` lines.
@@ -37,7 +37,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled(context.title(), theme.title(false).patch(theme.key()))));
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             let keys = b.keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
-            lines.push(Line::from(vec![Span::styled(format!("  {keys:<KEYS$}"), theme.key()), Span::raw(b.help)]));
+            lines.push(Line::from(vec![Span::styled(format!("  {keys:<KEYS$} "), theme.key()), Span::raw(b.help)]));
         }
         lines.push(Line::default());
     }
@@ -49,4 +49,22 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         ]));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::bundled;
+
+    #[test]
+    fn keys_never_run_into_their_description() {
+        let library = bundled::load(Default::default()).expect("the bundled library loads").library;
+        let app = App::new(&library, (120, 40), None);
+        let is_binding = |l: &Line| l.spans.len() == 2 && BINDINGS.iter().any(|b| b.help == l.spans[1].content);
+        let bindings: Vec<Line> = help_lines(&app).into_iter().filter(is_binding).collect();
+        assert_eq!(bindings.len(), BINDINGS.len());
+        for line in bindings {
+            assert!(line.spans[0].content.ends_with(' '), "`{line}` runs keys into the description");
+        }
+    }
 }
