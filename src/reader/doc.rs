@@ -261,14 +261,19 @@ fn flush(doc: &mut Doc, line: &mut Vec<Piece>, piece: &mut String, run: &Run) {
 
 /// Splits runs into words: maximal stretches of non-space text (which may cross runs, as
 /// in "Nvidia" + "’s"), single spaces, and single ideographs, each as (run, byte range).
+/// An ideograph stays with the non-space text of its own link just before it, so a link's
+/// kind marker is never left at the end of a line without its name ("▪" + "昇腾").
 fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
     let mut words: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     let mut open = false;
+    let mut open_link = None;
     for (r, run) in runs.iter().enumerate() {
         for (i, c) in run.text.char_indices() {
             let range = i..i + c.len_utf8();
-            let breaks = c.is_whitespace() || crate::library::link::is_ideographic(c);
-            if breaks || !open {
+            let ideograph = crate::library::link::is_ideographic(c);
+            let breaks = c.is_whitespace() || ideograph;
+            let glued = ideograph && run.link.is_some() && open_link == run.link;
+            if (breaks || !open) && !glued {
                 words.push(Vec::new());
             }
             let word = words.last_mut();
@@ -279,6 +284,7 @@ fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
                 }
             }
             open = !breaks;
+            open_link = if breaks { None } else { run.link };
         }
     }
     words
@@ -321,6 +327,19 @@ mod tests {
         b.indent(2).text("- abcdefghij", Tone::Body);
         let doc = b.finish();
         assert_eq!(plain(&doc), vec!["- abcd", "  efgh", "  ij"]);
+    }
+
+    #[test]
+    fn a_link_marker_stays_with_a_cjk_name() {
+        let mut b = DocBuilder::new(6);
+        b.text("abcd ", Tone::Body);
+        let link = b.link("▪", Tone::Link(Kind::Chip), Target::Entity(EntityId(0)));
+        b.link_more("昇腾", Tone::Link(Kind::Chip), link);
+        b.text(" abc ", Tone::Body);
+        b.link("■华为", Tone::Link(Kind::Company), Target::Entity(EntityId(1)));
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["abcd ", "▪昇腾 ", "abc ", "■华为"]);
+        assert_eq!((doc.links[0].line, doc.links[1].line), (1, 3));
     }
 
     #[test]
