@@ -150,11 +150,11 @@ impl<'l> App<'l> {
         let scroll = self.help.unwrap_or(0);
         self.help = match action {
             Action::ToggleHelp | Action::Cancel => None,
-            Action::Down => Some(scroll + 1),
+            Action::Down => Some((scroll + 1).min(super::ui::help_max_scroll(self.size.1))),
             Action::Up => Some(scroll.saturating_sub(1)),
             Action::Resize(w, h) => {
                 self.size = (w, h);
-                Some(scroll)
+                Some(scroll.min(super::ui::help_max_scroll(h)))
             }
             Action::Quit => {
                 self.quit = true;

@@ -12,6 +12,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+pub use self::help::max_scroll as help_max_scroll;
 use super::action::Pane;
 use super::app::App;
 use super::layout::{MIN_SIZE, Mode};

@@ -32,3 +32,19 @@ fn back_then_forward_keeps_the_pane_beside_the_card() {
     app.update(Action::Forward);
     assert_eq!((app.focus, app.left), (Pane::Card, Pane::Navigator), "forward to the library beside the card");
 }
+
+#[test]
+fn help_scrolls_back_up_at_once_after_going_past_its_end() {
+    let library = library();
+    let mut app = App::new(&library, (80, 24), None);
+    app.update(Action::ToggleHelp);
+    for _ in 0..500 {
+        app.update(Action::Down);
+    }
+    let end = app.help.expect("help is open");
+    assert!(end > 0 && end < 500, "the help stops at its last line");
+    app.update(Action::Up);
+    assert_eq!(app.help, Some(end - 1));
+    app.update(Action::Resize(80, 200));
+    assert_eq!(app.help, Some(0), "a screen tall enough for all of it needs no scroll");
+}

@@ -25,8 +25,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .border_style(theme.border(true))
         .title(Span::styled(" Keys — Esc or ? to close ", theme.title(true)));
     frame.render_widget(Clear, overlay);
-    let max = lines.len().saturating_sub(height.saturating_sub(2) as usize);
+    let max = max_scroll(area.height);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max) as u16, 0)), overlay);
+}
+
+/// The largest useful scroll of the help on a screen `rows` high: its last line at the bottom.
+pub fn max_scroll(rows: u16) -> usize {
+    let visible = rows.saturating_sub(4) as usize;
+    line_count().saturating_sub(visible)
+}
+
+/// How many lines [`help_lines`] makes: a heading, the bindings and a blank line per
+/// context, then the heading and one line per kind of the legend.
+fn line_count() -> usize {
+    let bindings: usize = Context::ALL.iter().map(|&c| 2 + BINDINGS.iter().filter(|b| b.context == c).count()).sum();
+    bindings + 1 + Kind::ALL.len()
 }
 
 /// Every binding, grouped by context.
@@ -55,6 +68,15 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
 mod tests {
     use super::*;
     use crate::library::bundled;
+
+    #[test]
+    fn the_help_knows_its_length() {
+        let library = bundled::load(Default::default()).expect("the bundled library loads").library;
+        let app = App::new(&library, (120, 40), None);
+        assert_eq!(help_lines(&app).len(), line_count());
+        assert_eq!(max_scroll(4 + line_count() as u16), 0);
+        assert_eq!(max_scroll(24), line_count() - 20);
+    }
 
     #[test]
     fn keys_never_run_into_their_description() {
