@@ -212,6 +212,10 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     let marks = app.story.doc.marks.len();
     prop_assert!(app.find.current < marks.max(1), "find {} of {marks}", app.find.current);
     prop_assert_eq!(app.find.count, marks);
+    if let Some(scroll) = app.help {
+        let max = ui::help_max_scroll(app.size.1);
+        prop_assert!(scroll <= max, "help scroll {scroll} > {max}");
+    }
     if let Some(search) = &app.search {
         let rows = search.rows.len();
         prop_assert!(search.selected < rows.max(1), "search row {} of {rows}", search.selected);
