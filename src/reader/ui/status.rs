@@ -21,9 +21,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(find_line(app)), area);
         return;
     }
-    let hint = hint_line(app);
+    let hint = hint_line(app, area.width as usize / 2);
     let hint_width = (width(&hint.to_string()) as u16).min(area.width / 2);
-    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(hint_width)]).areas(area);
+    let [left, _, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(1), Constraint::Length(hint_width)]).areas(area);
     let text = match &app.notice {
         Some(notice) => Line::from(Span::styled(notice.as_str(), app.theme.key())),
         None => crumbs(app),
@@ -47,19 +48,28 @@ fn find_line<'a>(app: &'a App<'_>) -> Line<'a> {
     ])
 }
 
-fn hint_line(app: &App) -> Line<'static> {
+/// The find counter and as many whole hints as fit in `max` columns.
+fn hint_line(app: &App, max: usize) -> Line<'static> {
     let mut spans = Vec::new();
+    let mut used = 0;
     if !app.find.query.is_empty() {
         let found = if app.find.count == 0 {
             "no matches".to_string()
         } else {
             format!("{}/{}", app.find.current + 1, app.find.count)
         };
-        spans.push(Span::styled(format!("“{}” {found} n/N  ", app.find.query), app.theme.dim()));
+        let counter = format!("“{}” {found} n/N  ", app.find.query);
+        used += width(&counter);
+        spans.push(Span::styled(counter, app.theme.dim()));
     }
     for (key, word) in hints(&app.contexts()) {
+        let word = format!(" {word} ");
+        used += width(&key) + width(&word);
+        if used > max {
+            break;
+        }
         spans.push(Span::styled(key, app.theme.key()));
-        spans.push(Span::styled(format!(" {word} "), app.theme.dim()));
+        spans.push(Span::styled(word, app.theme.dim()));
     }
     Line::from(spans)
 }
@@ -109,5 +119,30 @@ pub fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         let style = if pane == app.focus { app.theme.title(true) } else { app.theme.dim() };
         let tab = Paragraph::new(Span::styled(format!("{} {}", i + 1, pane.title()), style)).centered();
         frame.render_widget(tab, slots[i]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::library::bundled;
+    use crate::reader::action::Action;
+    use crate::reader::app::App;
+    use crate::reader::keymap::hints;
+    use crate::reader::screen_text;
+
+    #[test]
+    fn hints_are_shown_whole_and_apart_from_the_breadcrumbs() {
+        let library = bundled::load(Default::default()).expect("the bundled library loads").library;
+        for width in [30, 45, 60, 79, 80, 100, 119, 120, 160, 200] {
+            let mut app = App::new(&library, (width, 24), None);
+            app.update(Action::NextLink);
+            app.update(Action::Follow);
+            let text = screen_text(&app);
+            let status = text.lines().last().unwrap_or_default();
+            let words: Vec<_> = hints(&app.contexts()).into_iter().map(|(_, word)| word).collect();
+            assert!(words.iter().any(|w| status.ends_with(&format!(" {w}"))), "a hint is cut at {width}: {status:?}");
+            let first = hints(&app.contexts()).first().map(|(key, _)| key.clone()).unwrap_or_default();
+            assert!(status.contains(&format!(" {first} ")), "hints touch the breadcrumbs at {width}: {status:?}");
+        }
     }
 }
