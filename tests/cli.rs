@@ -171,8 +171,10 @@ fn abridges(example: &Value, real: &Value) -> bool {
 #[test]
 fn the_json_examples_in_the_docs_are_real_output() {
     let examples = doc_examples();
-    assert_eq!(examples.len(), 3, "list, list --kind figure and show examples");
+    assert_eq!(examples.len(), 5, "list, list --kind figure, show, search and path examples");
     assert_eq!(examples[0], json(&["list", "--json"]));
     assert!(abridges(&examples[1], &json(&["list", "--kind", "figure", "--json"])), "list --kind figure example");
     assert!(abridges(&examples[2], &json(&["show", "--json", "jensen-huang"])), "show --json example");
+    assert_eq!(examples[3], json(&["search", "--json", "--limit", "2", "@chip h"]), "search --json example");
+    assert_eq!(examples[4], json(&["path", "--json", "jensen-huang", "h20"]), "path --json example");
 }

@@ -100,8 +100,12 @@ impl<'l> App<'l> {
             recent_searches: Vec::new(),
             view: View::Story,
         };
-        let first = (library.briefings.len() == 1).then_some(Target::Briefing(BriefingId(0)));
-        if let Some(target) = open.or(first) {
+        // With one briefing there is nothing to choose: its story is the place to start,
+        // and an `--open` target opens over it.
+        if library.briefings.len() == 1 {
+            app.go(Target::Briefing(BriefingId(0)));
+        }
+        if let Some(target) = open {
             app.go(target);
         }
         app.refresh();
