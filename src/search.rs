@@ -73,7 +73,7 @@ pub struct Results {
 
 /// A search that remembers its last query, to narrow instead of rescanning when the user
 /// types one more letter.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Session {
     last: Option<(Query, Vec<u32>)>,
 }

@@ -13,16 +13,20 @@ pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str) -
     let briefing = library.briefing(id);
     let mentions = library.mentions(id);
     let mut b = DocBuilder::new(width);
-    b.text(&briefing.headline, Tone::Headline).blank();
+    unlinked(&mut b, &briefing.headline, Tone::Headline, query);
+    b.blank();
     if !briefing.dek.is_empty() {
-        b.text(&briefing.dek, Tone::Dek).blank();
+        unlinked(&mut b, &briefing.dek, Tone::Dek, query);
+        b.blank();
     }
     let source = &briefing.source;
-    b.text(&format!("{} · {} · “{}”", source.publication, source.date, source.title), Tone::Meta).blank();
+    unlinked(&mut b, &format!("{} · {} · “{}”", source.publication, source.date, source.title), Tone::Meta, query);
+    b.blank();
     let mut next = 0;
     for section in &briefing.sections {
         if !section.heading.is_empty() {
-            b.text(&section.heading, Tone::Heading).blank();
+            unlinked(&mut b, &section.heading, Tone::Heading, query);
+            b.blank();
         }
         for p in section.paragraphs.clone() {
             let end = mentions[next..].iter().position(|m| m.paragraph != p).map_or(mentions.len(), |n| next + n);
@@ -34,6 +38,16 @@ pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str) -
         }
     }
     b.finish()
+}
+
+/// Adds text without links (headline, dek, source, headings), marking find matches.
+fn unlinked(b: &mut DocBuilder, text: &str, tone: Tone, query: &str) {
+    let mut at = 0;
+    for range in find_all(text, query) {
+        b.text(&text[at..range.start], tone).mark(&text[range.clone()], None);
+        at = range.end;
+    }
+    b.text(&text[at..], tone).end();
 }
 
 /// Byte ranges of every case-insensitive occurrence of `query` in `text`.

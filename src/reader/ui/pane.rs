@@ -26,9 +26,14 @@ pub fn render_story(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
 pub fn render_card(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let title = match app.entity {
         Some(id) => format!(" {} ", app.library.entity(id).kind.as_str()),
-        None => " Card — Tab to a link in the story ".to_string(),
+        None => " Card ".to_string(),
     };
     render_doc(&app.card, &app.theme, frame, area, focused, &title, None);
+    if app.entity.is_none() {
+        let hint = "Tab to a mention in the story, or open an entity from the library, to see its card here.";
+        let text = Paragraph::new(Span::styled(hint, app.theme.dim())).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(text, inner(area));
+    }
 }
 
 /// A bordered pane showing the visible lines of a doc.
