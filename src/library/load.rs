@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::thread;
@@ -50,23 +49,19 @@ pub struct Loaded {
 
 /// The library did not load: every problem found, errors and warnings: files that could not
 /// be read first, then the problems of each file in input order.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", report(diagnostics))]
 pub struct LoadError {
     /// All diagnostics; at least one is an error.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        for d in &self.diagnostics {
-            writeln!(f, "{d}")?;
-        }
-        write!(f, "{errors} error{} in the library", if errors == 1 { "" } else { "s" })
-    }
+/// Every diagnostic on its own line, then the count of errors.
+fn report(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let lines: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
+    format!("{lines}{errors} error{} in the library", if errors == 1 { "" } else { "s" })
 }
-
-impl std::error::Error for LoadError {}
 
 /// Reads and loads the library in `dir`.
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
