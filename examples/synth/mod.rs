@@ -10,6 +10,7 @@
 
 mod cast;
 mod figures;
+mod name_parts;
 mod names;
 mod rng;
 mod story;
