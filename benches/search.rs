@@ -23,7 +23,8 @@ use criterion::{BatchSize, Criterion};
 const LIMIT: usize = 200;
 
 /// Candidate counts, with the library (in entities) that holds at least that many.
-const SIZES: [(usize, usize, &str); 3] = [(10_000, 10_000, "10k"), (100_000, 30_000, "100k"), (1_000_000, 250_000, "1m")];
+const SIZES: [(usize, usize, &str); 3] =
+    [(10_000, 10_000, "10k"), (100_000, 30_000, "100k"), (1_000_000, 250_000, "1m")];
 
 fn library(entities: usize) -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -128,12 +129,8 @@ fn write_candidates(candidates: &[Candidate<'_>], file: &Path) {
 fn run_fzf(file: &Path, query: &str) -> Duration {
     let input = fs::File::open(file).expect("open the candidate file");
     let start = Instant::now();
-    let status = Command::new("fzf")
-        .args(["--filter", query])
-        .stdin(input)
-        .stdout(Stdio::null())
-        .status()
-        .expect("run fzf");
+    let status =
+        Command::new("fzf").args(["--filter", query]).stdin(input).stdout(Stdio::null()).status().expect("run fzf");
     let elapsed = start.elapsed();
     assert!(status.code().is_some_and(|c| c <= 1), "fzf failed: {status}");
     elapsed
