@@ -119,11 +119,10 @@ impl Declarer<'_, '_, '_> {
 
     /// Merges a second declaration of an entity: kinds must agree, the rest is unioned.
     fn merge(&mut self, id: EntityId, e: &EntityFile, origin: Origin, briefing: BriefingId) -> Option<EntityId> {
-        let first = self.origins.entities.get(&id).copied();
-        let place = first.map(|o| self.reporter.place(&o)).unwrap_or_default();
         let existing = &self.library.entities[id.0 as usize];
         let path = origin.path();
         if existing.briefings.contains(&briefing) {
+            let place = self.first_place(id);
             self.reporter.error(
                 self.file,
                 &path.key("id"),
@@ -132,6 +131,7 @@ impl Declarer<'_, '_, '_> {
             return None;
         }
         if existing.kind != e.kind {
+            let place = self.first_place(id);
             let message = format!(
                 "`{}` is declared as {} here but as {} at {place}",
                 e.id,
@@ -142,6 +142,7 @@ impl Declarer<'_, '_, '_> {
             return None;
         }
         if existing.name != e.name {
+            let place = self.first_place(id);
             let message = format!(
                 "`{}` is named `{}` here but `{}` at {place}; the first name is used",
                 e.id, e.name, existing.name
@@ -162,6 +163,12 @@ impl Declarer<'_, '_, '_> {
         entity.briefings.push(briefing);
         self.add_aliases(id, e, origin);
         Some(id)
+    }
+
+    /// `FILE:LINE:COL` of an entity's first declaration. Finding it means scanning that
+    /// file's text again, so it is only asked for when a message needs it.
+    fn first_place(&self, id: EntityId) -> String {
+        self.origins.entities.get(&id).map(|o| self.reporter.place(o)).unwrap_or_default()
     }
 
     fn add_aliases(&mut self, id: EntityId, e: &EntityFile, origin: Origin) {
