@@ -6,14 +6,20 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::thread;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::model::{Briefing, EntityId, Library, Mention, Paragraph};
 
 /// Links every mention in a briefing's paragraphs, in reading order.
 pub fn link_briefing(library: &Library, briefing: &Briefing) -> Vec<Mention> {
     let (patterns, owners) = patterns(library, &briefing.entities);
-    let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok();
+    // A contiguous NFA builds several times faster than a DFA for a briefing's hundred-odd
+    // names and searches a few paragraphs about as fast: building dominated linking.
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(&patterns)
+        .ok();
     let mut mentions = Vec::new();
     for (index, paragraph) in briefing.paragraphs.iter().enumerate() {
         let found = automaton.as_ref().map(|ac| candidates(ac, &owners, paragraph)).unwrap_or_default();
