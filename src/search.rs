@@ -21,7 +21,7 @@ pub use self::candidate::{Candidate, Category, Destination, Field};
 use self::fold::fold_keep_case;
 pub use self::query::Query;
 pub use self::rank::{Hit, Tier};
-use crate::library::Library;
+use crate::library::{Kind, Library};
 
 /// Below this many candidates to check, one thread is faster than starting others.
 const PARALLEL_FROM: usize = 20_000;
@@ -90,14 +90,18 @@ impl Session {
             Some((earlier, matched)) if unfiltered.narrows(earlier) => Some(matched),
             _ => None,
         };
-        let matched = scan(index, &unfiltered, pool);
-        let mut hits = dedupe(index, &matched);
-        let counts = count(index, &hits);
-        self.last = (!query.text.is_empty()).then(|| (unfiltered, matched.iter().map(|h| h.index).collect()));
-        if let Some(filter) = query.filter {
-            hits.retain(|h| index.candidate(h).category == filter);
+        let parts = scan(index, &unfiltered, query.filter, pool, limit);
+        let mut matched = Vec::new();
+        let mut counts = vec![0; CATEGORIES];
+        let (mut total, mut hits) = (0, Vec::new());
+        for part in parts {
+            matched.extend(part.matched);
+            counts.iter_mut().zip(&part.counts).for_each(|(sum, n)| *sum += n);
+            total += part.total;
+            hits.extend(part.best);
         }
-        let total = hits.len();
+        self.last = (!query.text.is_empty()).then(|| (unfiltered, matched));
+        let counts = Category::all().zip(counts).filter(|&(_, n)| n > 0).collect();
         Results { hits: best(index, hits, limit), total, counts }
     }
 }
@@ -112,21 +116,76 @@ fn matcher(query: &Query) -> SkimMatcherV2 {
     if query.case_sensitive { matcher.respect_case() } else { matcher.ignore_case() }
 }
 
-/// Matches the query against `pool` (or every candidate), on all cores when large.
-fn scan(index: &Index<'_>, query: &Query, pool: Option<&[u32]>) -> Vec<Hit> {
+/// How many categories there are: every kind, sentences and briefings.
+const CATEGORIES: usize = Kind::ALL.len() + 2;
+
+/// What one thread found in its share of the candidates.
+struct Part {
+    /// Every matching candidate, in order, for narrowing the next keystroke.
+    matched: Vec<u32>,
+    /// Its best hits after removing duplicates and applying the filter.
+    best: Vec<Hit>,
+    /// Results per category, ignoring the filter.
+    counts: Vec<usize>,
+    /// Results passing the filter.
+    total: usize,
+}
+
+/// Matches the query against `pool` (or every candidate), on all cores when large. Each
+/// thread also removes duplicates, counts and picks its best hits, so that the work a
+/// one-letter query makes of hundreds of thousands of hits is shared too.
+fn scan(index: &Index<'_>, query: &Query, filter: Option<Category>, pool: Option<&[u32]>, limit: usize) -> Vec<Part> {
     let n = pool.map_or(index.candidates.len(), <[u32]>::len);
     let workers = if n >= PARALLEL_FROM { thread::available_parallelism().map_or(1, |w| w.get()) } else { 1 };
-    let chunk = n.div_ceil(workers).max(1);
-    if workers == 1 {
-        return scan_range(index, query, pool, 0..n);
+    let ranges = split(index, pool, n, workers);
+    let work = |range| part(index, query, filter, pool, range, limit);
+    if ranges.len() == 1 {
+        return ranges.into_iter().map(work).collect();
     }
     thread::scope(|scope| {
-        let parts: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|start| scope.spawn(move || scan_range(index, query, pool, start..(start + chunk).min(n))))
-            .collect();
-        parts.into_iter().flat_map(|p| p.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        let handles: Vec<_> = ranges.into_iter().map(|range| scope.spawn(move || work(range))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
+}
+
+/// Splits positions `0..n` of the pool into `workers` ranges, moving each cut past any
+/// candidates that lead to the same place as the one before it, so that every duplicate
+/// of a result lands in one range.
+fn split(index: &Index<'_>, pool: Option<&[u32]>, n: usize, workers: usize) -> Vec<std::ops::Range<usize>> {
+    let at = |position: usize| &index.candidates[pool.map_or(position, |p| p[position] as usize)].destination;
+    let chunk = n.div_ceil(workers.max(1)).max(1);
+    let mut ranges = Vec::with_capacity(workers);
+    let mut start = 0;
+    while start < n {
+        let mut end = (start + chunk).min(n);
+        while end < n && at(end) == at(end - 1) {
+            end += 1;
+        }
+        ranges.push(start..end);
+        start = end;
+    }
+    if ranges.is_empty() {
+        ranges.push(0..0);
+    }
+    ranges
+}
+
+fn part(
+    index: &Index<'_>,
+    query: &Query,
+    filter: Option<Category>,
+    pool: Option<&[u32]>,
+    range: std::ops::Range<usize>,
+    limit: usize,
+) -> Part {
+    let hits = scan_range(index, query, pool, range);
+    let matched = hits.iter().map(|h| h.index).collect();
+    let mut unique = dedupe(index, &hits);
+    let counts = count(index, &unique);
+    if let Some(filter) = filter {
+        unique.retain(|h| index.candidate(h).category == filter);
+    }
+    Part { matched, total: unique.len(), best: best(index, unique, limit), counts }
 }
 
 /// Matches positions `range` of the pool, with this thread's own matcher.
@@ -169,21 +228,26 @@ fn dedupe(index: &Index<'_>, hits: &[Hit]) -> Vec<Hit> {
     out
 }
 
-fn count(index: &Index<'_>, hits: &[Hit]) -> Vec<(Category, usize)> {
-    Category::all()
-        .map(|cat| (cat, hits.iter().filter(|h| index.candidate(h).category == cat).count()))
-        .filter(|&(_, n)| n > 0)
-        .collect()
+/// Matches per category (in [`Category::all`] order), in one pass over the hits.
+fn count(index: &Index<'_>, hits: &[Hit]) -> Vec<usize> {
+    let categories: Vec<Category> = Category::all().collect();
+    let mut counts = vec![0usize; categories.len()];
+    for hit in hits {
+        let category = index.candidate(hit).category;
+        if let Some(slot) = categories.iter().position(|&c| c == category) {
+            counts[slot] += 1;
+        }
+    }
+    counts
 }
 
 /// The best `limit` hits in order, without sorting the rest.
-fn best(index: &Index<'_>, mut hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
-    let order = |a: &Hit, b: &Hit| -> Ordering { rank::order(a, b, &index.candidates) };
-    if hits.len() > limit && limit > 0 {
-        hits.select_nth_unstable_by(limit - 1, order);
-        hits.truncate(limit);
+fn best(index: &Index<'_>, hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
+    let mut keyed: Vec<(rank::Key, Hit)> = hits.into_iter().map(|h| (rank::key(&h, &index.candidates), h)).collect();
+    if keyed.len() > limit && limit > 0 {
+        keyed.select_nth_unstable_by(limit - 1, |a, b| a.0.cmp(&b.0));
+        keyed.truncate(limit);
     }
-    hits.sort_by(order);
-    hits.truncate(limit);
-    hits
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().take(limit).map(|(_, h)| h).collect()
 }

@@ -3,15 +3,15 @@
 //! fuzzy matching apply to names only: scattered letters across a sentence match almost
 //! any query and would bury the real results. Within a tier names beat
 //! aliases, aliases beat roles, roles beat sentences; then the higher score, the shorter
-//! text, the alphabetical text and the candidate's position break ties, so the order is
-//! always the same.
+//! text and the candidate's position (entities in library order, then stories) break
+//! ties, so the order is always the same.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::candidate::Candidate;
+use super::candidate::{Candidate, Field};
 
 /// How a candidate matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,43 +58,63 @@ pub struct Hit {
 /// The tiers decided by plain string tests, before any fuzzy matching. Initials count
 /// only for names (`short`): the initials of a sentence mean nothing.
 pub fn quick_tier(text: &str, query: &str, short: bool) -> Option<Tier> {
-    if text == query {
-        Some(Tier::Exact)
-    } else if text.starts_with(query) {
-        Some(Tier::Prefix)
-    } else if text.match_indices(query).any(|(i, _)| starts_word(text, i)) {
-        Some(Tier::Word)
-    } else if short && query.chars().count() >= 2 && initials_start_with(text, query) {
-        Some(Tier::Initials)
-    } else {
-        None
+    substring_tier(text, query, short).filter(|&t| t != Tier::Contains)
+}
+
+/// Every tier but fuzzy, looking for the query in the text only once: most candidates
+/// of a large library do not contain it, and for them one scan is all the work.
+fn substring_tier(text: &str, query: &str, short: bool) -> Option<Tier> {
+    let initials = || short && query.chars().count() >= 2 && initials_start_with(text, query);
+    match text.find(query) {
+        Some(0) if text.len() == query.len() => Some(Tier::Exact),
+        Some(0) => Some(Tier::Prefix),
+        Some(first) if text[first..].match_indices(query).any(|(i, _)| starts_word(text, first + i)) => {
+            Some(Tier::Word)
+        }
+        Some(_) if initials() => Some(Tier::Initials),
+        Some(_) => Some(Tier::Contains),
+        None if initials() => Some(Tier::Initials),
+        None => None,
     }
 }
 
 /// Ranks one candidate text against the query form; `short` texts are names.
 pub fn rank(matcher: &SkimMatcherV2, index: u32, text: &str, query: &str, short: bool) -> Option<Hit> {
-    if let Some(tier) = quick_tier(text, query, short) {
+    if let Some(tier) = substring_tier(text, query, short) {
         return Some(Hit { index, tier, score: 0 });
     }
-    if text.contains(query) {
-        return Some(Hit { index, tier: Tier::Contains, score: 0 });
-    }
-    if !short {
+    if !short || !is_subsequence(text, query) {
         return None;
     }
     matcher.fuzzy_match(text, query).map(|score| Hit { index, tier: Tier::Fuzzy, score })
 }
 
+/// Whether the query's letters appear in the text in order: what a fuzzy match needs at
+/// least, tested far faster than the matcher scores it.
+fn is_subsequence(text: &str, query: &str) -> bool {
+    let mut wanted = query.chars().filter(|c| !c.is_whitespace()).peekable();
+    for c in text.chars() {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// A hit's place in the result order (see the module doc): smaller is better. All
+/// integers, so ordering the hundreds of thousands of hits of a one-letter query over a
+/// large library never compares strings.
+pub type Key = (Tier, Field, Reverse<i64>, usize, u32);
+
+/// The sort key of a hit.
+pub fn key(hit: &Hit, candidates: &[Candidate<'_>]) -> Key {
+    let c = &candidates[hit.index as usize];
+    (hit.tier, c.field, Reverse(hit.score), c.text.len(), hit.index)
+}
+
 /// The result order (see the module doc).
 pub fn order(a: &Hit, b: &Hit, candidates: &[Candidate<'_>]) -> Ordering {
-    let (ca, cb) = (&candidates[a.index as usize], &candidates[b.index as usize]);
-    a.tier
-        .cmp(&b.tier)
-        .then(ca.field.cmp(&cb.field))
-        .then(b.score.cmp(&a.score))
-        .then(ca.text.len().cmp(&cb.text.len()))
-        .then(ca.folded.cmp(&cb.folded))
-        .then(a.index.cmp(&b.index))
+    key(a, candidates).cmp(&key(b, candidates))
 }
 
 /// Whether byte `i` of `text` starts a word.
