@@ -100,7 +100,7 @@ impl Session {
             total += part.total;
             hits.extend(part.best);
         }
-        self.last = (!query.text.is_empty()).then(|| (unfiltered, matched));
+        self.last = (!query.text.is_empty()).then_some((unfiltered, matched));
         let counts = Category::all().zip(counts).filter(|&(_, n)| n > 0).collect();
         Results { hits: best(index, hits, limit), total, counts }
     }
@@ -248,6 +248,6 @@ fn best(index: &Index<'_>, hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
         keyed.select_nth_unstable_by(limit - 1, |a, b| a.0.cmp(&b.0));
         keyed.truncate(limit);
     }
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_unstable_by_key(|k| k.0);
     keyed.into_iter().take(limit).map(|(_, h)| h).collect()
 }
