@@ -116,7 +116,7 @@ pub(crate) fn build(inputs: &[Input], parsed: Vec<Parsed<'_>>, options: Options)
     let mut origins = Origins::default();
     let mut parsed = parsed;
     let declared = declare::declare_all(&mut library, &mut origins, &mut parsed, &mut reporter);
-    resolve::resolve_all(&mut library, &parsed, declared, &mut reporter);
+    resolve::resolve_all(&mut library, parsed, declared, &mut reporter);
     let shared = lint::shared_aliases(&library, &origins, &mut reporter);
     if options.lint_mentions && !reporter.diagnostics.iter().any(Diagnostic::is_error) {
         lint::unmentioned(&library, &origins, &shared, &mut reporter);

@@ -2,6 +2,8 @@
 //! every id they name resolved against the whole library.
 
 use super::super::figure_text;
+use std::mem::take;
+
 use super::super::format::{BriefingFile, FigureFile, RelationFile};
 use super::super::locate::JsonPath;
 use super::super::markup::{self, PinTarget};
@@ -10,25 +12,28 @@ use super::declare::Declared;
 use super::{Parsed, Reporter, closest};
 
 /// Resolves every file's story, figures, relations and events, then indexes relations.
+/// Texts move from the parsed files into the library, and each file is dropped once it is
+/// resolved, so the memory it held is reused for the next instead of fresh pages.
 pub(super) fn resolve_all(
     library: &mut Library,
-    parsed: &[Parsed<'_>],
+    parsed: Vec<Parsed<'_>>,
     declared: Vec<Declared>,
     reporter: &mut Reporter<'_>,
 ) {
-    for (p, d) in parsed.iter().zip(declared) {
+    for (mut p, d) in parsed.into_iter().zip(declared) {
         let mut resolver =
             Resolver { library: &mut *library, reporter: &mut *reporter, file: p.file, briefing: d.briefing };
-        resolver.story(&p.briefing);
-        for (index, (figure, id)) in p.briefing.figures.iter().zip(d.figures).enumerate() {
+        let file = &mut p.briefing;
+        resolver.story(file);
+        for (index, (figure, id)) in file.figures.iter_mut().zip(d.figures).enumerate() {
             if let Some(id) = id {
                 resolver.figure(figure, index, id);
             }
         }
-        for (index, relation) in p.briefing.relations.iter().enumerate() {
+        for (index, relation) in file.relations.iter_mut().enumerate() {
             resolver.relation(relation, index);
         }
-        resolver.events(&p.briefing);
+        resolver.events(file);
     }
     for entity in &mut library.entities {
         entity.briefings.sort_unstable();
@@ -70,16 +75,16 @@ impl Resolver<'_, '_, '_> {
         format!("unknown id `{id}`{hint}")
     }
 
-    fn story(&mut self, file: &BriefingFile) {
+    fn story(&mut self, file: &mut BriefingFile) {
         let mut sections = Vec::with_capacity(file.sections.len());
         let mut paragraphs = Vec::new();
-        for (s, section) in file.sections.iter().enumerate() {
+        for (s, section) in file.sections.iter_mut().enumerate() {
             let start = paragraphs.len();
-            for (p, raw) in section.paragraphs.iter().enumerate() {
+            for (p, raw) in section.paragraphs.iter_mut().enumerate() {
                 let path = JsonPath::root().key("sections").index(s).key("paragraphs").index(p);
-                paragraphs.push(self.paragraph(raw, s, &path));
+                paragraphs.push(self.paragraph(take(raw), s, &path));
             }
-            sections.push(Section { heading: section.heading.clone(), paragraphs: start..paragraphs.len() });
+            sections.push(Section { heading: take(&mut section.heading), paragraphs: start..paragraphs.len() });
         }
         if paragraphs.is_empty() {
             self.reporter.error(self.file, &JsonPath::root().key("sections"), "the story has no paragraphs");
@@ -89,12 +94,15 @@ impl Resolver<'_, '_, '_> {
         briefing.paragraphs = paragraphs;
     }
 
-    fn paragraph(&mut self, raw: &str, section: usize, path: &JsonPath) -> Paragraph {
-        let marked = match markup::parse(raw) {
+    fn paragraph(&mut self, raw: String, section: usize, path: &JsonPath) -> Paragraph {
+        if !raw.contains("[[") {
+            return Paragraph { section, text: raw, pins: Vec::new() };
+        }
+        let marked = match markup::parse(&raw) {
             Ok(marked) => marked,
             Err(e) => {
                 self.reporter.error_within(self.file, path, e.offset, e.message);
-                markup::Marked { text: raw.to_string(), pins: Vec::new() }
+                markup::Marked { text: raw, pins: Vec::new() }
             }
         };
         let mut pins = Vec::with_capacity(marked.pins.len());
@@ -121,7 +129,7 @@ impl Resolver<'_, '_, '_> {
         entity
     }
 
-    fn figure(&mut self, f: &FigureFile, index: usize, id: EntityId) {
+    fn figure(&mut self, f: &mut FigureFile, index: usize, id: EntityId) {
         let path = JsonPath::root().key("figures").index(index);
         let about: Vec<_> =
             f.about.iter().enumerate().filter_map(|(i, a)| self.lookup(a, &path.key("about").index(i))).collect();
@@ -131,13 +139,13 @@ impl Resolver<'_, '_, '_> {
         let Some(paragraph) = self.stated_paragraph(f, &path) else { return };
         self.library.entities[id.0 as usize].figure = Some(Figure {
             value: f.value,
-            unit: f.unit.clone(),
+            unit: take(&mut f.unit),
             scale: f.scale,
             sign: f.sign,
             qualifier: f.qualifier,
-            measures: f.measures.clone(),
+            measures: take(&mut f.measures),
             about,
-            period: f.period.clone(),
+            period: f.period.take(),
             briefing: self.briefing,
             paragraph,
         });
@@ -167,7 +175,7 @@ impl Resolver<'_, '_, '_> {
         None
     }
 
-    fn relation(&mut self, r: &RelationFile, index: usize) {
+    fn relation(&mut self, r: &mut RelationFile, index: usize) {
         let path = JsonPath::root().key("relations").index(index);
         for (key, value) in [("type", &r.kind), ("label", &r.label), ("inverse", &r.inverse)] {
             if value.trim().is_empty() {
@@ -184,17 +192,17 @@ impl Resolver<'_, '_, '_> {
             self.library.relations.push(Relation {
                 from,
                 to,
-                kind: r.kind.clone(),
-                label: r.label.clone(),
-                inverse: r.inverse.clone(),
+                kind: take(&mut r.kind),
+                label: take(&mut r.label),
+                inverse: take(&mut r.inverse),
                 briefing: self.briefing,
             });
         }
     }
 
-    fn events(&mut self, file: &BriefingFile) {
+    fn events(&mut self, file: &mut BriefingFile) {
         let mut events = Vec::with_capacity(file.events.len());
-        for (index, e) in file.events.iter().enumerate() {
+        for (index, e) in file.events.iter_mut().enumerate() {
             let path = JsonPath::root().key("events").index(index);
             if e.text.trim().is_empty() {
                 self.reporter.error(self.file, &path.key("text"), "empty event text");
@@ -205,7 +213,7 @@ impl Resolver<'_, '_, '_> {
                 .enumerate()
                 .filter_map(|(i, id)| self.lookup(id, &path.key("entities").index(i)))
                 .collect();
-            events.push(Event { order: e.order, date: e.date.clone(), text: e.text.clone(), entities });
+            events.push(Event { order: e.order, date: take(&mut e.date), text: take(&mut e.text), entities });
         }
         events.sort_by_key(|e| e.order);
         self.library.briefings[self.briefing.0 as usize].events = events;
