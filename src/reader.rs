@@ -10,6 +10,7 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod navigator;
+pub mod recent;
 pub mod searcher;
 pub mod story;
 pub mod target;

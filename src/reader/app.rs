@@ -19,6 +19,7 @@ use super::history::History;
 use super::keymap::Context;
 use super::layout::{self, Screen};
 use super::navigator::Index;
+use super::recent::Recent;
 use super::searcher::Searcher;
 use super::target::Target;
 use super::theme::Theme;
@@ -68,7 +69,7 @@ pub struct App<'l> {
     /// The search engine, inline or on a worker thread.
     pub searcher: Searcher<'l>,
     /// Earlier search queries, oldest first.
-    pub recent_searches: Vec<String>,
+    pub recent_searches: Recent,
     /// What the main pane shows.
     pub view: View,
 }
@@ -97,7 +98,7 @@ impl<'l> App<'l> {
             theme: Theme::from_env(),
             search: None,
             searcher: Searcher::Idle(library),
-            recent_searches: Vec::new(),
+            recent_searches: Recent::default(),
             view: View::Story,
         };
         // With one briefing there is nothing to choose: its story is the place to start,

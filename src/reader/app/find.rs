@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::reader::action::{Action, Pane};
+use crate::reader::recent::Recent;
 
 /// The find query and where the reader is among its matches.
 #[derive(Debug, Clone, Default)]
@@ -15,10 +16,8 @@ pub struct Find {
     pub current: usize,
     /// Matches in the story at the last refresh.
     pub count: usize,
-    /// Earlier queries, oldest first.
-    pub recent: Vec<String>,
-    /// Which recent query is recalled, while stepping through them.
-    recall: Option<usize>,
+    /// Earlier queries.
+    pub recent: Recent,
 }
 
 impl Find {
@@ -27,7 +26,7 @@ impl Find {
         self.query.clear();
         self.editing = false;
         self.current = 0;
-        self.recall = None;
+        self.recent.stop();
     }
 
     /// Keeps the current match in range of `count` matches.
@@ -38,24 +37,8 @@ impl Find {
         }
     }
 
-    fn remember(&mut self) {
-        if !self.query.is_empty() && self.recent.last() != Some(&self.query) {
-            self.recent.retain(|q| *q != self.query);
-            self.recent.push(self.query.clone());
-        }
-        self.recall = None;
-    }
-
     fn recall(&mut self, older: bool) {
-        let n = self.recent.len();
-        let next = match (self.recall, older) {
-            (None, true) if n > 0 => Some(n - 1),
-            (Some(i), true) => Some(i.saturating_sub(1)),
-            (Some(i), false) if i + 1 < n => Some(i + 1),
-            _ => None,
-        };
-        self.recall = next;
-        self.query = next.map(|i| self.recent[i].clone()).unwrap_or_default();
+        self.query = self.recent.step(older);
     }
 }
 
@@ -79,7 +62,7 @@ impl App<'_> {
             }),
             Action::Submit => {
                 self.find.editing = false;
-                self.find.remember();
+                self.find.recent.remember(&self.find.query);
             }
             Action::Cancel => self.find.clear(),
             Action::RecallOlder => self.find.recall(true),

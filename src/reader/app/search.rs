@@ -29,8 +29,6 @@ pub struct SearchBox<'l> {
     pub sent: u64,
     /// Sequence number of the reply shown.
     pub shown: u64,
-    /// Which recent query is recalled, while stepping through them.
-    recall: Option<usize>,
     /// When set, the box picks the other end of a connection path from this entity.
     pub path_from: Option<EntityId>,
 }
@@ -90,7 +88,7 @@ impl<'l> App<'l> {
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
         let Some(search) = self.search.as_mut() else { return };
         edit(&mut search.query);
-        search.recall = None;
+        self.recent_searches.stop();
         self.send_query();
     }
 
@@ -125,30 +123,14 @@ impl<'l> App<'l> {
 
     fn recall(&mut self, older: bool) {
         let Some(search) = self.search.as_mut() else { return };
-        let n = self.recent_searches.len();
-        let next = match (search.recall, older) {
-            (None, true) if n > 0 => Some(n - 1),
-            (Some(i), true) => Some(i.saturating_sub(1)),
-            (Some(i), false) if i + 1 < n => Some(i + 1),
-            _ => None,
-        };
-        search.query = next.map(|i| self.recent_searches[i].clone()).unwrap_or_default();
-        search.recall = next;
+        search.query = self.recent_searches.step(older);
         self.send_query();
-    }
-
-    fn remember(&mut self, query: &str) {
-        let query = query.trim();
-        if !query.is_empty() {
-            self.recent_searches.retain(|q| q != query);
-            self.recent_searches.push(query.to_string());
-        }
     }
 
     /// Enter: goes to the selected result, recorded in history.
     fn go_to_result(&mut self) {
         let Some(search) = self.search.take() else { return };
-        self.remember(&search.query);
+        self.recent_searches.remember(search.query.trim());
         let Some(row) = search.rows.get(search.selected) else { return };
         if let (Some(from), Destination::Entity(to)) = (search.path_from, &row.destination) {
             self.history.visit(self.place());

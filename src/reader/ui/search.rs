@@ -80,10 +80,11 @@ fn intro<'a>(app: &App) -> Vec<Line<'a>> {
         Line::from("Type to search names, aliases, figures, sentences and briefings."),
         Line::from(Span::styled("Narrow with @kind: @person huang · @figure billion · @chip · @sentence", theme.dim())),
     ];
-    if !app.recent_searches.is_empty() {
+    let recent: Vec<&str> = app.recent_searches.newest_first().take(8).collect();
+    if !recent.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("Recent (Alt-↑ to recall)", theme.dim())));
-        lines.extend(app.recent_searches.iter().rev().take(8).map(|q| Line::from(format!("  {q}"))));
+        lines.extend(recent.into_iter().map(|q| Line::from(format!("  {q}"))));
     }
     lines
 }
