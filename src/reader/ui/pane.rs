@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::reader::app::{App, PaneState};
+use crate::reader::doc::{Doc, Piece, Tone};
 use crate::reader::layout::inner;
 use crate::reader::theme::Theme;
 use crate::reader::views::View;
@@ -60,26 +61,29 @@ pub fn render_doc(
     let body = inner(area);
     frame.render_widget(block, area);
     let current_line = current_mark.and_then(|m| state.doc.marks.get(m)).copied();
-    let lines: Vec<Line> = state
-        .doc
-        .lines
-        .iter()
-        .enumerate()
-        .skip(state.scroll)
-        .take(body.height as usize)
-        .map(|(n, pieces)| {
-            let spans = pieces.iter().map(|p| {
-                let mut style: Style = theme.tone(p.tone);
-                if p.link.is_some() && p.link == state.link {
-                    style = style.patch(theme.focused());
-                }
-                if current_line == Some(n) && p.tone == crate::reader::doc::Tone::Match {
-                    style = style.patch(theme.focused());
-                }
-                Span::styled(p.text.as_str(), style)
-            });
-            Line::from(spans.collect::<Vec<_>>())
-        })
-        .collect();
+    let lines = visible_lines(&state.doc, state.scroll, body.height, |n, p| {
+        let mut style: Style = theme.tone(p.tone);
+        if p.link.is_some() && p.link == state.link {
+            style = style.patch(theme.focused());
+        }
+        if current_line == Some(n) && p.tone == Tone::Match {
+            style = style.patch(theme.focused());
+        }
+        style
+    });
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// Spans for the `height` lines of `doc` from `first` on, each piece styled by `style`
+/// (given the line number): the only lines a frame ever builds.
+pub fn visible_lines<'d>(
+    doc: &'d Doc,
+    first: usize,
+    height: u16,
+    style: impl Fn(usize, &Piece) -> Style,
+) -> Vec<Line<'d>> {
+    let line = |(n, pieces): (usize, &'d Vec<Piece>)| {
+        Line::from(pieces.iter().map(|p| Span::styled(p.text.as_str(), style(n, p))).collect::<Vec<_>>())
+    };
+    doc.lines.iter().enumerate().skip(first).take(height as usize).map(line).collect()
 }

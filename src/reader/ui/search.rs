@@ -157,14 +157,7 @@ fn render_preview(app: &App, row: &ResultRow, frame: &mut Frame, area: Rect) {
         Destination::Sentence(b, p, _) => paragraph_doc(app, *b, *p, w),
         Destination::Briefing(b) => crate::reader::story::story_doc(app.library, *b, w, ""),
     };
-    let lines: Vec<Line> = doc
-        .lines
-        .iter()
-        .take(inner.height as usize)
-        .map(|pieces| {
-            Line::from(pieces.iter().map(|p| Span::styled(p.text.as_str(), theme.tone(p.tone))).collect::<Vec<_>>())
-        })
-        .collect();
+    let lines = super::pane::visible_lines(&doc, 0, inner.height, |_, p| theme.tone(p.tone));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
