@@ -56,6 +56,7 @@ enum Command {
     /// Search entities, aliases, figures, sentences and briefings; exit 1 when nothing matches.
     Search {
         /// What to find; `@kind` narrows it (`@person huang`, `@figure billion`).
+        #[arg(required = true)]
         query: Vec<String>,
         /// Only results of this kind: an entity kind, `sentence` or `briefing`.
         #[arg(long, value_parser = parse_category)]
