@@ -48,3 +48,27 @@ fn help_scrolls_back_up_at_once_after_going_past_its_end() {
     app.update(Action::Resize(80, 200));
     assert_eq!(app.help, Some(0), "a screen tall enough for all of it needs no scroll");
 }
+
+/// The screen cell where the story draws link `index`.
+fn cell_of_story_link(app: &App, index: usize) -> (u16, u16) {
+    let area = crate::reader::layout::inner(app.screen().pane(Pane::Story).expect("the story is shown"));
+    let line = app.story.doc.links[index].line;
+    let column = (0..area.width as usize).find(|&x| app.story.doc.link_at(line, x) == Some(index)).expect("drawn");
+    (area.x + column as u16, area.y + (line - app.story.scroll) as u16)
+}
+
+#[test]
+fn clicking_a_mention_opens_its_card_and_the_wheel_scrolls_the_pane_under_it() {
+    let library = library();
+    let mut app = App::new(&library, (120, 40), None);
+    let (x, y) = cell_of_story_link(&app, 1);
+    app.update(Action::Click(x, y));
+    let nvidia = library.entity_by_id("nvidia");
+    assert_eq!((app.focus, app.entity), (Pane::Card, nvidia), "the click followed the second mention");
+    let story = app.screen().pane(Pane::Story).expect("the story is shown");
+    app.update(Action::Wheel(story.x + 2, story.y + 2, true));
+    assert_eq!(app.story.scroll, 3, "the wheel scrolled the story, not the focused card");
+    assert_eq!(app.card.scroll, 0);
+    app.update(Action::Click(story.x + 2, story.y + 2));
+    assert_eq!(app.focus, Pane::Story, "a click on plain text focuses its pane");
+}
