@@ -273,7 +273,10 @@ fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
             let ideograph = crate::library::link::is_ideographic(c);
             let breaks = c.is_whitespace() || ideograph;
             let glued = ideograph && run.link.is_some() && open_link == run.link;
-            if (breaks || !open) && !glued {
+            // East Asian typesetting never starts a line with closing punctuation: it
+            // stays with the character before it.
+            let closing = is_closing_punctuation(c) && !words.is_empty();
+            if (breaks || !open) && !glued && !closing {
                 words.push(Vec::new());
             }
             let word = words.last_mut();
@@ -288,6 +291,11 @@ fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
         }
     }
     words
+}
+
+/// Full-width punctuation that must not begin a line (。、，」 and the like).
+fn is_closing_punctuation(c: char) -> bool {
+    matches!(c, '。' | '、' | '，' | '．' | '！' | '？' | '：' | '；' | '」' | '』' | '）' | '】' | '〉' | '》' | '〕' | '・')
 }
 
 #[cfg(test)]
@@ -310,6 +318,14 @@ mod tests {
         assert_eq!(doc.links[0].line, 1);
         assert_eq!(doc.link_at(1, 0), Some(0));
         assert_eq!(doc.link_at(1, 6), None);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        let mut b = DocBuilder::new(4);
+        b.text("研发。然后", Tone::Body);
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["研", "发。", "然后"], "not 研发 / 。然 / 后");
     }
 
     #[test]
