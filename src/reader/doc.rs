@@ -295,7 +295,7 @@ fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
 
 /// Full-width punctuation that must not begin a line (。、，」 and the like).
 fn is_closing_punctuation(c: char) -> bool {
-    matches!(c, '。' | '、' | '，' | '．' | '！' | '？' | '：' | '；' | '」' | '』' | '）' | '】' | '〉' | '》' | '〕' | '・')
+    "。、，．！？：；」』）】〉》〕・".contains(c)
 }
 
 #[cfg(test)]
