@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Layout::horizontal([Constraint::Min(0), Constraint::Length(1), Constraint::Length(hint_width)]).areas(area);
     let text = match &app.notice {
         Some(notice) => Line::from(Span::styled(notice.as_str(), app.theme.key())),
-        None => crumbs(app),
+        None => crumbs(app, left.width as usize),
     };
     frame.render_widget(Paragraph::new(text), left);
     frame.render_widget(Paragraph::new(hint).right_aligned(), right);
@@ -75,14 +75,22 @@ fn hint_line(app: &App, max: usize) -> Line<'static> {
 }
 
 /// "Library › Story › Jensen Huang": where the history has been, newest last.
-fn crumbs<'a>(app: &'a App<'_>) -> Line<'a> {
+/// Older places give way first when `room` columns cannot hold them all, so the line never
+/// ends on a dangling separator.
+fn crumbs<'a>(app: &'a App<'_>, room: usize) -> Line<'a> {
     let behind = app.history.behind();
     let mut names: Vec<String> = behind.iter().rev().take(CRUMBS).rev().map(|p| title(app, p)).collect();
-    if behind.len() > CRUMBS {
-        names.insert(0, "…".into());
-    }
+    let mut elided = behind.len() > CRUMBS;
     names.push(title(app, &app.place()));
     names.dedup();
+    let fits = |names: &[String], elided: bool| width(&names.join(" › ")) + if elided { 4 } else { 0 } <= room;
+    while names.len() > 1 && !fits(&names, elided) {
+        names.remove(0);
+        elided = true;
+    }
+    if elided {
+        names.insert(0, "…".into());
+    }
     let last = names.len() - 1;
     let spans = names.into_iter().enumerate().flat_map(|(i, name)| {
         let style = if i == last { app.theme.key() } else { app.theme.dim() };
