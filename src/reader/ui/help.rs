@@ -20,12 +20,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let height = area.height.saturating_sub(2);
     let overlay = Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, height);
     let lines = help_lines(app);
+    let max = max_scroll(area.height);
+    let more = match (scroll.min(max), max) {
+        (_, 0) => "",
+        (0, _) => " ↓ j for more ",
+        (at, end) if at >= end => " ↑ k for more ",
+        _ => " ↑↓ j k for more ",
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
-        .title(Span::styled(" Keys — Esc or ? to close ", theme.title(true)));
+        .title(Span::styled(" Keys — Esc or ? to close ", theme.title(true)))
+        .title_bottom(Line::from(Span::styled(more, theme.dim())).right_aligned());
     frame.render_widget(Clear, overlay);
-    let max = max_scroll(area.height);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max) as u16, 0)), overlay);
 }
 
