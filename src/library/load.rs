@@ -63,10 +63,28 @@ fn report(diagnostics: &[Diagnostic]) -> String {
     format!("{lines}{errors} error{} in the library", if errors == 1 { "" } else { "s" })
 }
 
-/// Reads and loads the library in `dir`.
+/// Reads and loads the library in `dir`. Each file is read and parsed on a worker thread
+/// and its bytes are dropped as soon as it parses: holding every file's bytes through
+/// validation was a large share of a big library's load time (fresh pages to fault in) and
+/// of its peak memory. A problem found later re-reads its file to say where it is.
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
-    let (inputs, mut diagnostics) = read_dir(dir);
-    match load_sources(&inputs, options) {
+    let paths = json_files(dir).map_err(|problem| LoadError { diagnostics: vec![problem] })?;
+    let mut unreadable = Vec::new();
+    let mut inputs = Vec::with_capacity(paths.len());
+    let mut results = Vec::with_capacity(paths.len());
+    for (path, outcome) in paths.iter().zip(in_parallel(&paths, |p| read_and_parse(p))) {
+        match outcome {
+            Err(Unreadable(problem)) => unreadable.push(problem),
+            Ok(result) => {
+                inputs.push(Input { path: path.clone(), bytes: Cow::Borrowed(&[]) });
+                results.push(result);
+            }
+        }
+    }
+    let parsed =
+        results.into_iter().enumerate().map(|(file, r)| r.map(|briefing| Parsed { file, text: None, briefing }));
+    let mut diagnostics = unreadable;
+    match finish(&inputs, parsed.collect(), options) {
         Ok(loaded) if diagnostics.is_empty() => Ok(loaded),
         Ok(loaded) => Err(LoadError { diagnostics: [diagnostics, loaded.warnings].concat() }),
         Err(error) => {
@@ -76,23 +94,46 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
     }
 }
 
+/// A file's text read again to locate a problem in it, after its bytes were released;
+/// empty if it can no longer be read (the diagnostic then has no position).
+pub(crate) fn reread_text(path: &Path) -> String {
+    let bytes = fs::read(path).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()
+}
+
+/// A file that could not be read at all (as opposed to one that does not parse).
+struct Unreadable(Diagnostic);
+
+/// Reads one file and parses it, keeping only the result.
+fn read_and_parse(path: &Path) -> Result<Result<BriefingFile, Diagnostic>, Unreadable> {
+    let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
+    Ok(parse(&input).map(|(_, briefing)| briefing))
+}
+
 /// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.
 pub fn read_dir(dir: &Path) -> (Vec<Input>, Vec<Diagnostic>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return (Vec::new(), vec![Diagnostic::error(dir, None, format!("cannot read directory: {e}"))]),
+    let paths = match json_files(dir) {
+        Ok(paths) => paths,
+        Err(problem) => return (Vec::new(), vec![problem]),
     };
+    let mut diagnostics = Vec::new();
+    let inputs = paths.into_iter().filter_map(|p| read_file(p).map_err(|d| diagnostics.push(d)).ok()).collect();
+    (inputs, diagnostics)
+}
+
+/// The `*.json` files of `dir` in name order; an unreadable or empty directory is a problem.
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = fs::read_dir(dir).map_err(|e| Diagnostic::error(dir, None, format!("cannot read directory: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.is_dir())
         .collect();
     paths.sort();
     if paths.is_empty() {
-        return (Vec::new(), vec![Diagnostic::error(dir, None, "no briefing files (*.json) in directory")]);
+        return Err(Diagnostic::error(dir, None, "no briefing files (*.json) in directory"));
     }
-    let mut diagnostics = Vec::new();
-    let inputs = paths.into_iter().filter_map(|p| read_file(p).map_err(|d| diagnostics.push(d)).ok()).collect();
-    (inputs, diagnostics)
+    Ok(paths)
 }
 
 fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
@@ -107,23 +148,32 @@ fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
     }
 }
 
-/// A file that parsed: its index in the inputs, its text and its contents.
+/// A file that parsed: its index in the inputs, its text (unless its bytes were already
+/// released) and its contents.
 pub(crate) struct Parsed<'a> {
     pub file: usize,
-    pub text: &'a str,
+    pub text: Option<&'a str>,
     pub briefing: BriefingFile,
 }
 
 /// Parses and validates `inputs` into a library.
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
+    let parsed = in_parallel(inputs, parse)
+        .into_iter()
+        .enumerate()
+        .map(|(file, result)| result.map(|(text, briefing)| Parsed { file, text: Some(text), briefing }))
+        .collect();
+    finish(inputs, parsed, options)
+}
+
+/// Validates the parsed files; collects every diagnostic, parse errors included.
+fn finish<'a>(
+    inputs: &'a [Input],
+    parsed: Vec<Result<Parsed<'a>, Diagnostic>>,
+    options: Options,
+) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
-    let mut parsed = Vec::with_capacity(inputs.len());
-    for (file, result) in parse_all(inputs).into_iter().enumerate() {
-        match result {
-            Ok((text, briefing)) => parsed.push(Parsed { file, text, briefing }),
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    let parsed = parsed.into_iter().filter_map(|r| r.map_err(|d| diagnostics.push(d)).ok()).collect();
     let (library, found) = validate::build(inputs, parsed, options);
     diagnostics.extend(found);
     in_file_order(inputs, &mut diagnostics);
@@ -141,16 +191,17 @@ fn in_file_order(inputs: &[Input], diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| order.get(d.file.as_path()).copied().unwrap_or(usize::MAX));
 }
 
-/// Parses every input, on all cores when there are several files.
-fn parse_all(inputs: &[Input]) -> Vec<Result<(&str, BriefingFile), Diagnostic>> {
+/// `work` applied to every item, in order, on all cores when there are several items.
+fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], work: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
-    if inputs.len() < 2 || workers < 2 {
-        return inputs.iter().map(parse).collect();
+    if items.len() < 2 || workers < 2 {
+        return items.iter().map(work).collect();
     }
-    let chunk = inputs.len().div_ceil(workers);
+    let chunk = items.len().div_ceil(workers);
+    let work = &work;
     thread::scope(|scope| {
         let handles: Vec<_> =
-            inputs.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>())).collect();
+            items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<_>>())).collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
 }

@@ -8,10 +8,11 @@ mod resolve;
 
 pub use super::suggest::closest;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, Position, Severity, position_of};
-use super::load::{Input, Options, Parsed};
+use super::load::{Input, Options, Parsed, reread_text};
 use super::locate::{JsonPath, locate, offset_in_string};
 #[cfg(doc)]
 use super::model::Entity;
@@ -42,13 +43,25 @@ impl Origin {
 pub(crate) struct Reporter<'a> {
     inputs: &'a [Input],
     texts: HashMap<usize, &'a str>,
+    /// Texts of files whose bytes were released after parsing, read again when a problem
+    /// in them needs a position: rare, so it costs a clean library nothing.
+    reread: Vec<OnceCell<String>>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Reporter<'a> {
     fn new(inputs: &'a [Input], parsed: &[Parsed<'a>]) -> Self {
-        let texts = parsed.iter().map(|p| (p.file, p.text)).collect();
-        Reporter { inputs, texts, diagnostics: Vec::new() }
+        let texts = parsed.iter().filter_map(|p| Some((p.file, p.text?))).collect();
+        let reread = inputs.iter().map(|_| OnceCell::new()).collect();
+        Reporter { inputs, texts, reread, diagnostics: Vec::new() }
+    }
+
+    /// The text of `file`, to locate a JSON path in.
+    fn text(&self, file: usize) -> &str {
+        match self.texts.get(&file) {
+            Some(text) => text,
+            None => self.reread[file].get_or_init(|| reread_text(&self.inputs[file].path)),
+        }
     }
 
     /// Reports an error at `path` of `file`.
@@ -64,13 +77,13 @@ impl<'a> Reporter<'a> {
     /// Reports an error at byte `within` of the string at `path` of `file`: a pin inside a
     /// paragraph, which an editor should jump to rather than to the paragraph's start.
     fn error_within(&mut self, file: usize, path: &JsonPath, within: usize, message: impl Into<String>) {
-        let text = self.texts.get(&file).copied().unwrap_or_default();
+        let text = self.text(file);
         let position = locate(text, path).map(|quote| position_of(text, offset_in_string(text, quote, within)));
         self.push(file, path, position, Severity::Error, message.into());
     }
 
     fn report(&mut self, file: usize, path: &JsonPath, severity: Severity, message: String) {
-        let text = self.texts.get(&file).copied().unwrap_or_default();
+        let text = self.text(file);
         let position = locate(text, path).map(|offset| position_of(text, offset));
         self.push(file, path, position, severity, message);
     }
@@ -91,7 +104,7 @@ impl<'a> Reporter<'a> {
 
     /// `FILE:LINE:COL` of `path` in `file` (just `FILE` when the path is not found).
     fn place_at(&self, file: usize, path: &JsonPath) -> String {
-        let text = self.texts.get(&file).copied().unwrap_or_default();
+        let text = self.text(file);
         let name = self.inputs[file].path.display();
         match locate(text, path).map(|o| position_of(text, o)) {
             Some(p) => format!("{name}:{}:{}", p.line, p.column),
