@@ -2,7 +2,7 @@
 //! display text of a briefing's entities, matched as whole words, leftmost-longest, in
 //! one pass of a multi-pattern automaton; author pins override and suppress.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::thread;
 
@@ -50,7 +50,7 @@ pub fn link_all(library: &Library) {
 
 /// The strings that mention each entity, and which entity each pattern belongs to.
 fn patterns<'l>(library: &'l Library, entities: &[EntityId]) -> (Vec<&'l str>, Vec<EntityId>) {
-    let mut seen: HashMap<&str, EntityId> = HashMap::new();
+    let mut seen: FxHashMap<&str, EntityId> = FxHashMap::default();
     let mut patterns = Vec::new();
     let mut owners = Vec::new();
     for &id in entities {

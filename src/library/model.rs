@@ -1,7 +1,7 @@
 //! The immutable, validated library every consumer reads: briefings, entities (figures
 //! included), relations and events, cross-referenced by index rather than by string.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -216,8 +216,8 @@ pub struct Library {
     pub entities: Vec<Entity>,
     /// Relations in file order.
     pub relations: Vec<Relation>,
-    pub(crate) by_id: HashMap<String, EntityId>,
-    pub(crate) briefing_by_id: HashMap<String, BriefingId>,
+    pub(crate) by_id: FxHashMap<String, EntityId>,
+    pub(crate) briefing_by_id: FxHashMap<String, BriefingId>,
     /// For each entity, indexes of relations it is the subject of.
     pub(crate) outgoing: Vec<Vec<u32>>,
     /// For each entity, indexes of relations it is the object of.

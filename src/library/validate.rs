@@ -11,6 +11,8 @@ pub use super::suggest::closest;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::diagnostic::{Diagnostic, Position, Severity, position_of};
 use super::load::{Input, Options, Parsed, reread_text};
 use super::locate::{JsonPath, locate, offset_in_string};
@@ -116,10 +118,11 @@ impl<'a> Reporter<'a> {
 /// Where each entity, alias and briefing was declared, for messages and lints.
 #[derive(Debug, Default)]
 pub(crate) struct Origins {
-    entities: HashMap<EntityId, Origin>,
+    /// The first declaration of each entity, by entity index (every entity has one).
+    entities: Vec<Origin>,
     /// Each alias: its entity, its index in the merged [`Entity::aliases`], its origin.
     aliases: Vec<(EntityId, usize, Origin)>,
-    briefings: HashMap<String, usize>,
+    briefings: FxHashMap<String, usize>,
 }
 
 /// Builds the library from parsed files; returns it with every problem found.

@@ -115,7 +115,7 @@ impl Declarer<'_, '_, '_> {
             figure: None,
             briefings: vec![briefing],
         });
-        self.origins.entities.insert(id, origin);
+        self.origins.entities.push(origin);
         self.add_aliases(id, e, origin);
         id
     }
@@ -171,7 +171,7 @@ impl Declarer<'_, '_, '_> {
     /// `FILE:LINE:COL` of an entity's first declaration. Finding it means scanning that
     /// file's text again, so it is only asked for when a message needs it.
     fn first_place(&self, id: EntityId) -> String {
-        self.origins.entities.get(&id).map(|o| self.reporter.place(o)).unwrap_or_default()
+        self.origins.entities.get(id.0 as usize).map(|o| self.reporter.place(o)).unwrap_or_default()
     }
 
     fn add_aliases(&mut self, id: EntityId, e: &mut EntityFile, origin: Origin) {
@@ -207,7 +207,8 @@ impl Declarer<'_, '_, '_> {
             return None;
         }
         if let Some(existing) = self.library.by_id.get(&f.id).copied() {
-            let place = self.origins.entities.get(&existing).map(|o| self.reporter.place(o)).unwrap_or_default();
+            let place =
+                self.origins.entities.get(existing.0 as usize).map(|o| self.reporter.place(o)).unwrap_or_default();
             self.reporter.error(
                 self.file,
                 &path.key("id"),
@@ -227,7 +228,7 @@ impl Declarer<'_, '_, '_> {
             figure: None,
             briefings: vec![briefing],
         });
-        self.origins.entities.insert(id, origin);
+        self.origins.entities.push(origin);
         Some(id)
     }
 

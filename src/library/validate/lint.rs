@@ -1,7 +1,7 @@
 //! Warnings that do not stop a library loading: aliases two entities share, and names
 //! the story never uses (found by linking every briefing, so only `check` asks for it).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::link;
 use super::super::model::{EntityId, Kind, Library};
@@ -13,9 +13,9 @@ pub(super) fn shared_aliases(
     library: &Library,
     origins: &Origins,
     reporter: &mut Reporter<'_>,
-) -> HashSet<(EntityId, usize)> {
-    let mut shared = HashSet::new();
-    let mut owner: HashMap<&str, EntityId> = HashMap::new();
+) -> FxHashSet<(EntityId, usize)> {
+    let mut shared = FxHashSet::default();
+    let mut owner: FxHashMap<&str, EntityId> = FxHashMap::default();
     for (i, e) in library.entities.iter().enumerate() {
         owner.entry(e.name.as_str()).or_insert(EntityId(i as u32));
     }
@@ -40,22 +40,22 @@ pub(super) fn shared_aliases(
 pub(super) fn unmentioned(
     library: &Library,
     origins: &Origins,
-    shared: &HashSet<(EntityId, usize)>,
+    shared: &FxHashSet<(EntityId, usize)>,
     reporter: &mut Reporter<'_>,
 ) {
     link::link_all(library);
-    let mut said: HashSet<(EntityId, &str)> = HashSet::new();
+    let mut said: FxHashSet<(EntityId, &str)> = FxHashSet::default();
     for b in library.briefing_ids() {
         let briefing = library.briefing(b);
         for m in library.mentions(b) {
             said.insert((m.entity, &briefing.paragraphs[m.paragraph].text[m.range.clone()]));
         }
     }
-    let mentioned: HashSet<EntityId> = said.iter().map(|&(e, _)| e).collect();
+    let mentioned: FxHashSet<EntityId> = said.iter().map(|&(e, _)| e).collect();
     for id in library.entity_ids() {
         let entity = library.entity(id);
         if entity.kind != Kind::Figure && !mentioned.contains(&id) {
-            if let Some(origin) = origins.entities.get(&id) {
+            if let Some(origin) = origins.entities.get(id.0 as usize) {
                 reporter.warning(
                     origin.file,
                     &origin.path(),
