@@ -4,9 +4,10 @@
 //! problems of the rest; the caller gets either a library or every diagnostic at once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::thread;
 
 use serde_json::error::Category;
@@ -69,29 +70,63 @@ fn report(diagnostics: &[Diagnostic]) -> String {
 /// of its peak memory. A problem found later re-reads its file to say where it is.
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
     let paths = json_files(dir).map_err(|problem| LoadError { diagnostics: vec![problem] })?;
-    let mut unreadable = Vec::new();
-    let mut inputs = Vec::with_capacity(paths.len());
-    let mut results = Vec::with_capacity(paths.len());
-    for (path, outcome) in paths.iter().zip(in_parallel(&paths, |p| read_and_parse(p))) {
-        match outcome {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
+    let mut builder = validate::Builder::new(&inputs, &[]);
+    let (mut unreadable, mut diagnostics) = (Vec::new(), Vec::new());
+    in_order(
+        &paths,
+        |p| read_and_parse(p),
+        |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
-            Ok(result) => {
-                inputs.push(Input { path: path.clone(), bytes: Cow::Borrowed(&[]) });
-                results.push(result);
+            Ok(Err(problem)) => diagnostics.push(problem),
+            Ok(Ok(briefing)) => builder.declare(Parsed { file, text: None, briefing }),
+        },
+    );
+    let (library, found) = builder.finish(options);
+    diagnostics.extend(found);
+    in_file_order(&inputs, &mut diagnostics);
+    unreadable.extend(diagnostics);
+    let diagnostics = unreadable;
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        Err(LoadError { diagnostics })
+    } else {
+        Ok(Loaded { library, warnings: diagnostics })
+    }
+}
+
+/// Runs `work` on every item on worker threads and hands each result to `take` on this
+/// thread, in item order, as soon as it and all before it are done: this thread consumes
+/// while the workers go on.
+fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut take: impl FnMut(usize, R)) {
+    let workers = thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    if workers < 2 {
+        items.iter().enumerate().for_each(|(i, item)| take(i, work(item)));
+        return;
+    }
+    let (done, results) = mpsc::channel();
+    thread::scope(|scope| {
+        for worker in 0..workers {
+            let (done, work) = (done.clone(), &work);
+            // Interleaved shares make results arrive close to item order.
+            scope.spawn(move || {
+                for i in (worker..items.len()).step_by(workers) {
+                    if done.send((i, work(&items[i]))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done);
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in results {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                take(next, result);
+                next += 1;
             }
         }
-    }
-    let parsed =
-        results.into_iter().enumerate().map(|(file, r)| r.map(|briefing| Parsed { file, text: None, briefing }));
-    let mut diagnostics = unreadable;
-    match finish(&inputs, parsed.collect(), options) {
-        Ok(loaded) if diagnostics.is_empty() => Ok(loaded),
-        Ok(loaded) => Err(LoadError { diagnostics: [diagnostics, loaded.warnings].concat() }),
-        Err(error) => {
-            diagnostics.extend(error.diagnostics);
-            Err(LoadError { diagnostics })
-        }
-    }
+    });
 }
 
 /// A file's text read again to locate a problem in it, after its bytes were released;

@@ -127,17 +127,52 @@ pub(crate) struct Origins {
 
 /// Builds the library from parsed files; returns it with every problem found.
 pub(crate) fn build(inputs: &[Input], parsed: Vec<Parsed<'_>>, options: Options) -> (Library, Vec<Diagnostic>) {
-    let mut reporter = Reporter::new(inputs, &parsed);
-    let mut library = Library::default();
-    let mut origins = Origins::default();
-    let mut parsed = parsed;
-    let declared = declare::declare_all(&mut library, &mut origins, &mut parsed, &mut reporter);
-    resolve::resolve_all(&mut library, parsed, declared, &mut reporter);
-    let shared = lint::shared_aliases(&library, &origins, &mut reporter);
-    if options.lint_mentions && !reporter.diagnostics.iter().any(Diagnostic::is_error) {
-        lint::unmentioned(&library, &origins, &shared, &mut reporter);
+    let mut builder = Builder::new(inputs, &parsed);
+    for file in parsed {
+        builder.declare(file);
     }
-    (library, reporter.diagnostics)
+    builder.finish(options)
+}
+
+/// Builds a library file by file: each file is declared as soon as it is parsed, in file
+/// order (the first declaration of an entity wins), so declaring overlaps parsing of the
+/// files after it; references are resolved once every file is declared.
+pub(crate) struct Builder<'a> {
+    reporter: Reporter<'a>,
+    library: Library,
+    origins: Origins,
+    parsed: Vec<Parsed<'a>>,
+    declared: Vec<declare::Declared>,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder over `inputs`, with the texts of those already parsed from memory.
+    pub(crate) fn new(inputs: &'a [Input], parsed: &[Parsed<'a>]) -> Self {
+        Builder {
+            reporter: Reporter::new(inputs, parsed),
+            library: Library::default(),
+            origins: Origins::default(),
+            parsed: Vec::with_capacity(inputs.len()),
+            declared: Vec::with_capacity(inputs.len()),
+        }
+    }
+
+    /// Declares the briefing, entities and figures of the next file.
+    pub(crate) fn declare(&mut self, mut file: Parsed<'a>) {
+        let declared = declare::declare(&mut self.library, &mut self.origins, &mut file, &mut self.reporter);
+        self.parsed.push(file);
+        self.declared.push(declared);
+    }
+
+    /// Resolves every reference and runs the lints; returns the library and its problems.
+    pub(crate) fn finish(mut self, options: Options) -> (Library, Vec<Diagnostic>) {
+        resolve::resolve_all(&mut self.library, self.parsed, self.declared, &mut self.reporter);
+        let shared = lint::shared_aliases(&self.library, &self.origins, &mut self.reporter);
+        if options.lint_mentions && !self.reporter.diagnostics.iter().any(Diagnostic::is_error) {
+            lint::unmentioned(&self.library, &self.origins, &shared, &mut self.reporter);
+        }
+        (self.library, self.reporter.diagnostics)
+    }
 }
 
 /// Whether `id` is a valid id: lowercase ASCII letters, digits and `-`, not at either end

@@ -19,21 +19,15 @@ pub(super) struct Declared {
 /// Declares the briefings, entities and figures of every parsed file. Entity texts are
 /// moved out of the parsed files rather than copied: nothing reads them there afterwards,
 /// and on a large library the copies were a large share of load time.
-pub(super) fn declare_all(
+pub(super) fn declare(
     library: &mut Library,
     origins: &mut Origins,
-    parsed: &mut [Parsed<'_>],
+    parsed: &mut Parsed<'_>,
     reporter: &mut Reporter<'_>,
-) -> Vec<Declared> {
-    parsed
-        .iter_mut()
-        .map(|p| {
-            let path = reporter.inputs[p.file].path.clone();
-            let mut declarer =
-                Declarer { library: &mut *library, origins: &mut *origins, reporter: &mut *reporter, file: p.file };
-            declarer.briefing(&mut p.briefing, &path)
-        })
-        .collect()
+) -> Declared {
+    let path = reporter.inputs[parsed.file].path.clone();
+    let mut declarer = Declarer { library, origins, reporter, file: parsed.file };
+    declarer.briefing(&mut parsed.briefing, &path)
 }
 
 struct Declarer<'l, 'r, 'a> {
