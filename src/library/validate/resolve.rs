@@ -1,9 +1,15 @@
 //! Second pass: the story's paragraphs and pins, figure data, relations and events, with
 //! every id they name resolved against the whole library.
+//!
+//! Every file is resolved on its own against the declared library, which it only reads,
+//! so the files are shared out over all cores; what each produces (its story, figures,
+//! relations, backlinks and problems) is then put into the library in file order, so the
+//! result and the order of the problems are the same as one file after another.
+
+use std::mem::take;
+use std::thread;
 
 use super::super::figure_text;
-use std::mem::take;
-
 use super::super::format::{BriefingFile, FigureFile, RelationFile};
 use super::super::locate::JsonPath;
 use super::super::markup::{self, PinTarget};
@@ -12,28 +18,17 @@ use super::declare::Declared;
 use super::{Parsed, Reporter, closest};
 
 /// Resolves every file's story, figures, relations and events, then indexes relations.
-/// Texts move from the parsed files into the library, and each file is dropped once it is
-/// resolved, so the memory it held is reused for the next instead of fresh pages.
+/// Texts move from the parsed files into the library, and each file is dropped on its
+/// worker once it is resolved.
 pub(super) fn resolve_all(
     library: &mut Library,
     parsed: Vec<Parsed<'_>>,
     declared: Vec<Declared>,
     reporter: &mut Reporter<'_>,
 ) {
-    for (mut p, d) in parsed.into_iter().zip(declared) {
-        let mut resolver =
-            Resolver { library: &mut *library, reporter: &mut *reporter, file: p.file, briefing: d.briefing };
-        let file = &mut p.briefing;
-        resolver.story(file);
-        for (index, (figure, id)) in file.figures.iter_mut().zip(d.figures).enumerate() {
-            if let Some(id) = id {
-                resolver.figure(figure, index, id);
-            }
-        }
-        for (index, relation) in file.relations.iter_mut().enumerate() {
-            resolver.relation(relation, index);
-        }
-        resolver.events(file);
+    let work: Vec<(Parsed<'_>, Declared)> = parsed.into_iter().zip(declared).collect();
+    for (file, briefing, resolved) in resolve_on_all_cores(library, work) {
+        resolved.apply(library, reporter, file, briefing);
     }
     for entity in &mut library.entities {
         entity.briefings.sort_unstable();
@@ -41,20 +36,110 @@ pub(super) fn resolve_all(
     index_relations(library);
 }
 
-struct Resolver<'l, 'r, 'a> {
-    library: &'l mut Library,
-    reporter: &'r mut Reporter<'a>,
-    file: usize,
-    briefing: BriefingId,
+/// Resolves the files in shares on every core; results come back in file order.
+fn resolve_on_all_cores(
+    library: &Library,
+    mut work: Vec<(Parsed<'_>, Declared)>,
+) -> Vec<(usize, BriefingId, Resolved)> {
+    let workers = thread::available_parallelism().map_or(1, |n| n.get()).min(work.len()).max(1);
+    let share = work.len().div_ceil(workers).max(1);
+    let mut shares = Vec::with_capacity(workers);
+    while work.len() > share {
+        let rest = work.split_off(share);
+        shares.push(std::mem::replace(&mut work, rest));
+    }
+    shares.push(work);
+    let resolve_share = |share: Vec<(Parsed<'_>, Declared)>| -> Vec<(usize, BriefingId, Resolved)> {
+        share.into_iter().map(|(mut p, d)| (p.file, d.briefing, resolve_file(library, &mut p, d))).collect()
+    };
+    if shares.len() == 1 {
+        return shares.into_iter().flat_map(resolve_share).collect();
+    }
+    thread::scope(|scope| {
+        let handles: Vec<_> = shares.into_iter().map(|share| scope.spawn(move || resolve_share(share))).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
 }
 
-impl Resolver<'_, '_, '_> {
+/// Resolves one file against the (read-only) declared library.
+fn resolve_file(library: &Library, parsed: &mut Parsed<'_>, declared: Declared) -> Resolved {
+    let mut resolver = Resolver { library, briefing: declared.briefing, out: Resolved::default() };
+    let file = &mut parsed.briefing;
+    resolver.story(file);
+    for (index, (figure, id)) in file.figures.iter_mut().zip(declared.figures).enumerate() {
+        if let Some(id) = id {
+            resolver.figure(figure, index, id);
+        }
+    }
+    for (index, relation) in file.relations.iter_mut().enumerate() {
+        resolver.relation(relation, index);
+    }
+    resolver.events(file);
+    resolver.out
+}
+
+/// A problem found while resolving, reported once results are put together.
+struct Problem {
+    path: JsonPath,
+    /// Byte offset inside the string at `path`, for a pin within a paragraph.
+    within: Option<usize>,
+    message: String,
+}
+
+/// What resolving one file produced.
+#[derive(Default)]
+struct Resolved {
+    sections: Vec<Section>,
+    paragraphs: Vec<Paragraph>,
+    events: Vec<Event>,
+    figures: Vec<(EntityId, Figure)>,
+    relations: Vec<Relation>,
+    /// Entities this briefing pins though it does not declare them.
+    backlinks: Vec<EntityId>,
+    problems: Vec<Problem>,
+}
+
+impl Resolved {
+    /// Puts one file's results into the library and its problems into the report.
+    fn apply(self, library: &mut Library, reporter: &mut Reporter<'_>, file: usize, briefing: BriefingId) {
+        for problem in self.problems {
+            match problem.within {
+                Some(at) => reporter.error_within(file, &problem.path, at, problem.message),
+                None => reporter.error(file, &problem.path, problem.message),
+            }
+        }
+        let b = &mut library.briefings[briefing.0 as usize];
+        (b.sections, b.paragraphs, b.events) = (self.sections, self.paragraphs, self.events);
+        for (id, figure) in self.figures {
+            library.entities[id.0 as usize].figure = Some(figure);
+        }
+        library.relations.extend(self.relations);
+        for entity in self.backlinks {
+            let briefings = &mut library.entities[entity.0 as usize].briefings;
+            if !briefings.contains(&briefing) {
+                briefings.push(briefing);
+            }
+        }
+    }
+}
+
+struct Resolver<'l> {
+    library: &'l Library,
+    briefing: BriefingId,
+    out: Resolved,
+}
+
+impl Resolver<'_> {
+    fn error(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.out.problems.push(Problem { path: path.clone(), within: None, message: message.into() });
+    }
+
     /// Looks up an id, reporting an unknown one with the closest known ids.
     fn lookup(&mut self, id: &str, path: &JsonPath) -> Option<EntityId> {
         let found = self.library.entity_by_id(id);
         if found.is_none() {
             let message = self.unknown_id(id);
-            self.reporter.error(self.file, path, message);
+            self.error(path, message);
         }
         found
     }
@@ -64,7 +149,7 @@ impl Resolver<'_, '_, '_> {
         let found = self.library.entity_by_id(id);
         if found.is_none() {
             let message = self.unknown_id(id);
-            self.reporter.error_within(self.file, path, at, message);
+            self.out.problems.push(Problem { path: path.clone(), within: Some(at), message });
         }
         found
     }
@@ -87,11 +172,10 @@ impl Resolver<'_, '_, '_> {
             sections.push(Section { heading: take(&mut section.heading), paragraphs: start..paragraphs.len() });
         }
         if paragraphs.is_empty() {
-            self.reporter.error(self.file, &JsonPath::root().key("sections"), "the story has no paragraphs");
+            self.error(&JsonPath::root().key("sections"), "the story has no paragraphs");
         }
-        let briefing = &mut self.library.briefings[self.briefing.0 as usize];
-        briefing.sections = sections;
-        briefing.paragraphs = paragraphs;
+        self.out.sections = sections;
+        self.out.paragraphs = paragraphs;
     }
 
     fn paragraph(&mut self, raw: String, section: usize, path: &JsonPath) -> Paragraph {
@@ -101,7 +185,7 @@ impl Resolver<'_, '_, '_> {
         let marked = match markup::parse(&raw) {
             Ok(marked) => marked,
             Err(e) => {
-                self.reporter.error_within(self.file, path, e.offset, e.message);
+                self.out.problems.push(Problem { path: path.clone(), within: Some(e.offset), message: e.message });
                 markup::Marked { text: raw, pins: Vec::new() }
             }
         };
@@ -122,9 +206,8 @@ impl Resolver<'_, '_, '_> {
     /// Records that this briefing mentions `entity` through a pin. A pin may name an entity
     /// only another briefing declares; its card must still list this mention and briefing.
     fn backlink(&mut self, entity: EntityId) -> EntityId {
-        let briefings = &mut self.library.entities[entity.0 as usize].briefings;
-        if !briefings.contains(&self.briefing) {
-            briefings.push(self.briefing);
+        if !self.library.entity(entity).briefings.contains(&self.briefing) {
+            self.out.backlinks.push(entity);
         }
         entity
     }
@@ -134,10 +217,10 @@ impl Resolver<'_, '_, '_> {
         let about: Vec<_> =
             f.about.iter().enumerate().filter_map(|(i, a)| self.lookup(a, &path.key("about").index(i))).collect();
         if let Err(message) = figure_text::check(&f.display, f.value, f.scale) {
-            self.reporter.error(self.file, &path.key("display"), message);
+            self.error(&path.key("display"), message);
         }
         let Some(paragraph) = self.stated_paragraph(f, &path) else { return };
-        self.library.entities[id.0 as usize].figure = Some(Figure {
+        let figure = Figure {
             value: f.value,
             unit: take(&mut f.unit),
             scale: f.scale,
@@ -148,16 +231,17 @@ impl Resolver<'_, '_, '_> {
             period: f.period.take(),
             briefing: self.briefing,
             paragraph,
-        });
+        };
+        self.out.figures.push((id, figure));
     }
 
     /// The flat index of the paragraph a figure names, which must contain its display text.
     fn stated_paragraph(&mut self, f: &FigureFile, path: &JsonPath) -> Option<usize> {
-        let briefing = &self.library.briefings[self.briefing.0 as usize];
+        let (sections, paragraphs) = (&self.out.sections, &self.out.paragraphs);
         let (s, p) = (f.stated_in.section, f.stated_in.paragraph);
-        let problem = match briefing.sections.get(s) {
+        let problem = match sections.get(s) {
             None => {
-                format!("no section {s}: the story has {}, numbered from 0", count(briefing.sections.len(), "section"))
+                format!("no section {s}: the story has {}, numbered from 0", count(sections.len(), "section"))
             }
             Some(section) if p >= section.paragraphs.len() => {
                 let has = count(section.paragraphs.len(), "paragraph");
@@ -165,13 +249,13 @@ impl Resolver<'_, '_, '_> {
             }
             Some(section) => {
                 let flat = section.paragraphs.start + p;
-                if briefing.paragraphs[flat].text.contains(&f.display) {
+                if paragraphs[flat].text.contains(&f.display) {
                     return Some(flat);
                 }
                 format!("display `{}` does not appear in section {s} paragraph {p}", f.display)
             }
         };
-        self.reporter.error(self.file, &path.key("stated_in"), problem);
+        self.error(&path.key("stated_in"), problem);
         None
     }
 
@@ -179,17 +263,13 @@ impl Resolver<'_, '_, '_> {
         let path = JsonPath::root().key("relations").index(index);
         for (key, value) in [("type", &r.kind), ("label", &r.label), ("inverse", &r.inverse)] {
             if value.trim().is_empty() {
-                self.reporter.error(
-                    self.file,
-                    &path.key(key),
-                    format!("empty {key} in relation `{}` → `{}`", r.from, r.to),
-                );
+                self.error(&path.key(key), format!("empty {key} in relation `{}` → `{}`", r.from, r.to));
             }
         }
         let from = self.lookup(&r.from, &path.key("from"));
         let to = self.lookup(&r.to, &path.key("to"));
         if let (Some(from), Some(to)) = (from, to) {
-            self.library.relations.push(Relation {
+            self.out.relations.push(Relation {
                 from,
                 to,
                 kind: take(&mut r.kind),
@@ -205,7 +285,7 @@ impl Resolver<'_, '_, '_> {
         for (index, e) in file.events.iter_mut().enumerate() {
             let path = JsonPath::root().key("events").index(index);
             if e.text.trim().is_empty() {
-                self.reporter.error(self.file, &path.key("text"), "empty event text");
+                self.error(&path.key("text"), "empty event text");
             }
             let entities = e
                 .entities
@@ -216,7 +296,7 @@ impl Resolver<'_, '_, '_> {
             events.push(Event { order: e.order, date: take(&mut e.date), text: take(&mut e.text), entities });
         }
         events.sort_by_key(|e| e.order);
-        self.library.briefings[self.briefing.0 as usize].events = events;
+        self.out.events = events;
     }
 }
 
