@@ -145,37 +145,37 @@ impl Scanner<'_> {
     }
 
     /// Consumes `byte` (after white space) or fails.
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    fn consume(&mut self, byte: u8) -> Option<()> {
         self.skip_ws();
         (self.peek() == Some(byte)).then(|| self.pos += 1)
     }
 
     /// Moves to the value of member `key` of the object at the cursor.
     fn enter_member(&mut self, key: &str) -> Option<()> {
-        self.expect(b'{')?;
+        self.consume(b'{')?;
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
                 return None;
             }
             let name = self.string()?;
-            self.expect(b':')?;
+            self.consume(b':')?;
             self.skip_ws();
             if &self.bytes[name] == key.as_bytes() {
                 return Some(());
             }
             self.skip_value()?;
-            self.expect(b',')?;
+            self.consume(b',')?;
         }
     }
 
     /// Moves to element `index` of the array at the cursor.
     fn enter_element(&mut self, index: usize) -> Option<()> {
-        self.expect(b'[')?;
+        self.consume(b'[')?;
         for _ in 0..index {
             self.skip_ws();
             self.skip_value()?;
-            self.expect(b',')?;
+            self.consume(b',')?;
         }
         self.skip_ws();
         (self.peek() != Some(b']')).then_some(())
