@@ -13,6 +13,7 @@ pub mod load;
 pub mod locate;
 pub mod markup;
 pub mod model;
+mod parallel;
 pub mod suggest;
 pub mod validate;
 

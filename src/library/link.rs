@@ -2,13 +2,13 @@
 //! display text of a briefing's entities, matched as whole words, leftmost-longest, in
 //! one pass of a multi-pattern automaton; author pins override and suppress.
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
-use std::thread;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::model::{Briefing, EntityId, Library, Mention, Paragraph};
+use super::parallel::in_parallel;
 
 /// Links every mention in a briefing's paragraphs, in reading order.
 pub fn link_briefing(library: &Library, briefing: &Briefing) -> Vec<Mention> {
@@ -35,16 +35,8 @@ pub fn link_briefing(library: &Library, briefing: &Briefing) -> Vec<Mention> {
 /// Links every briefing of the library, spreading the work over the machine's cores.
 pub fn link_all(library: &Library) {
     let ids: Vec<_> = library.briefing_ids().collect();
-    let workers = thread::available_parallelism().map_or(1, |n| n.get()).min(ids.len().max(1));
-    let chunk = ids.len().div_ceil(workers).max(1);
-    thread::scope(|scope| {
-        for part in ids.chunks(chunk) {
-            scope.spawn(move || {
-                part.iter().for_each(|&b| {
-                    library.mentions(b);
-                })
-            });
-        }
+    in_parallel(&ids, |&b| {
+        library.mentions(b);
     });
 }
 

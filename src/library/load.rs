@@ -17,6 +17,7 @@ use super::diagnostic::{Diagnostic, Position, position_of};
 use super::format::BriefingFile;
 use super::locate::{Step, locate_steps};
 use super::model::Library;
+use super::parallel::in_parallel;
 use super::validate;
 
 /// Files larger than this are refused rather than read: a briefing is a story, not a dump.
@@ -224,21 +225,6 @@ fn finish<'a>(
 fn in_file_order(inputs: &[Input], diagnostics: &mut [Diagnostic]) {
     let order: HashMap<&Path, usize> = inputs.iter().enumerate().map(|(i, input)| (input.path.as_path(), i)).collect();
     diagnostics.sort_by_key(|d| order.get(d.file.as_path()).copied().unwrap_or(usize::MAX));
-}
-
-/// `work` applied to every item, in order, on all cores when there are several items.
-fn in_parallel<'a, T: Sync, R: Send>(items: &'a [T], work: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
-    let workers = thread::available_parallelism().map_or(1, |n| n.get());
-    if items.len() < 2 || workers < 2 {
-        return items.iter().map(work).collect();
-    }
-    let chunk = items.len().div_ceil(workers);
-    let work = &work;
-    thread::scope(|scope| {
-        let handles: Vec<_> =
-            items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    })
 }
 
 /// Parses one file, naming the JSON path and position of the first problem.
