@@ -15,6 +15,7 @@ pub mod markup;
 pub mod model;
 mod parallel;
 pub mod suggest;
+pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};

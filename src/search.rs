@@ -251,3 +251,35 @@ fn best(index: &Index<'_>, hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
     keyed.sort_unstable_by_key(|k| k.0);
     keyed.into_iter().take(limit).map(|(_, h)| h).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::library::text::find_all;
+    use crate::library::{Input, Options, load_sources};
+
+    fn library(paragraph: &str) -> Library {
+        let json = serde_json::json!({
+            "id": "b", "headline": "H",
+            "source": {"publication": "p", "title": "t", "date": "d"},
+            "sections": [{"paragraphs": [paragraph]}],
+        });
+        let bytes = Cow::Owned(json.to_string().into_bytes());
+        load_sources(&[Input { path: PathBuf::from("b.json"), bytes }], Options::default()).unwrap().library
+    }
+
+    #[test]
+    fn a_sentence_search_finds_is_one_find_highlights() {
+        let library = library("First one. The Éclair shop closed.");
+        let index = Index::new(&library);
+        let results = search(&index, &Query::parse("eclair"), 5);
+        let hit = results.hits.first().expect("searching eclair finds the sentence");
+        let sentence = index.candidate(hit).text;
+        assert_eq!(sentence, "The Éclair shop closed.");
+        let marked: Vec<&str> = find_all(sentence, "eclair").into_iter().map(|r| &sentence[r]).collect();
+        assert_eq!(marked, ["Éclair"]);
+    }
+}

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::model::{Briefing, EntityId, Library, Mention, Paragraph};
 use super::parallel::in_parallel;
+use super::text::is_ideographic;
 
 /// Links every mention in a briefing's paragraphs, in reading order.
 pub fn link_briefing(library: &Library, briefing: &Briefing) -> Vec<Mention> {
@@ -110,72 +111,6 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_ideographic(c)
 }
 
-/// CJK ideographs, kana and Hangul syllables.
-pub fn is_ideographic(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// The byte range of the sentence of `text` that holds `range`.
-pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let start = text[..range.start]
-        .char_indices()
-        .rev()
-        .find(|&(i, _)| ends_sentence(text, i))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[range.end..]
-        .char_indices()
-        .find(|&(i, _)| ends_sentence(text, range.end + i))
-        .map_or(text.len(), |(i, c)| range.end + i + c.len_utf8());
-    let sentence = &text[start..end];
-    start + (sentence.len() - sentence.trim_start().len())..end
-}
-
-/// The byte ranges of the sentences of `text`, in order, without surrounding spaces.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if ends_sentence(text, i) {
-            push_trimmed(&mut out, text, start..i + c.len_utf8());
-            start = i + c.len_utf8();
-        }
-    }
-    push_trimmed(&mut out, text, start..text.len());
-    out
-}
-
-fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
-    let piece = &text[range.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        out.push(range.start + lead..range.end - trail);
-    }
-}
-
-/// Whether the character at byte `at` ends a sentence: a stop followed by the end of the
-/// text or by a space and no lowercase letter, and not an initial as in "U.S.".
-fn ends_sentence(text: &str, at: usize) -> bool {
-    let Some(c) = text[at..].chars().next() else { return false };
-    if matches!(c, '。' | '？' | '！') {
-        return true;
-    }
-    if !matches!(c, '.' | '?' | '!') {
-        return false;
-    }
-    let after = &text[at + c.len_utf8()..];
-    let next_word = after.trim_start().chars().next();
-    let spaced = after.is_empty() || after.starts_with(char::is_whitespace);
-    spaced && !next_word.is_some_and(char::is_lowercase) && !(c == '.' && is_initial(&text[..at]))
-}
-
-/// Whether the text ends in a lone capital letter, as before the stop of "U.S.".
-fn is_initial(before: &str) -> bool {
-    let mut rev = before.chars().rev();
-    rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,22 +124,5 @@ mod tests {
         assert!(!is_whole_word(text, inner..inner + 5));
         let cjk = text.find('黄').unwrap();
         assert!(is_whole_word(text, cjk..cjk + "黄仁勋".len()));
-    }
-
-    #[test]
-    fn text_splits_into_sentences() {
-        let text = "One here. Two on U.S. soil? Three! ";
-        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(parts, vec!["One here.", "Two on U.S. soil?", "Three!"]);
-        assert!(sentences("  ").is_empty());
-    }
-
-    #[test]
-    fn sentences_are_cut_at_stops() {
-        let text = "First one. Nvidia fell 7% on U.S. news today. Last!";
-        let at = text.find("Nvidia").unwrap();
-        assert_eq!(&text[sentence_around(text, at..at + 6)], "Nvidia fell 7% on U.S. news today.");
-        let last = text.find("Last").unwrap();
-        assert_eq!(&text[sentence_around(text, last..last + 4)], "Last!");
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 pub use super::format::{Kind, Qualifier, Scale, Sign};
-use super::link;
+use super::{link, text};
 
 /// Index of an entity in [`Library::entities`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -197,7 +197,7 @@ impl Briefing {
     /// The sentence around a byte range of a paragraph.
     pub fn sentence(&self, paragraph: usize, range: Range<usize>) -> &str {
         let text = &self.paragraphs[paragraph].text;
-        &text[link::sentence_around(text, range)]
+        &text[text::sentence_around(text, range)]
     }
 
     /// Where the paragraph states a figure's display text, if it does.

@@ -270,7 +270,7 @@ fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
     for (r, run) in runs.iter().enumerate() {
         for (i, c) in run.text.char_indices() {
             let range = i..i + c.len_utf8();
-            let ideograph = crate::library::link::is_ideographic(c);
+            let ideograph = crate::library::text::is_ideographic(c);
             let breaks = c.is_whitespace() || ideograph;
             let glued = ideograph && run.link.is_some() && open_link == run.link;
             // East Asian typesetting never starts a line with closing punctuation: it

@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
+pub use crate::library::text::find_all;
 use crate::library::{BriefingId, Library, Mention};
 
-/// Lays out briefing `id` at `width`, marking every case-insensitive match of `query`.
+/// Lays out briefing `id` at `width`, marking every match of `query` as [`find_all`] finds them.
 pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str) -> Doc {
     let briefing = library.briefing(id);
     let mentions = library.mentions(id);
@@ -48,33 +49,6 @@ fn unlinked(b: &mut DocBuilder, text: &str, tone: Tone, query: &str) {
         at = range.end;
     }
     b.text(&text[at..], tone).end();
-}
-
-/// Byte ranges of every case-insensitive occurrence of `query` in `text`.
-pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let folded = fold(text);
-    let needle: String = fold(query).into_iter().map(|(_, c)| c).collect();
-    let hay: String = folded.iter().map(|&(_, c)| c).collect();
-    let starts: Vec<usize> = folded.iter().map(|&(i, _)| i).collect();
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(at) = hay[from..].find(&needle) {
-        let start = from + at;
-        let first = hay[..start].chars().count();
-        let count = needle.chars().count();
-        let end = starts.get(first + count).copied().unwrap_or(text.len());
-        found.push(starts[first]..end);
-        from = start + needle.len().max(1);
-    }
-    found
-}
-
-/// Each character of `text` lower-cased one-to-one, with its byte offset.
-fn fold(text: &str) -> Vec<(usize, char)> {
-    text.char_indices().map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c))).collect()
 }
 
 /// Adds one paragraph, cutting its text wherever a mention or a match starts or ends.

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::fold::{char_mask, fold};
-use crate::library::link::sentences;
+use crate::library::text::sentences;
 use crate::library::{BriefingId, EntityId, Kind, Library};
 
 /// What a candidate is, for badges, filters and ranking.

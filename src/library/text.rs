@@ -1,0 +1,198 @@
+//! Plain-text rules every layer agrees on: where sentences end, which characters are
+//! ideographs, and how text is folded for matching. Search and find-in-story both fold with
+//! [`fold`], so a sentence search finds by "eclair" is one find highlights "Éclair" in.
+
+use std::ops::Range;
+
+/// CJK ideographs, kana and Hangul syllables.
+pub fn is_ideographic(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The byte range of the sentence of `text` that holds `range`.
+pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|&(i, _)| ends_sentence(text, i))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[range.end..]
+        .char_indices()
+        .find(|&(i, _)| ends_sentence(text, range.end + i))
+        .map_or(text.len(), |(i, c)| range.end + i + c.len_utf8());
+    let sentence = &text[start..end];
+    start + (sentence.len() - sentence.trim_start().len())..end
+}
+
+/// The byte ranges of the sentences of `text`, in order, without surrounding spaces.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if ends_sentence(text, i) {
+            push_trimmed(&mut out, text, start..i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed(&mut out, text, start..text.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let piece = &text[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Whether the character at byte `at` ends a sentence: a stop followed by the end of the
+/// text or by a space and no lowercase letter, and not an initial as in "U.S.".
+fn ends_sentence(text: &str, at: usize) -> bool {
+    let Some(c) = text[at..].chars().next() else { return false };
+    if matches!(c, '。' | '？' | '！') {
+        return true;
+    }
+    if !matches!(c, '.' | '?' | '!') {
+        return false;
+    }
+    let after = &text[at + c.len_utf8()..];
+    let next_word = after.trim_start().chars().next();
+    let spaced = after.is_empty() || after.starts_with(char::is_whitespace);
+    spaced && !next_word.is_some_and(char::is_lowercase) && !(c == '.' && is_initial(&text[..at]))
+}
+
+/// Whether the text ends in a lone capital letter, as before the stop of "U.S.".
+fn is_initial(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Folds one character: `É` → `e`, `ü` → `u`, `ß` → `s`; others lower-cased.
+pub fn fold_char(c: char) -> char {
+    let base = strip_accent(c);
+    if base.is_ascii() {
+        return base.to_ascii_lowercase();
+    }
+    let mut lower = base.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => base,
+    }
+}
+
+/// Removes the accent of a Latin letter, keeping its case.
+pub fn strip_accent(c: char) -> char {
+    match c {
+        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => 'C',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'Ď' | 'Đ' => 'D',
+        'ď' | 'đ' => 'd',
+        'È'..='Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => 'G',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'Ì'..='Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => 'I',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'Ł' | 'Ĺ' | 'Ļ' | 'Ľ' => 'L',
+        'ł' | 'ĺ' | 'ļ' | 'ľ' => 'l',
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => 'O',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'Ŕ' | 'Ŗ' | 'Ř' => 'R',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'Ś' | 'Ŝ' | 'Ş' | 'Š' => 'S',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
+        'Ţ' | 'Ť' => 'T',
+        'ţ' | 'ť' => 't',
+        'Ù'..='Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => 'U',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'Ý' | 'Ÿ' => 'Y',
+        'ý' | 'ÿ' => 'y',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        'ź' | 'ż' | 'ž' => 'z',
+        '’' | '‘' => '\'',
+        '“' | '”' => '"',
+        _ => c,
+    }
+}
+
+/// Folds a string (lower case, no accents), character for character.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Removes accents but keeps case, for case-sensitive (smart-case) matching.
+pub fn fold_keep_case(text: &str) -> String {
+    text.chars().map(strip_accent).collect()
+}
+
+/// Byte ranges of every folded occurrence of `query` in `text` (case, Latin accents and curly
+/// quotes ignored), left to right, not overlapping: what find-in-story marks.
+pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let (starts, hay): (Vec<usize>, String) = text.char_indices().map(|(i, c)| (i, fold_char(c))).unzip();
+    let needle = fold(query);
+    let count = needle.chars().count();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(&needle) {
+        let start = from + at;
+        let first = hay[..start].chars().count();
+        let end = starts.get(first + count).copied().unwrap_or(text.len());
+        found.push(starts[first]..end);
+        from = start + needle.len().max(1);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_splits_into_sentences() {
+        let text = "One here. Two on U.S. soil? Three! ";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, vec!["One here.", "Two on U.S. soil?", "Three!"]);
+        assert!(sentences("  ").is_empty());
+    }
+
+    #[test]
+    fn sentences_are_cut_at_stops() {
+        let text = "First one. Nvidia fell 7% on U.S. news today. Last!";
+        let at = text.find("Nvidia").unwrap();
+        assert_eq!(&text[sentence_around(text, at..at + 6)], "Nvidia fell 7% on U.S. news today.");
+        let last = text.find("Last").unwrap();
+        assert_eq!(&text[sentence_around(text, last..last + 4)], "Last!");
+    }
+
+    #[test]
+    fn folds_accents_and_case_one_for_one() {
+        assert_eq!(fold("José Müller"), "jose muller");
+        assert_eq!(fold("ÉCLAIR straße"), "eclair strase");
+        assert_eq!(fold("梁文锋"), "梁文锋");
+        assert_eq!(fold_keep_case("José"), "Jose");
+        for text in ["José Müller", "Ægir ŁÓDŹ", "İstanbul"] {
+            assert_eq!(fold(text).chars().count(), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn find_ignores_case_accents_and_curly_quotes() {
+        let text = "The H20 chip; the h20 again; 黄仁勋 and Éclair’s.";
+        assert_eq!(find_all(text, "h20").len(), 2);
+        let accented = find_all(text, "eclair's");
+        assert_eq!(&text[accented[0].clone()], "Éclair’s");
+        let cjk = find_all(text, "仁勋");
+        assert_eq!(&text[cjk[0].clone()], "仁勋");
+        assert!(find_all(text, "").is_empty());
+    }
+}
