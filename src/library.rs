@@ -8,6 +8,7 @@ pub mod export;
 pub mod figure_text;
 pub mod format;
 pub mod graph;
+pub mod input;
 pub mod link;
 pub mod load;
 pub mod locate;
@@ -19,5 +20,6 @@ pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Input, LoadError, Loaded, Options, load_dir, load_sources};
+pub use input::{Input, Options};
+pub use load::{LoadError, Loaded, load_dir, load_sources};
 pub use model::{Briefing, BriefingId, Entity, EntityId, Event, Figure, Kind, Library, Mention, Relation};

@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use super::load::{Input, LoadError, Loaded, Options, load_sources};
+use super::input::{Input, Options};
+use super::load::{LoadError, Loaded, load_sources};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 

@@ -7,7 +7,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::model::{Briefing, EntityId, Library, Mention, Paragraph};
+use super::model::{Briefing, BriefingId, EntityId, Library, Mention, Paragraph};
 use super::parallel::in_parallel;
 use super::text::is_ideographic;
 
@@ -31,6 +31,25 @@ pub fn link_briefing(library: &Library, briefing: &Briefing) -> Vec<Mention> {
         }));
     }
     mentions
+}
+
+/// Mentions are the library's, but linking is this module's job: the accessors live here so
+/// that the model does not depend on the linker that reads it.
+impl Library {
+    /// The linked mentions of a briefing, in reading order (linked on first call).
+    pub fn mentions(&self, id: BriefingId) -> &[Mention] {
+        let briefing = self.briefing(id);
+        briefing.mentions.get_or_init(|| link_briefing(self, briefing))
+    }
+
+    /// Every mention of `entity` across its backlinked briefings (those that declare or pin it).
+    pub fn mentions_of(&self, entity: EntityId) -> Vec<(BriefingId, &Mention)> {
+        self.entity(entity)
+            .briefings
+            .iter()
+            .flat_map(|&b| self.mentions(b).iter().filter(move |m| m.entity == entity).map(move |m| (b, m)))
+            .collect()
+    }
 }
 
 /// Links every briefing of the library, spreading the work over the machine's cores.

@@ -15,6 +15,7 @@ use serde_path_to_error::Segment;
 
 use super::diagnostic::{Diagnostic, Position, position_of};
 use super::format::BriefingFile;
+use super::input::{Input, Options, Parsed};
 use super::locate::{Step, locate_steps};
 use super::model::Library;
 use super::parallel::in_parallel;
@@ -22,23 +23,6 @@ use super::validate;
 
 /// Files larger than this are refused rather than read: a briefing is a story, not a dump.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// One briefing file's bytes and where they came from.
-#[derive(Debug, Clone)]
-pub struct Input {
-    /// Path shown in diagnostics.
-    pub path: PathBuf,
-    /// The file's bytes; bundled files borrow from the binary.
-    pub bytes: Cow<'static, [u8]>,
-}
-
-/// What to check beyond what loading needs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    /// Link every briefing and warn about entities and aliases never mentioned. This is
-    /// the full pass `briefing check` runs; the reader links briefings as it opens them.
-    pub lint_mentions: bool,
-}
 
 /// A library that loaded, with the warnings found on the way.
 #[derive(Debug)]
@@ -130,14 +114,6 @@ fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut ta
     });
 }
 
-/// A file's text read again to locate a problem in it, after its bytes were released;
-/// empty if it can no longer be read (the diagnostic then has no position).
-pub(crate) fn reread_text(path: &Path) -> String {
-    let bytes = fs::read(path).unwrap_or_default();
-    let text = String::from_utf8_lossy(&bytes);
-    text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()
-}
-
 /// A file that could not be read at all (as opposed to one that does not parse).
 struct Unreadable(Diagnostic);
 
@@ -182,14 +158,6 @@ fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
         Ok(bytes) => Ok(Input { path, bytes: Cow::Owned(bytes) }),
         Err(e) => Err(Diagnostic::error(&path, None, format!("cannot read file: {e}"))),
     }
-}
-
-/// A file that parsed: its index in the inputs, its text (unless its bytes were already
-/// released) and its contents.
-pub(crate) struct Parsed<'a> {
-    pub file: usize,
-    pub text: Option<&'a str>,
-    pub briefing: BriefingFile,
 }
 
 /// Parses and validates `inputs` into a library.

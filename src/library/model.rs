@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 pub use super::format::{Kind, Qualifier, Scale, Sign};
-use super::{link, text};
+use super::text;
 
 /// Index of an entity in [`Library::entities`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -277,20 +277,5 @@ impl Library {
         self.briefing_ids().flat_map(move |b| {
             self.briefing(b).events.iter().filter(move |e| e.entities.contains(&id)).map(move |e| (b, e))
         })
-    }
-
-    /// The linked mentions of a briefing, in reading order (linked on first call).
-    pub fn mentions(&self, id: BriefingId) -> &[Mention] {
-        let briefing = self.briefing(id);
-        briefing.mentions.get_or_init(|| link::link_briefing(self, briefing))
-    }
-
-    /// Every mention of `entity` across its backlinked briefings (those that declare or pin it).
-    pub fn mentions_of(&self, entity: EntityId) -> Vec<(BriefingId, &Mention)> {
-        self.entity(entity)
-            .briefings
-            .iter()
-            .flat_map(|&b| self.mentions(b).iter().filter(move |m| m.entity == entity).map(move |m| (b, m)))
-            .collect()
     }
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use super::diagnostic::{Diagnostic, Position, Severity, position_of};
-use super::load::{Input, Options, Parsed, reread_text};
+use super::input::{Input, Options, Parsed, reread_text};
 use super::locate::{JsonPath, locate, offset_in_string};
 #[cfg(doc)]
 use super::model::Entity;
