@@ -175,6 +175,16 @@ pub enum Sign {
     Negative,
 }
 
+impl Sign {
+    /// The lowercase name used in files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sign::Positive => "positive",
+            Sign::Negative => "negative",
+        }
+    }
+}
+
 /// How exactly the display text states the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -188,6 +198,19 @@ pub enum Qualifier {
     Over,
     /// "under", "less than".
     Under,
+}
+
+impl Qualifier {
+    /// The lowercase name used in files and JSON output, which is also the word a figure
+    /// reads with ("about 20 percent"); `exact` adds no word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+        }
+    }
 }
 
 /// The multiplier between `value` and the quantity it stands for.
@@ -208,6 +231,18 @@ pub enum Scale {
 }
 
 impl Scale {
+    /// The lowercase name used in files and JSON output, which is also the word a figure
+    /// reads with ("17 billion"); `one` adds no word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scale::One => "one",
+            Scale::Thousand => "thousand",
+            Scale::Million => "million",
+            Scale::Billion => "billion",
+            Scale::Trillion => "trillion",
+        }
+    }
+
     /// The factor this scale multiplies by.
     pub fn factor(self) -> f64 {
         match self {
@@ -302,6 +337,19 @@ pub struct EventFile {
     pub entities: Vec<String>,
 }
 
+/// Each enum prints as its file name, so text output and JSON never disagree.
+macro_rules! display_as_str {
+    ($($name:ty),*) => {$(
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+display_as_str!(Kind, Sign, Qualifier, Scale);
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
@@ -312,4 +360,25 @@ pub fn json_schema() -> String {
     // Serialising a schema built from plain derive output cannot fail: it is a tree of
     // maps, strings and numbers with string keys.
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` and serde spell every variant the same way: one is written by hand, the
+    /// other derived, and output mixes the two.
+    fn same_as_serde<T: Serialize + std::fmt::Display>(values: &[T]) {
+        for value in values {
+            assert_eq!(serde_json::to_value(value).unwrap(), serde_json::Value::String(value.to_string()));
+        }
+    }
+
+    #[test]
+    fn names_match_the_file_format() {
+        same_as_serde(&Kind::ALL);
+        same_as_serde(&[Sign::Positive, Sign::Negative]);
+        same_as_serde(&[Qualifier::Exact, Qualifier::About, Qualifier::Over, Qualifier::Under]);
+        same_as_serde(&[Scale::One, Scale::Thousand, Scale::Million, Scale::Billion, Scale::Trillion]);
+    }
 }
