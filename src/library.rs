@@ -3,6 +3,7 @@
 //! Nothing in here knows about terminals; the reader and the CLI are both consumers.
 
 pub mod bundled;
+pub mod card;
 pub mod diagnostic;
 pub mod export;
 pub mod figure_text;

@@ -25,7 +25,7 @@ use ratatui::backend::TestBackend;
 use self::app::App;
 use self::target::Target;
 use crate::library::Library;
-use crate::library::suggest::closest;
+use crate::library::suggest::unknown_id;
 
 /// The target an `--open ID` names: a briefing or an entity.
 pub fn resolve_open(library: &Library, id: &str) -> Result<Target, String> {
@@ -35,10 +35,7 @@ pub fn resolve_open(library: &Library, id: &str) -> Result<Target, String> {
     if let Some(e) = library.entity_by_id(id) {
         return Ok(Target::Entity(e));
     }
-    let ids = library.entities.iter().map(|e| e.id.as_str()).chain(library.briefings.iter().map(|b| b.id.as_str()));
-    let near = closest(id, ids, 5);
-    let hint = if near.is_empty() { String::new() } else { format!("; closest: {}", near.join(", ")) };
-    Err(format!("no entity or briefing `{id}`{hint}"))
+    Err(unknown_id(library, id))
 }
 
 /// The screen the reader would show at `size`, as plain text lines.

@@ -121,6 +121,13 @@ fn show_with_an_unknown_id_names_the_closest_and_exits_1() {
 }
 
 #[test]
+fn show_with_a_briefing_id_says_it_is_one_instead_of_suggesting_it() {
+    let run = briefing(&["show", "beijing-gambit"]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.stderr, "briefing: `beijing-gambit` is a briefing, not an entity\n");
+}
+
+#[test]
 fn check_passes_on_the_bundled_library() {
     let run = briefing(&["check"]);
     assert_eq!(run.code, Some(0), "{run:?}");

@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::json::{BriefingJson, EntityJson};
+use super::json::BriefingJson;
 use super::{load, print};
-use crate::library::{Kind, Library};
+use crate::library::card::Head;
+use crate::library::{EntityId, Kind, Library};
 
 /// Lists briefings (no kind) or entities of `kind`, as text or JSON.
 pub fn run(content: Option<&Path>, kind: Option<Kind>, json: bool) -> anyhow::Result<ExitCode> {
@@ -17,14 +18,14 @@ pub fn run(content: Option<&Path>, kind: Option<Kind>, json: bool) -> anyhow::Re
         }
         (Some(kind), false) => entities_text(&library, kind),
         (Some(kind), true) => serde_json::to_string_pretty(
-            &of_kind(&library, kind).map(|id| EntityJson::new(&library, id)).collect::<Vec<_>>(),
+            &of_kind(&library, kind).map(|id| Head::new(&library, id)).collect::<Vec<_>>(),
         )?,
     };
     print(&format!("{text}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn of_kind(library: &Library, kind: Kind) -> impl Iterator<Item = crate::library::EntityId> + '_ {
+fn of_kind(library: &Library, kind: Kind) -> impl Iterator<Item = EntityId> + '_ {
     library.entity_ids().filter(move |&id| library.entity(id).kind == kind)
 }
 

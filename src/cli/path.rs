@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::load;
-use super::show::unknown_id;
 use crate::library::graph::{Step, shortest_path};
+use crate::library::suggest::not_an_entity;
 use crate::library::{EntityId, Library};
 
 /// One step of a path in `path --json`.
@@ -29,7 +29,7 @@ pub fn run(content: Option<&Path>, from: &str, to: &str, json: bool) -> anyhow::
     let library = load(content)?;
     let (Some(a), Some(b)) = (library.entity_by_id(from), library.entity_by_id(to)) else {
         let missing = if library.entity_by_id(from).is_none() { from } else { to };
-        eprintln!("{}", unknown_id(&library, missing));
+        eprintln!("briefing: {}", not_an_entity(&library, missing));
         return Ok(ExitCode::FAILURE);
     };
     let Some(steps) = shortest_path(&library, a, b) else {

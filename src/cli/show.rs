@@ -4,40 +4,28 @@ use std::fmt::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::json::CardJson;
 use super::{load, print};
-use crate::library::suggest::closest;
-use crate::library::{EntityId, Library};
+use crate::library::card::Card;
+use crate::library::suggest::not_an_entity;
 
 /// Prints the card of entity `id`; an unknown id names the closest ones and exits 1.
 pub fn run(content: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let library = load(content)?;
     let Some(entity) = library.entity_by_id(id) else {
-        eprintln!("{}", unknown_id(&library, id));
+        eprintln!("briefing: {}", not_an_entity(&library, id));
         return Ok(ExitCode::FAILURE);
     };
-    let card = CardJson::new(&library, entity);
+    let card = Card::new(&library, entity);
     if json {
         print(&format!("{}\n", serde_json::to_string_pretty(&card)?))?;
     } else {
-        print(&card_text(&library, entity, &card))?;
+        print(&card_text(&card))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// "no entity `x`; closest: …", for any command given an unknown id.
-pub fn unknown_id(library: &Library, id: &str) -> String {
-    let ids = library.entities.iter().map(|e| e.id.as_str()).chain(library.briefings.iter().map(|b| b.id.as_str()));
-    let near = closest(id, ids, 5);
-    if near.is_empty() {
-        format!("briefing: no entity or briefing `{id}`")
-    } else {
-        format!("briefing: no entity or briefing `{id}`; closest: {}", near.join(", "))
-    }
-}
-
-fn card_text(library: &Library, id: EntityId, card: &CardJson<'_>) -> String {
-    let e = &card.entity;
+fn card_text(card: &Card<'_>) -> String {
+    let e = &card.head;
     let mut out = String::new();
     let native = e.native_name.map(|n| format!(" ({n})")).unwrap_or_default();
     let _ = writeln!(out, "{} · {}{native}", e.kind, e.name);
@@ -53,26 +41,23 @@ fn card_text(library: &Library, id: EntityId, card: &CardJson<'_>) -> String {
             "\nvalue: {} {} ({}, {}, {}) = {}",
             f.value, f.unit, f.scale, f.sign, f.qualifier, f.signed_value
         );
-        let _ = writeln!(out, "stated in {} §{} ¶{}: {}", f.briefing, f.section, f.paragraph, f.sentence);
+        let _ = writeln!(out, "stated in {} §{} ¶{}: {}", f.briefing.id, f.section, f.paragraph, f.sentence);
     }
-    section(&mut out, "Facts", e.facts.iter().map(|[label, value]| format!("{label}: {value}")));
-    section(&mut out, "Relations", card.relations.iter().map(|r| format!("{} → {} ({})", r.label, r.name, r.id)));
-    let figures = library.figures_about(id).iter().map(|&f| {
-        let f = library.entity(f);
-        format!("{} — {} ({})", f.name, f.role, f.id)
-    });
-    section(&mut out, "Figures", figures);
+    section(&mut out, "Facts", e.facts.iter().map(|(label, value)| format!("{label}: {value}")));
+    let relations = card.relations.iter().map(|r| format!("{} → {} ({})", r.label, r.other.name, r.other.id));
+    section(&mut out, "Relations", relations);
+    section(&mut out, "Figures", card.figures.iter().map(|f| format!("{} — {} ({})", f.name, f.role, f.id)));
     section(
         &mut out,
         "Mentions",
-        card.mentions.iter().map(|m| format!("{} §{} ¶{}: {}", m.briefing, m.section, m.paragraph, m.sentence)),
+        card.mentions.iter().map(|m| format!("{} §{} ¶{}: {}", m.briefing.id, m.section, m.paragraph, m.sentence)),
     );
     section(
         &mut out,
         "Events",
         card.events.iter().map(|ev| format!("{} {}", ev.date, ev.text).trim_start().to_string()),
     );
-    section(&mut out, "Briefings", e.briefings.iter().map(|b| b.to_string()));
+    section(&mut out, "Briefings", e.briefings.iter().map(|b| b.id.to_string()));
     out
 }
 

@@ -1,4 +1,28 @@
-//! "Did you mean": the known ids closest to a mistyped one.
+//! "Did you mean": the known ids closest to a mistyped one, and the one message every
+//! command and the reader give for an id that names nothing.
+
+use super::model::Library;
+
+/// "no entity or briefing `x`; closest: …", for an id that is neither. The closest are
+/// entity and briefing ids, never `id` itself.
+pub fn unknown_id(library: &Library, id: &str) -> String {
+    let ids = library.entities.iter().map(|e| e.id.as_str()).chain(library.briefings.iter().map(|b| b.id.as_str()));
+    let near = closest(id, ids.filter(|&known| known != id), 5);
+    if near.is_empty() {
+        format!("no entity or briefing `{id}`")
+    } else {
+        format!("no entity or briefing `{id}`; closest: {}", near.join(", "))
+    }
+}
+
+/// Why `id` cannot be used where an entity is wanted: it names a briefing, or nothing.
+pub fn not_an_entity(library: &Library, id: &str) -> String {
+    if library.briefing_by_id(id).is_some() {
+        format!("`{id}` is a briefing, not an entity")
+    } else {
+        unknown_id(library, id)
+    }
+}
 
 /// Up to `limit` candidates closest to `query` by edit distance, nearest first, ties by
 /// name; only candidates within a third of the query's length (at least 2 edits) count.
@@ -41,6 +65,18 @@ mod tests {
         assert_eq!(closest("huang", ids.into_iter(), 3), vec!["jensen-huang"]);
         assert_eq!(closest("amd", ids.into_iter(), 3), vec!["amd"]);
         assert!(closest("zzzzzzzz", ids.into_iter(), 3).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_id_is_never_its_own_suggestion() {
+        let json = br#"{"id": "nvidia-day", "headline": "H", "source": {"publication": "p", "title": "t", "date": "d"},
+            "sections": [{"paragraphs": ["Nvidia."]}],
+            "entities": [{"id": "nvidia", "kind": "company", "name": "Nvidia"}]}"#;
+        let input = crate::library::Input { path: "b.json".into(), bytes: std::borrow::Cow::Borrowed(json) };
+        let library = crate::library::load_sources(&[input], Default::default()).unwrap().library;
+        assert_eq!(unknown_id(&library, "nvidai"), "no entity or briefing `nvidai`; closest: nvidia");
+        assert_eq!(unknown_id(&library, "nvidia-day"), "no entity or briefing `nvidia-day`");
+        assert_eq!(not_an_entity(&library, "nvidia-day"), "`nvidia-day` is a briefing, not an entity");
     }
 
     #[test]

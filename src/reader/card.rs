@@ -1,33 +1,32 @@
-//! An entity's card as a linked [`Doc`]: who or what it is, then everything it connects
-//! to — relations both ways, figures, mentions with their sentences, events, briefings —
-//! each a link.
+//! An entity's card as a linked [`Doc`], laid out from the domain's [`Card`]: who or what
+//! it is, then everything it connects to — relations both ways, figures, mentions with
+//! their sentences, events, briefings — each a link.
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
-use crate::library::graph;
-use crate::library::model::{Figure, Qualifier, Sign};
-use crate::library::{BriefingId, EntityId, Library};
+use crate::library::card::{Card, EntityRef, FigureData, Head};
+use crate::library::{EntityId, Library};
 
 /// Lays out the card of `id` at `width`.
 pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
+    let card = Card::new(library, id);
     let mut b = DocBuilder::new(width);
-    head(&mut b, library, id);
-    if let Some(figure) = &library.entity(id).figure {
-        figure_data(&mut b, library, id, figure);
+    head(&mut b, &card.head);
+    if let Some(figure) = &card.head.figure {
+        figure_data(&mut b, &card, figure);
     }
-    relations(&mut b, library, id);
-    figures(&mut b, library, id);
-    mentions(&mut b, library, id);
-    events(&mut b, library, id);
-    briefings(&mut b, library, id);
+    relations(&mut b, &card);
+    figures(&mut b, &card);
+    mentions(&mut b, &card);
+    events(&mut b, &card);
+    briefings(&mut b, &card);
     b.finish()
 }
 
-fn head(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let e = library.entity(id);
+fn head(b: &mut DocBuilder, e: &Head<'_>) {
     b.text(&format!("{} {}", symbol(e.kind), e.kind.as_str().to_uppercase()), Tone::Link(e.kind)).end();
-    b.text(&e.name, Tone::Headline);
-    if let Some(native) = &e.native_name {
+    b.text(e.name, Tone::Headline);
+    if let Some(native) = e.native_name {
         b.text(&format!("  {native}"), Tone::Dek);
     }
     b.end();
@@ -35,67 +34,39 @@ fn head(b: &mut DocBuilder, library: &Library, id: EntityId) {
         b.text(&format!("also {}", e.aliases.join(", ")), Tone::Meta).end();
     }
     if !e.role.is_empty() {
-        b.text(&e.role, Tone::Dek).end();
+        b.text(e.role, Tone::Dek).end();
     }
     if !e.summary.is_empty() {
-        b.blank().text(&e.summary, Tone::Body).end();
+        b.blank().text(e.summary, Tone::Body).end();
     }
     if !e.facts.is_empty() {
         b.blank();
-        for fact in &e.facts {
-            b.indent(2).text(&format!("{}: ", fact.label), Tone::Label).text(&fact.value, Tone::Body).end();
+        for (label, value) in &e.facts {
+            b.indent(2).text(&format!("{label}: "), Tone::Label).text(value, Tone::Body).end();
         }
         b.indent(0);
     }
 }
 
-/// How a figure reads in full: "over 40% (loss) — year to date".
-pub fn describe(figure: &Figure) -> String {
-    let qualifier = match figure.qualifier {
-        Qualifier::Exact => "",
-        Qualifier::About => "about ",
-        Qualifier::Over => "over ",
-        Qualifier::Under => "under ",
-    };
-    let sign = match figure.sign {
-        Sign::Positive => "",
-        Sign::Negative => "−",
-    };
-    let scale = match figure.scale.factor() {
-        f if f >= 1e12 => " trillion",
-        f if f >= 1e9 => " billion",
-        f if f >= 1e6 => " million",
-        f if f >= 1e3 => " thousand",
-        _ => "",
-    };
-    format!("{qualifier}{sign}{}{scale} {}", figure.value, figure.unit)
-}
-
-fn figure_data(b: &mut DocBuilder, library: &Library, id: EntityId, figure: &Figure) {
+fn figure_data(b: &mut DocBuilder, card: &Card<'_>, figure: &FigureData<'_>) {
     b.blank().indent(2);
-    b.text("Value: ", Tone::Label).text(&describe(figure), Tone::Body).end();
-    if let Some(period) = &figure.period {
+    b.text("Value: ", Tone::Label).text(&figure.describe(), Tone::Body).end();
+    if let Some(period) = figure.period {
         b.text("Period: ", Tone::Label).text(period, Tone::Body).end();
     }
     b.text("About: ", Tone::Label);
-    for (i, &about) in figure.about.iter().enumerate() {
+    for (i, about) in figure.about.iter().enumerate() {
         if i > 0 {
             b.text(", ", Tone::Body);
         }
-        entity_link(b, library, about);
+        entity_link(b, about);
     }
     b.end().indent(0);
-    let briefing = library.briefing(figure.briefing);
-    let at = library.mentions(figure.briefing).iter().position(|m| m.entity == id);
-    let range = briefing.find_in(figure.paragraph, &library.entity(id).name).unwrap_or(0..0);
     b.blank().text("Stated in the story: ", Tone::Label).end();
-    match at {
-        Some(index) => b.link(
-            &format!("“{}”", briefing.sentence(figure.paragraph, range)),
-            Tone::Jump,
-            Target::Mention(figure.briefing, index),
-        ),
-        None => b.link(&briefing.headline, Tone::Jump, Target::Briefing(figure.briefing)),
+    let briefing = figure.briefing.briefing;
+    match card.stated_link {
+        Some(index) => b.link(&format!("“{}”", figure.sentence), Tone::Jump, Target::Mention(briefing, index)),
+        None => b.link(figure.briefing.headline, Tone::Jump, Target::Briefing(briefing)),
     };
     b.end();
 }
@@ -104,84 +75,73 @@ fn heading(b: &mut DocBuilder, title: &str, count: usize) {
     b.blank().text(&format!("{title} ({count})"), Tone::Heading).end();
 }
 
-fn entity_link(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let e = library.entity(id);
-    b.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id));
+fn entity_link(b: &mut DocBuilder, e: &EntityRef<'_>) {
+    b.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(e.entity));
 }
 
-fn relations(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let steps = graph::neighbours(library, id);
-    if steps.is_empty() {
+fn relations(b: &mut DocBuilder, card: &Card<'_>) {
+    if card.relations.is_empty() {
         return;
     }
-    heading(b, "Relations", steps.len());
+    heading(b, "Relations", card.relations.len());
     b.indent(4);
-    for step in steps {
-        b.text(&format!("  {} → ", step.label()), Tone::Label);
-        entity_link(b, library, step.target());
+    for related in &card.relations {
+        b.text(&format!("  {} → ", related.label), Tone::Label);
+        entity_link(b, &related.other);
         b.end();
     }
     b.indent(0);
 }
 
-fn figures(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let figures = library.figures_about(id);
-    if figures.is_empty() {
+fn figures(b: &mut DocBuilder, card: &Card<'_>) {
+    if card.figures.is_empty() {
         return;
     }
-    heading(b, "Figures", figures.len());
+    heading(b, "Figures", card.figures.len());
     b.indent(4);
-    for &f in figures {
+    for figure in &card.figures {
         b.text("  ", Tone::Body);
-        entity_link(b, library, f);
-        b.text(&format!(" {}", library.entity(f).role), Tone::Body).end();
+        entity_link(b, figure);
+        b.text(&format!(" {}", figure.role), Tone::Body).end();
     }
     b.indent(0);
 }
 
-fn mentions(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let mut found: Vec<(BriefingId, usize)> = Vec::new();
-    for &briefing in &library.entity(id).briefings {
-        let all = library.mentions(briefing);
-        found.extend(all.iter().enumerate().filter(|(_, m)| m.entity == id).map(|(i, _)| (briefing, i)));
-    }
-    if found.is_empty() {
+fn mentions(b: &mut DocBuilder, card: &Card<'_>) {
+    if card.mentions.is_empty() {
         return;
     }
-    heading(b, "Mentions", found.len());
+    heading(b, "Mentions", card.mentions.len());
     b.indent(4);
-    for (briefing_id, index) in found {
-        let briefing = library.briefing(briefing_id);
-        let m = &library.mentions(briefing_id)[index];
-        let (section, paragraph) = briefing.place(m.paragraph);
+    for m in &card.mentions {
+        let target = Target::Mention(m.briefing.briefing, m.link);
         b.text("  ", Tone::Body);
-        b.link(&format!("§{} ¶{}", section + 1, paragraph + 1), Tone::Jump, Target::Mention(briefing_id, index));
-        b.text(&format!(" {}", briefing.sentence(m.paragraph, m.range.clone())), Tone::Body).end();
+        b.link(&format!("§{} ¶{}", m.section + 1, m.paragraph + 1), Tone::Jump, target);
+        b.text(&format!(" {}", m.sentence), Tone::Body).end();
     }
     b.indent(0);
 }
 
-fn events(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let events: Vec<_> = library.events_of(id).collect();
-    if events.is_empty() {
+fn events(b: &mut DocBuilder, card: &Card<'_>) {
+    if card.events.is_empty() {
         return;
     }
-    heading(b, "Events", events.len());
+    heading(b, "Events", card.events.len());
     b.indent(4);
-    for (_, event) in events {
-        let date = if event.date.is_empty() { format!("#{}", event.order) } else { event.date.clone() };
-        b.text(&format!("  {date} "), Tone::Label).text(&event.text, Tone::Body).end();
+    for event in &card.events {
+        let date = if event.date.is_empty() { format!("#{}", event.order) } else { event.date.to_string() };
+        b.text(&format!("  {date} "), Tone::Label).text(event.text, Tone::Body).end();
     }
     b.indent(0);
 }
 
-fn briefings(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let list = &library.entity(id).briefings;
+fn briefings(b: &mut DocBuilder, card: &Card<'_>) {
+    let list = &card.head.briefings;
     heading(b, "Briefings", list.len());
     b.indent(4);
-    for &briefing in list {
+    for briefing in list {
         b.text("  ", Tone::Body);
-        b.link(&library.briefing(briefing).headline, Tone::Jump, Target::Briefing(briefing));
+        b.link(briefing.headline, Tone::Jump, Target::Briefing(briefing.briefing));
         b.end();
     }
     b.indent(0);

@@ -1,0 +1,348 @@
+//! The card of an entity, built once from the library: who or what it is, then everything
+//! it connects to. `briefing show` prints it, `show --json` serialises it (the shape is
+//! documented in `docs/cli-json.md`) and the reader lays it out, so the three cannot drift.
+//!
+//! Everything is borrowed from the library. Each reference keeps both the library's index,
+//! for a consumer to follow, and the string id, which is what the JSON names.
+
+use serde::{Serialize, Serializer};
+
+use super::graph;
+use super::model::{Briefing, BriefingId, Entity, EntityId, Figure, Kind, Library, Qualifier, Scale, Sign};
+
+/// An entity a card points at; serialises as its string id.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EntityRef<'l> {
+    /// Where it is in the library.
+    pub entity: EntityId,
+    /// Its id as written in the files.
+    pub id: &'l str,
+    /// What it is.
+    pub kind: Kind,
+    /// Its name.
+    pub name: &'l str,
+    /// What it is or does (for a figure, what it measures).
+    pub role: &'l str,
+}
+
+impl<'l> EntityRef<'l> {
+    fn new(library: &'l Library, entity: EntityId) -> Self {
+        let e = library.entity(entity);
+        EntityRef { entity, id: &e.id, kind: e.kind, name: &e.name, role: &e.role }
+    }
+}
+
+impl Serialize for EntityRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id)
+    }
+}
+
+/// A briefing a card points at; serialises as its string id.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BriefingRef<'l> {
+    /// Where it is in the library.
+    pub briefing: BriefingId,
+    /// Its id as written in the files.
+    pub id: &'l str,
+    /// Its headline.
+    pub headline: &'l str,
+}
+
+impl<'l> BriefingRef<'l> {
+    fn new(library: &'l Library, briefing: BriefingId) -> Self {
+        let b = library.briefing(briefing);
+        BriefingRef { briefing, id: &b.id, headline: &b.headline }
+    }
+}
+
+impl Serialize for BriefingRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id)
+    }
+}
+
+/// Who or what an entity is: the head of its card, and one entry of `list --json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Head<'l> {
+    /// Id as written in the files.
+    pub id: &'l str,
+    /// What it is.
+    pub kind: Kind,
+    /// Display name; a figure's display text.
+    pub name: &'l str,
+    /// Other names it is mentioned by.
+    pub aliases: &'l [String],
+    /// Name in its native script.
+    pub native_name: Option<&'l str>,
+    /// One line: what it is or does.
+    pub role: &'l str,
+    /// Background.
+    pub summary: &'l str,
+    /// Labelled facts as (label, value): a JSON `[label, value]` pair.
+    pub facts: Vec<(&'l str, &'l str)>,
+    /// Briefings that declare it or pin a mention to it: its backlinks.
+    pub briefings: Vec<BriefingRef<'l>>,
+    /// A figure's data; only for kind `figure`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<FigureData<'l>>,
+}
+
+impl<'l> Head<'l> {
+    /// The head of `id`'s card.
+    pub fn new(library: &'l Library, id: EntityId) -> Self {
+        let e: &'l Entity = library.entity(id);
+        Head {
+            id: &e.id,
+            kind: e.kind,
+            name: &e.name,
+            aliases: &e.aliases,
+            native_name: e.native_name.as_deref(),
+            role: &e.role,
+            summary: &e.summary,
+            facts: e.facts.iter().map(|f| (f.label.as_str(), f.value.as_str())).collect(),
+            briefings: e.briefings.iter().map(|&b| BriefingRef::new(library, b)).collect(),
+            figure: e.figure.as_ref().map(|f| FigureData::new(library, &e.name, f)),
+        }
+    }
+}
+
+/// A figure as data, with the sentence that states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureData<'l> {
+    /// As the story writes it.
+    pub display: &'l str,
+    /// Magnitude as written, in `scale` units.
+    pub value: f64,
+    /// Currency code, `percent` or a counted noun.
+    pub unit: &'l str,
+    /// Multiplier of `value`.
+    pub scale: Scale,
+    /// Gain or loss.
+    pub sign: Sign,
+    /// Exact, about, over or under.
+    pub qualifier: Qualifier,
+    /// `value` times the scale, negative for a loss.
+    pub signed_value: f64,
+    /// What the number measures.
+    pub measures: &'l str,
+    /// The entities it is about.
+    pub about: Vec<EntityRef<'l>>,
+    /// Period covered or as-of date.
+    pub period: Option<&'l str>,
+    /// The briefing that states it.
+    pub briefing: BriefingRef<'l>,
+    /// Section of the paragraph that states it, from 0.
+    pub section: usize,
+    /// That paragraph within its section, from 0.
+    pub paragraph: usize,
+    /// The sentence that states it.
+    pub sentence: &'l str,
+}
+
+impl<'l> FigureData<'l> {
+    fn new(library: &'l Library, display: &'l str, f: &'l Figure) -> Self {
+        let briefing: &'l Briefing = library.briefing(f.briefing);
+        let (section, paragraph) = briefing.place(f.paragraph);
+        let range = briefing.find_in(f.paragraph, display).unwrap_or(0..0);
+        FigureData {
+            display,
+            value: f.value,
+            unit: &f.unit,
+            scale: f.scale,
+            sign: f.sign,
+            qualifier: f.qualifier,
+            signed_value: f.signed_value(),
+            measures: &f.measures,
+            about: f.about.iter().map(|&a| EntityRef::new(library, a)).collect(),
+            period: f.period.as_deref(),
+            briefing: BriefingRef::new(library, f.briefing),
+            section,
+            paragraph,
+            sentence: briefing.sentence(f.paragraph, range),
+        }
+    }
+
+    /// How the figure reads in full: "over 40 percent", "−5.5 billion USD".
+    pub fn describe(&self) -> String {
+        let qualifier = match self.qualifier {
+            Qualifier::Exact => String::new(),
+            q => format!("{q} "),
+        };
+        let sign = match self.sign {
+            Sign::Positive => "",
+            Sign::Negative => "−",
+        };
+        let scale = match self.scale {
+            Scale::One => String::new(),
+            s => format!(" {s}"),
+        };
+        format!("{qualifier}{sign}{}{scale} {}", self.value, self.unit)
+    }
+}
+
+/// Which way a relation reads from the card's entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// The card's entity is the subject.
+    Out,
+    /// The card's entity is the object.
+    In,
+}
+
+/// A relation read from the card's entity outwards.
+#[derive(Debug, Clone)]
+pub struct Related<'l> {
+    /// Which way it reads.
+    pub direction: Direction,
+    /// Machine-readable type.
+    pub kind: &'l str,
+    /// The label for that direction.
+    pub label: &'l str,
+    /// The entity at the other end.
+    pub other: EntityRef<'l>,
+}
+
+impl Serialize for Related<'_> {
+    /// The JSON names the other end by id and name, beside the relation's own fields.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            direction: Direction,
+            #[serde(rename = "type")]
+            kind: &'a str,
+            label: &'a str,
+            id: &'a str,
+            name: &'a str,
+        }
+        let json = Json {
+            direction: self.direction,
+            kind: self.kind,
+            label: self.label,
+            id: self.other.id,
+            name: self.other.name,
+        };
+        json.serialize(serializer)
+    }
+}
+
+/// One mention of the entity in a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionLine<'l> {
+    /// The briefing it is in.
+    pub briefing: BriefingRef<'l>,
+    /// Its index among that briefing's mentions: the story link to follow.
+    #[serde(skip)]
+    pub link: usize,
+    /// Section of the paragraph, from 0.
+    pub section: usize,
+    /// The paragraph within its section, from 0.
+    pub paragraph: usize,
+    /// Byte offset of the mention in the paragraph text.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
+    /// The mention as written.
+    pub text: &'l str,
+    /// The sentence around it.
+    pub sentence: &'l str,
+}
+
+/// A timeline event that involves the entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventLine<'l> {
+    /// The briefing it is in.
+    pub briefing: BriefingRef<'l>,
+    /// Position on that briefing's timeline.
+    pub order: u32,
+    /// ISO date or the source's words; empty when unknown.
+    pub date: &'l str,
+    /// What happened.
+    pub text: &'l str,
+}
+
+/// Everything the library knows about one entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card<'l> {
+    /// The entity.
+    #[serde(skip)]
+    pub entity: EntityId,
+    /// Who or what it is.
+    #[serde(flatten)]
+    pub head: Head<'l>,
+    /// For a figure: its first mention in the briefing that states it, the link a reader
+    /// follows to see it stated; `None` when that briefing never links it.
+    #[serde(skip)]
+    pub stated_link: Option<usize>,
+    /// Relations both ways: as subject first, then as object, each in file order.
+    pub relations: Vec<Related<'l>>,
+    /// Figures about it.
+    pub figures: Vec<EntityRef<'l>>,
+    /// Every mention, briefing by briefing (in backlink order), in reading order.
+    pub mentions: Vec<MentionLine<'l>>,
+    /// Events that involve it, in briefing order, each briefing's by timeline order.
+    pub events: Vec<EventLine<'l>>,
+}
+
+impl<'l> Card<'l> {
+    /// The card of `id`. Links the briefings it is mentioned in, if not yet linked.
+    pub fn new(library: &'l Library, id: EntityId) -> Self {
+        let head = Head::new(library, id);
+        let stated_link = library
+            .entity(id)
+            .figure
+            .as_ref()
+            .and_then(|f| library.mentions(f.briefing).iter().position(|m| m.entity == id));
+        Card {
+            entity: id,
+            head,
+            stated_link,
+            relations: relations(library, id),
+            figures: library.figures_about(id).iter().map(|&f| EntityRef::new(library, f)).collect(),
+            mentions: mentions(library, id),
+            events: library
+                .events_of(id)
+                .map(|(b, e)| EventLine {
+                    briefing: BriefingRef::new(library, b),
+                    order: e.order,
+                    date: &e.date,
+                    text: &e.text,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn relations(library: &Library, id: EntityId) -> Vec<Related<'_>> {
+    graph::neighbours(library, id)
+        .into_iter()
+        .map(|step| Related {
+            direction: if step.reversed { Direction::In } else { Direction::Out },
+            kind: &step.relation.kind,
+            label: step.label(),
+            other: EntityRef::new(library, step.target()),
+        })
+        .collect()
+}
+
+fn mentions(library: &Library, id: EntityId) -> Vec<MentionLine<'_>> {
+    let mut lines = Vec::new();
+    for &b in &library.entity(id).briefings {
+        let briefing = library.briefing(b);
+        for (link, m) in library.mentions(b).iter().enumerate().filter(|(_, m)| m.entity == id) {
+            let (section, paragraph) = briefing.place(m.paragraph);
+            lines.push(MentionLine {
+                briefing: BriefingRef::new(library, b),
+                link,
+                section,
+                paragraph,
+                start: m.range.start,
+                end: m.range.end,
+                text: &briefing.paragraphs[m.paragraph].text[m.range.clone()],
+                sentence: briefing.sentence(m.paragraph, m.range.clone()),
+            });
+        }
+    }
+    lines
+}
