@@ -163,8 +163,8 @@ fn start() -> impl Strategy<Value = Start> {
 
 fn open(library: &Library, open: Option<Option<usize>>) -> Option<Target> {
     match open? {
-        Some(i) => Some(Target::Entity(EntityId((i % library.entities.len()) as u32))),
-        None => Some(Target::Briefing(BriefingId(0))),
+        Some(i) => library.entity_ids().nth(i % library.entities.len()).map(Target::Entity),
+        None => library.briefing_ids().next().map(Target::Briefing),
     }
 }
 

@@ -24,7 +24,7 @@ pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::
     let library = load(content)?;
     let briefing = match id {
         Some(id) => library.briefing_by_id(id),
-        None if library.briefings.len() == 1 => Some(BriefingId(0)),
+        None if library.briefings.len() == 1 => library.briefing_ids().next(),
         None => {
             let ids: Vec<&str> = library.briefings.iter().map(|b| b.id.as_str()).collect();
             eprintln!("briefing: the library has {} briefings; name one: {}", ids.len(), ids.join(", "));

@@ -37,14 +37,14 @@ pub fn neighbours(library: &Library, id: EntityId) -> Vec<Step<'_>> {
 pub fn shortest_path(library: &Library, from: EntityId, to: EntityId) -> Option<Vec<Step<'_>>> {
     let mut came_by: Vec<Option<Step<'_>>> = vec![None; library.entities.len()];
     let mut seen = vec![false; library.entities.len()];
-    seen[from.0 as usize] = true;
+    seen[from.index()] = true;
     let mut queue = VecDeque::from([from]);
     while let Some(at) = queue.pop_front() {
         if at == to {
             return Some(unwind(&came_by, from, to));
         }
         for step in neighbours(library, at) {
-            let next = step.target().0 as usize;
+            let next = step.target().index();
             if !seen[next] {
                 seen[next] = true;
                 came_by[next] = Some(step);
@@ -59,7 +59,7 @@ fn unwind<'l>(came_by: &[Option<Step<'l>>], from: EntityId, to: EntityId) -> Vec
     let mut path = Vec::new();
     let mut at = to;
     while at != from {
-        let Some(step) = came_by[at.0 as usize] else { break };
+        let Some(step) = came_by[at.index()] else { break };
         at = if step.reversed { step.relation.to } else { step.relation.from };
         path.push(step);
     }

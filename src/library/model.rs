@@ -10,12 +10,48 @@ pub use super::format::{Kind, Qualifier, Scale, Sign};
 use super::text;
 
 /// Index of an entity in [`Library::entities`].
+///
+/// Invariant: an `EntityId` is minted only by the library, as it adds an entity (the
+/// loader's declare pass) or hands out the index of one it holds, and a library never
+/// shrinks; so every `EntityId` indexes an existing entity and [`Library::entity`] and
+/// the per-entity tables cannot go out of bounds. An id belongs to the library that made
+/// it: another library (a reload) finds the entity again by its string id. Code outside `library` can copy,
+/// compare and hash ids but not make one from a number: it asks the library
+/// ([`Library::entity_ids`], [`Library::entity_by_id`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct EntityId(pub u32);
+pub struct EntityId(u32);
 
-/// Index of a briefing in [`Library::briefings`].
+/// Index of a briefing in [`Library::briefings`], minted only by the library under the
+/// same invariant as [`EntityId`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BriefingId(pub u32);
+pub struct BriefingId(u32);
+
+impl EntityId {
+    /// The id of entity `index` of [`Library::entities`]: for the library alone, which
+    /// calls it only for an index it holds or is about to push. A library holds fewer than
+    /// 2^32 entities (files are capped at 16 MiB each), so the index fits.
+    pub(super) fn new(index: usize) -> Self {
+        EntityId(index as u32)
+    }
+
+    /// Its position in [`Library::entities`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl BriefingId {
+    /// The id of briefing `index` of [`Library::briefings`], under the invariant of
+    /// [`EntityId::new`].
+    pub(super) fn new(index: usize) -> Self {
+        BriefingId(index as u32)
+    }
+
+    /// Its position in [`Library::briefings`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// A labelled fact on an entity card.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -236,7 +236,7 @@ mod tests {
         let backlinks: Vec<_> =
             library.entity(mira).briefings.iter().map(|&b| library.briefing(b).id.as_str()).collect();
         assert_eq!(backlinks, ["a", "b"]);
-        let mentions: Vec<_> = library.mentions_of(mira).iter().map(|(b, m)| (b.0, m.range.clone())).collect();
+        let mentions: Vec<_> = library.mentions_of(mira).iter().map(|(b, m)| (b.index(), m.range.clone())).collect();
         assert_eq!(mentions, [(0, 0..11), (1, 6..9)]);
     }
 

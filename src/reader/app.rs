@@ -103,8 +103,9 @@ impl<'l> App<'l> {
         };
         // With one briefing there is nothing to choose: its story is the place to start,
         // and an `--open` target opens over it.
-        if library.briefings.len() == 1 {
-            app.go(Target::Briefing(BriefingId(0)));
+        let mut briefings = library.briefing_ids();
+        if let (Some(only), None) = (briefings.next(), briefings.next()) {
+            app.go(Target::Briefing(only));
         }
         if let Some(target) = open {
             app.go(target);

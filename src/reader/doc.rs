@@ -301,7 +301,13 @@ fn is_closing_punctuation(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::EntityId;
+    use crate::library::{EntityId, bundled};
+
+    /// An entity of the bundled library: only the library makes ids.
+    fn entity(id: &str) -> EntityId {
+        let library = bundled::load(Default::default()).unwrap().library;
+        library.entity_by_id(id).unwrap()
+    }
 
     fn plain(doc: &Doc) -> Vec<String> {
         doc.lines.iter().map(|l| l.iter().map(|p| p.text.as_str()).collect()).collect()
@@ -311,7 +317,7 @@ mod tests {
     fn wraps_at_spaces_and_keeps_links_whole() {
         let mut b = DocBuilder::new(12);
         b.text("Chief of ", Tone::Body);
-        b.link("Nvidia", Tone::Link(Kind::Company), Target::Entity(EntityId(0)));
+        b.link("Nvidia", Tone::Link(Kind::Company), Target::Entity(entity("nvidia")));
         b.text("’s board met.", Tone::Body);
         let doc = b.finish();
         assert_eq!(plain(&doc), vec!["Chief of ", "Nvidia’s ", "board met."]);
@@ -349,10 +355,10 @@ mod tests {
     fn a_link_marker_stays_with_a_cjk_name() {
         let mut b = DocBuilder::new(6);
         b.text("abcd ", Tone::Body);
-        let link = b.link("▪", Tone::Link(Kind::Chip), Target::Entity(EntityId(0)));
+        let link = b.link("▪", Tone::Link(Kind::Chip), Target::Entity(entity("nvidia")));
         b.link_more("昇腾", Tone::Link(Kind::Chip), link);
         b.text(" abc ", Tone::Body);
-        b.link("■华为", Tone::Link(Kind::Company), Target::Entity(EntityId(1)));
+        b.link("■华为", Tone::Link(Kind::Company), Target::Entity(entity("huawei")));
         let doc = b.finish();
         assert_eq!(plain(&doc), vec!["abcd ", "▪昇腾 ", "abc ", "■华为"]);
         assert_eq!((doc.links[0].line, doc.links[1].line), (1, 3));

@@ -19,7 +19,7 @@ pub enum Row {
 /// Entities grouped by kind and sorted by name, plus which groups are open.
 #[derive(Debug, Clone)]
 pub struct Index {
-    briefings: usize,
+    briefings: Vec<BriefingId>,
     groups: Vec<(Kind, Vec<EntityId>, bool)>,
 }
 
@@ -39,12 +39,12 @@ impl Index {
                 (!ids.is_empty()).then_some((kind, ids, open))
             })
             .collect();
-        Index { briefings: library.briefings.len(), groups }
+        Index { briefings: library.briefing_ids().collect(), groups }
     }
 
     /// Number of rows.
     pub fn len(&self) -> usize {
-        1 + self.briefings
+        1 + self.briefings.len()
             + self.groups.iter().map(|(_, ids, open)| 1 + if *open { ids.len() } else { 0 }).sum::<usize>()
     }
 
@@ -56,13 +56,13 @@ impl Index {
     /// The row at `index`, if there is one.
     pub fn row(&self, mut index: usize) -> Option<Row> {
         if index == 0 {
-            return Some(Row::Briefings(self.briefings));
+            return Some(Row::Briefings(self.briefings.len()));
         }
         index -= 1;
-        if index < self.briefings {
-            return Some(Row::Briefing(BriefingId(index as u32)));
+        if index < self.briefings.len() {
+            return Some(Row::Briefing(self.briefings[index]));
         }
-        index -= self.briefings;
+        index -= self.briefings.len();
         for (kind, ids, open) in &self.groups {
             if index == 0 {
                 return Some(Row::Group(*kind, ids.len(), *open));
@@ -86,7 +86,7 @@ impl Index {
 
     /// The row showing entity `id`, opening its group if needed.
     pub fn reveal(&mut self, id: EntityId, kind: Kind) -> Option<usize> {
-        let mut row = 1 + self.briefings;
+        let mut row = 1 + self.briefings.len();
         for (k, ids, open) in &mut self.groups {
             row += 1;
             if *k == kind {
@@ -103,6 +103,6 @@ impl Index {
 
     /// The row showing briefing `id`.
     pub fn briefing_row(&self, id: BriefingId) -> usize {
-        1 + id.0 as usize
+        1 + id.index()
     }
 }

@@ -40,7 +40,8 @@ struct Declarer<'l, 'r, 'a> {
 impl Declarer<'_, '_, '_> {
     fn briefing(&mut self, file: &mut BriefingFile, path: &Path) -> Declared {
         let root = JsonPath::root();
-        let id = BriefingId(self.library.briefings.len() as u32);
+        // The briefing's id is the index it is pushed at below (the invariant of `BriefingId`).
+        let id = BriefingId::new(self.library.briefings.len());
         self.check_briefing_id(&file.id);
         if file.headline.trim().is_empty() {
             self.reporter.error(self.file, &root.key("headline"), "empty headline");
@@ -49,11 +50,11 @@ impl Declarer<'_, '_, '_> {
         self.library.briefing_by_id.entry(file.id.clone()).or_insert(id);
         for (index, entity) in file.entities.iter_mut().enumerate() {
             if let Some(e) = self.entity(entity, index, id) {
-                add_unique(&mut self.library.briefings[id.0 as usize].entities, e);
+                add_unique(&mut self.library.briefings[id.index()].entities, e);
             }
         }
         let figures = file.figures.iter().enumerate().map(|(index, f)| self.figure(f, index, id)).collect::<Vec<_>>();
-        self.library.briefings[id.0 as usize].entities.extend(figures.iter().flatten());
+        self.library.briefings[id.index()].entities.extend(figures.iter().flatten());
         Declared { briefing: id, figures }
     }
 
@@ -116,7 +117,7 @@ impl Declarer<'_, '_, '_> {
 
     /// Merges a second declaration of an entity: kinds must agree, the rest is unioned.
     fn merge(&mut self, id: EntityId, e: &mut EntityFile, origin: Origin, briefing: BriefingId) -> Option<EntityId> {
-        let existing = &self.library.entities[id.0 as usize];
+        let existing = &self.library.entities[id.index()];
         let path = origin.path();
         if existing.briefings.contains(&briefing) {
             let place = self.first_place(id);
@@ -146,7 +147,7 @@ impl Declarer<'_, '_, '_> {
             );
             self.reporter.warning(self.file, &path.key("name"), message);
         }
-        let entity = &mut self.library.entities[id.0 as usize];
+        let entity = &mut self.library.entities[id.index()];
         fill_if_empty(&mut entity.role, &e.role);
         fill_if_empty(&mut entity.summary, &e.summary);
         if entity.native_name.is_none() {
@@ -165,12 +166,12 @@ impl Declarer<'_, '_, '_> {
     /// `FILE:LINE:COL` of an entity's first declaration. Finding it means scanning that
     /// file's text again, so it is only asked for when a message needs it.
     fn first_place(&self, id: EntityId) -> String {
-        self.origins.entities.get(id.0 as usize).map(|o| self.reporter.place(o)).unwrap_or_default()
+        self.origins.entities.get(id.index()).map(|o| self.reporter.place(o)).unwrap_or_default()
     }
 
     fn add_aliases(&mut self, id: EntityId, e: &mut EntityFile, origin: Origin) {
         for (index, alias) in take(&mut e.aliases).into_iter().enumerate() {
-            let entity = &mut self.library.entities[id.0 as usize];
+            let entity = &mut self.library.entities[id.index()];
             if !entity.aliases.contains(&alias) && alias != entity.name {
                 entity.aliases.push(alias);
                 let merged = entity.aliases.len() - 1;
@@ -201,8 +202,7 @@ impl Declarer<'_, '_, '_> {
             return None;
         }
         if let Some(existing) = self.library.by_id.get(&f.id).copied() {
-            let place =
-                self.origins.entities.get(existing.0 as usize).map(|o| self.reporter.place(o)).unwrap_or_default();
+            let place = self.origins.entities.get(existing.index()).map(|o| self.reporter.place(o)).unwrap_or_default();
             self.reporter.error(
                 self.file,
                 &path.key("id"),
@@ -226,8 +226,10 @@ impl Declarer<'_, '_, '_> {
         Some(id)
     }
 
+    /// Adds an entity and mints its id: the index it is pushed at, so the id indexes it for
+    /// the library's whole life (the invariant of [`EntityId`]).
     fn push(&mut self, entity: Entity) -> EntityId {
-        let id = EntityId(self.library.entities.len() as u32);
+        let id = EntityId::new(self.library.entities.len());
         self.library.by_id.insert(entity.id.clone(), id);
         self.library.entities.push(entity);
         id

@@ -17,7 +17,7 @@ pub(super) fn shared_aliases(
     let mut shared = FxHashSet::default();
     let mut owner: FxHashMap<&str, EntityId> = FxHashMap::default();
     for (i, e) in library.entities.iter().enumerate() {
-        owner.entry(e.name.as_str()).or_insert(EntityId(i as u32));
+        owner.entry(e.name.as_str()).or_insert(EntityId::new(i));
     }
     for &(id, merged, origin) in &origins.aliases {
         let alias = library.entity(id).aliases[merged].as_str();
@@ -55,7 +55,7 @@ pub(super) fn unmentioned(
     for id in library.entity_ids() {
         let entity = library.entity(id);
         if entity.kind != Kind::Figure && !mentioned.contains(&id) {
-            if let Some(origin) = origins.entities.get(id.0 as usize) {
+            if let Some(origin) = origins.entities.get(id.index()) {
                 reporter.warning(
                     origin.file,
                     &origin.path(),

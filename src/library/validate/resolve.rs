@@ -108,14 +108,14 @@ impl Resolved {
                 None => reporter.error(file, &problem.path, problem.message),
             }
         }
-        let b = &mut library.briefings[briefing.0 as usize];
+        let b = &mut library.briefings[briefing.index()];
         (b.sections, b.paragraphs, b.events) = (self.sections, self.paragraphs, self.events);
         for (id, figure) in self.figures {
-            library.entities[id.0 as usize].figure = Some(figure);
+            library.entities[id.index()].figure = Some(figure);
         }
         library.relations.extend(self.relations);
         for entity in self.backlinks {
-            let briefings = &mut library.entities[entity.0 as usize].briefings;
+            let briefings = &mut library.entities[entity.index()].briefings;
             if !briefings.contains(&briefing) {
                 briefings.push(briefing);
             }
@@ -307,12 +307,12 @@ fn index_relations(library: &mut Library) {
     library.incoming = vec![Vec::new(); n];
     library.figures_of = vec![Vec::new(); n];
     for (i, r) in library.relations.iter().enumerate() {
-        library.outgoing[r.from.0 as usize].push(i as u32);
-        library.incoming[r.to.0 as usize].push(i as u32);
+        library.outgoing[r.from.index()].push(i as u32);
+        library.incoming[r.to.index()].push(i as u32);
     }
     for (i, entity) in library.entities.iter().enumerate() {
         for about in entity.figure.iter().flat_map(|f| &f.about) {
-            library.figures_of[about.0 as usize].push(EntityId(i as u32));
+            library.figures_of[about.index()].push(EntityId::new(i));
         }
     }
 }

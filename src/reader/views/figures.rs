@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn bars_are_proportional_within_a_group() {
         let library = bundled::load(Default::default()).unwrap().library;
-        let figures = in_scope(&library, Some(BriefingId(0)), None);
+        let figures = in_scope(&library, library.briefing_ids().next(), None);
         let groups = chart(&library, &figures, 100);
         for group in &groups {
             let max = group.bars[0].magnitude;
@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn units_never_share_a_scale() {
         let library = bundled::load(Default::default()).unwrap().library;
-        let groups = chart(&library, &in_scope(&library, Some(BriefingId(0)), None), 40);
+        let groups = chart(&library, &in_scope(&library, library.briefing_ids().next(), None), 40);
         let units: Vec<&str> = groups.iter().map(|g| g.unit.as_str()).collect();
         assert_eq!(units.len(), 2, "{units:?}");
         for group in &groups {
