@@ -15,7 +15,7 @@ pub mod load;
 pub mod locate;
 pub mod markup;
 pub mod model;
-mod parallel;
+pub(crate) mod parallel;
 pub mod suggest;
 pub mod text;
 pub mod validate;

@@ -21,6 +21,7 @@ pub use self::candidate::{Candidate, Category, Destination, Field};
 use self::fold::fold_keep_case;
 pub use self::query::Query;
 pub use self::rank::{Hit, Tier};
+use crate::library::parallel;
 use crate::library::{Kind, Library};
 
 /// Below this many candidates to check, one thread is faster than starting others.
@@ -138,14 +139,7 @@ fn scan(index: &Index<'_>, query: &Query, filter: Option<Category>, pool: Option
     let n = pool.map_or(index.candidates.len(), <[u32]>::len);
     let workers = if n >= PARALLEL_FROM { thread::available_parallelism().map_or(1, |w| w.get()) } else { 1 };
     let ranges = split(index, pool, n, workers);
-    let work = |range| part(index, query, filter, pool, range, limit);
-    if ranges.len() == 1 {
-        return ranges.into_iter().map(work).collect();
-    }
-    thread::scope(|scope| {
-        let handles: Vec<_> = ranges.into_iter().map(|range| scope.spawn(move || work(range))).collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    })
+    parallel::map(ranges, |range| part(index, query, filter, pool, range, limit))
 }
 
 /// Splits positions `0..n` of the pool into `workers` ranges, moving each cut past any

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::model::{Briefing, BriefingId, EntityId, Library, Mention, Paragraph};
-use super::parallel::in_parallel;
+use super::parallel;
 use super::text::is_ideographic;
 
 /// Links every mention in a briefing's paragraphs, in reading order.
@@ -55,7 +55,7 @@ impl Library {
 /// Links every briefing of the library, spreading the work over the machine's cores.
 pub fn link_all(library: &Library) {
     let ids: Vec<_> = library.briefing_ids().collect();
-    in_parallel(&ids, |&b| {
+    parallel::map(ids, |b| {
         library.mentions(b);
     });
 }

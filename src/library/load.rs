@@ -4,11 +4,9 @@
 //! problems of the rest; the caller gets either a library or every diagnostic at once.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::thread;
 
 use serde_json::error::Category;
 use serde_path_to_error::Segment;
@@ -18,7 +16,7 @@ use super::format::BriefingFile;
 use super::input::{Input, Options, Parsed};
 use super::locate::{Step, locate_steps};
 use super::model::Library;
-use super::parallel::in_parallel;
+use super::parallel;
 use super::validate;
 
 /// Files larger than this are refused rather than read: a briefing is a story, not a dump.
@@ -58,7 +56,7 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
     let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
     let mut builder = validate::Builder::new(&inputs, &[]);
     let (mut unreadable, mut diagnostics) = (Vec::new(), Vec::new());
-    in_order(
+    parallel::in_order(
         &paths,
         |p| read_and_parse(p),
         |file, outcome| match outcome {
@@ -77,41 +75,6 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
     } else {
         Ok(Loaded { library, warnings: diagnostics })
     }
-}
-
-/// Runs `work` on every item on worker threads and hands each result to `take` on this
-/// thread, in item order, as soon as it and all before it are done: this thread consumes
-/// while the workers go on.
-fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut take: impl FnMut(usize, R)) {
-    let workers = thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
-    if workers < 2 {
-        items.iter().enumerate().for_each(|(i, item)| take(i, work(item)));
-        return;
-    }
-    let (done, results) = mpsc::channel();
-    thread::scope(|scope| {
-        for worker in 0..workers {
-            let (done, work) = (done.clone(), &work);
-            // Interleaved shares make results arrive close to item order.
-            scope.spawn(move || {
-                for i in (worker..items.len()).step_by(workers) {
-                    if done.send((i, work(&items[i]))).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(done);
-        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
-        let mut next = 0;
-        for (i, result) in results {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&next) {
-                take(next, result);
-                next += 1;
-            }
-        }
-    });
 }
 
 /// A file that could not be read at all (as opposed to one that does not parse).
@@ -162,7 +125,7 @@ fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
 
 /// Parses and validates `inputs` into a library.
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
-    let parsed = in_parallel(inputs, parse)
+    let parsed = parallel::map(inputs, parse)
         .into_iter()
         .enumerate()
         .map(|(file, result)| result.map(|(text, briefing)| Parsed { file, text: Some(text), briefing }))

@@ -7,13 +7,13 @@
 //! result and the order of the problems are the same as one file after another.
 
 use std::mem::take;
-use std::thread;
 
 use super::super::figure_text;
 use super::super::format::{BriefingFile, FigureFile, RelationFile};
 use super::super::locate::JsonPath;
 use super::super::markup::{self, PinTarget};
 use super::super::model::{BriefingId, EntityId, Event, Figure, Library, Paragraph, Relation, Section};
+use super::super::parallel;
 use super::declare::Declared;
 use super::{Parsed, Reporter, closest};
 
@@ -36,29 +36,10 @@ pub(super) fn resolve_all(
     index_relations(library);
 }
 
-/// Resolves the files in shares on every core; results come back in file order.
-fn resolve_on_all_cores(
-    library: &Library,
-    mut work: Vec<(Parsed<'_>, Declared)>,
-) -> Vec<(usize, BriefingId, Resolved)> {
-    let workers = thread::available_parallelism().map_or(1, |n| n.get()).min(work.len()).max(1);
-    let share = work.len().div_ceil(workers).max(1);
-    let mut shares = Vec::with_capacity(workers);
-    while work.len() > share {
-        let rest = work.split_off(share);
-        shares.push(std::mem::replace(&mut work, rest));
-    }
-    shares.push(work);
-    let resolve_share = |share: Vec<(Parsed<'_>, Declared)>| -> Vec<(usize, BriefingId, Resolved)> {
-        share.into_iter().map(|(mut p, d)| (p.file, d.briefing, resolve_file(library, &mut p, d))).collect()
-    };
-    if shares.len() == 1 {
-        return shares.into_iter().flat_map(resolve_share).collect();
-    }
-    thread::scope(|scope| {
-        let handles: Vec<_> = shares.into_iter().map(|share| scope.spawn(move || resolve_share(share))).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    })
+/// Resolves the files on every core; results come back in file order, and each file is
+/// dropped on its worker once it is resolved.
+fn resolve_on_all_cores(library: &Library, work: Vec<(Parsed<'_>, Declared)>) -> Vec<(usize, BriefingId, Resolved)> {
+    parallel::map(work, |(mut p, d)| (p.file, d.briefing, resolve_file(library, &mut p, d)))
 }
 
 /// Resolves one file against the (read-only) declared library.
