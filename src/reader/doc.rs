@@ -64,9 +64,37 @@ pub struct Doc {
     pub marks: Vec<usize>,
     /// Lines where anchored blocks start (the story's paragraphs), in order.
     pub anchors: Vec<usize>,
+    /// Lines where blocks start: every paragraph, item and blank line, in order. A place
+    /// given as an [`Anchor`] into them survives wrapping at another width.
+    pub blocks: Vec<usize>,
+}
+
+/// A line named by content rather than by screen row: the block it belongs to and how
+/// many lines into that block it sits. The same content laid out at another width has the
+/// same blocks, so an anchor keeps the reader's place across a resize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Anchor {
+    /// Index into [`Doc::blocks`].
+    pub block: usize,
+    /// Lines into the block.
+    pub line: usize,
 }
 
 impl Doc {
+    /// The line an anchor names, kept inside its block and the doc.
+    pub fn line_of(&self, anchor: Anchor) -> usize {
+        let Some(&start) = self.blocks.get(anchor.block) else { return self.lines.len().saturating_sub(1) };
+        let end = self.blocks.get(anchor.block + 1).copied().unwrap_or(self.lines.len());
+        (start + anchor.line).min(end.saturating_sub(1).max(start))
+    }
+
+    /// The anchor of a line.
+    pub fn anchor_at(&self, line: usize) -> Anchor {
+        let block = self.blocks.partition_point(|&start| start <= line).saturating_sub(1);
+        let start = self.blocks.get(block).copied().unwrap_or(0);
+        Anchor { block, line: line.saturating_sub(start) }
+    }
+
     /// The link drawn at `column` of `line`, if any.
     pub fn link_at(&self, line: usize, column: usize) -> Option<usize> {
         let mut x = 0;
@@ -156,6 +184,7 @@ impl DocBuilder {
     /// Adds an empty line.
     pub fn blank(&mut self) -> &mut Self {
         self.end();
+        self.doc.blocks.push(self.doc.lines.len());
         self.doc.lines.push(Vec::new());
         self
     }
@@ -193,6 +222,7 @@ fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, indent: usize) {
     if runs.is_empty() {
         return;
     }
+    doc.blocks.push(doc.lines.len());
     let mut line: Vec<Piece> = Vec::new();
     let mut used = 0;
     for word in words(&runs) {
@@ -356,6 +386,25 @@ mod tests {
         let doc = b.finish();
         assert_eq!(plain(&doc), vec!["abcd ", "▪昇腾 ", "abc ", "■华为"]);
         assert_eq!((doc.links[0].line, doc.links[1].line), (1, 3));
+    }
+
+    #[test]
+    fn an_anchor_names_the_same_place_at_any_width() {
+        let build = |w| {
+            let mut b = DocBuilder::new(w);
+            b.text("one two three four five six", Tone::Body).blank();
+            b.text("seven eight nine ten", Tone::Body);
+            b.finish()
+        };
+        let (wide, narrow) = (build(40), build(10));
+        assert_eq!((wide.blocks.len(), narrow.blocks.len()), (3, 3), "paragraph, blank, paragraph");
+        let anchor = wide.anchor_at(2);
+        assert_eq!(anchor, Anchor { block: 2, line: 0 });
+        assert_eq!(plain(&narrow)[narrow.line_of(anchor)], "seven ");
+        let deep = narrow.anchor_at(1);
+        assert_eq!(deep, Anchor { block: 0, line: 1 });
+        assert_eq!(wide.line_of(deep), 0, "an anchor past its block's end stays in the block");
+        assert_eq!(Doc::default().line_of(Anchor::default()), 0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! highlighted, and a preview of the selected result.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use crate::reader::app::{App, SearchBox};
 use crate::reader::card::card_doc;
 use crate::reader::doc::{Doc, Tone, symbol};
+use crate::reader::layout::search_areas;
 use crate::reader::searcher::ResultRow;
 use crate::reader::theme::Theme;
 use crate::search::{Category, Destination};
@@ -20,16 +21,13 @@ const BADGE: usize = 14;
 /// Draws the box over the screen.
 pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let overlay = Rect { height: area.height.saturating_sub(1), ..area };
+    let areas = search_areas(area);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
         .title(Span::styled(title(app, search), theme.title(true)));
-    let inner = block.inner(overlay);
-    frame.render_widget(Clear, overlay);
-    frame.render_widget(block, overlay);
-    let [input, counts, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Clear, areas.outer);
+    frame.render_widget(block, areas.outer);
     let busy = if search.pending() { "  searching…" } else { "" };
     let prompt = Line::from(vec![
         Span::styled("/ ", theme.key()),
@@ -37,20 +35,15 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
         Span::raw("▏"),
         Span::styled(busy, theme.dim()),
     ]);
-    frame.render_widget(Paragraph::new(prompt), input);
-    frame.render_widget(Paragraph::new(counts_line(search, theme)), counts);
+    frame.render_widget(Paragraph::new(prompt), areas.input);
+    frame.render_widget(Paragraph::new(counts_line(search, theme)), areas.counts);
     if search.query.trim().is_empty() {
+        let body = areas.preview.map_or(areas.list, |p| areas.list.union(p));
         frame.render_widget(Paragraph::new(intro(app)).wrap(Wrap { trim: false }), body);
         return;
     }
-    let wide = body.width >= 70;
-    let [list, preview] = if wide {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
-    } else {
-        [body, Rect::default()]
-    };
-    render_rows(search, theme, frame, list);
-    if let (true, Some(row)) = (wide, search.rows.get(search.selected)) {
+    render_rows(search, theme, frame, areas.list);
+    if let (Some(preview), Some(row)) = (areas.preview, search.rows.get(search.selected)) {
         render_preview(app, row, frame, preview);
     }
 }
