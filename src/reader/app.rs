@@ -36,7 +36,7 @@ use crate::library::{EntityId, Library};
 
 /// What has the keyboard on top of the panes. One value, so two overlays can never be
 /// open at once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub enum Overlay<'l> {
     /// Nothing: the panes have the keyboard.
     #[default]
@@ -45,8 +45,8 @@ pub enum Overlay<'l> {
     Help(usize),
     /// The find-in-story query line.
     Find,
-    /// The search box.
-    Search(SearchBox<'l>),
+    /// The search box (boxed: it holds its results and preview).
+    Search(Box<SearchBox<'l>>),
 }
 
 /// Everything the reader shows, for one library.
@@ -275,6 +275,10 @@ impl<'l> App<'l> {
         self.story.height = story.1;
         self.card.height = card.1;
         self.find.clamp(self.story.doc.marks.len());
+        let preview = layout::search_areas(self.area()).preview.map(layout::inner);
+        if let Overlay::Search(search) = &mut self.overlay {
+            search.layout_preview(self.library, preview.map_or(1, |r| r.width.max(1) as usize));
+        }
         if let Some((pane, reveal)) = self.reveal.take() {
             if screen.pane(pane).is_some() { self.resolve(pane, reveal) } else { self.reveal = Some((pane, reveal)) }
         }

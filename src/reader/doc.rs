@@ -8,7 +8,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 use super::target::Target;
-use crate::library::Kind;
+use crate::library::{EntityId, Kind, Library};
 
 /// The role a piece of text plays; the theme turns it into colours and modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,19 +122,34 @@ pub struct DocBuilder {
     width: usize,
     doc: Doc,
     runs: Vec<Run>,
-    indent: usize,
+    /// What continuation lines start with: spaces, or a tree's rail.
+    hang: String,
 }
 
 impl DocBuilder {
     /// A builder wrapping to `width` columns (at least 1).
     pub fn new(width: usize) -> Self {
-        DocBuilder { width: width.max(1), doc: Doc::default(), runs: Vec::new(), indent: 0 }
+        DocBuilder { width: width.max(1), doc: Doc::default(), runs: Vec::new(), hang: String::new() }
     }
 
     /// Indents continuation lines of the following paragraphs by `columns`.
     pub fn indent(&mut self, columns: usize) -> &mut Self {
-        self.indent = columns.min(self.width / 2);
+        self.hang(&" ".repeat(columns))
+    }
+
+    /// Starts continuation lines of the following paragraphs with `prefix` (a tree's rail
+    /// and the indent under its label). A prefix wider than half the line becomes spaces,
+    /// so there is always room for text.
+    pub fn hang(&mut self, prefix: &str) -> &mut Self {
+        let max = self.width / 2;
+        self.hang = if width(prefix) <= max { prefix.to_string() } else { " ".repeat(max) };
         self
+    }
+
+    /// Adds a link to an entity's card, drawn as its kind marker and name; returns its index.
+    pub fn entity(&mut self, library: &Library, id: EntityId) -> usize {
+        let e = library.entity(id);
+        self.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id))
     }
 
     /// Adds text to the current paragraph.
@@ -170,7 +185,7 @@ impl DocBuilder {
     /// Ends the current paragraph, wrapping it into lines.
     pub fn end(&mut self) -> &mut Self {
         let runs = std::mem::take(&mut self.runs);
-        wrap(&mut self.doc, runs, self.width, self.indent);
+        wrap(&mut self.doc, runs, self.width, &self.hang);
         self
     }
 
@@ -218,7 +233,8 @@ pub fn width(text: &str) -> usize {
 
 /// Wraps one paragraph's runs into `doc`, breaking at spaces (and between ideographs),
 /// splitting only words wider than the whole line.
-fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, indent: usize) {
+fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, hang: &str) {
+    let indent = width(hang);
     if runs.is_empty() {
         return;
     }
@@ -230,23 +246,25 @@ fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, indent: usize) {
         let is_space = word.iter().all(|(r, range)| runs[*r].text[range.clone()].trim().is_empty());
         if used + w > columns && used > indent {
             doc.lines.push(std::mem::take(&mut line));
-            used = push_indent(&mut line, indent);
+            used = push_hang(&mut line, hang);
             if is_space {
                 continue;
             }
         }
         for (r, range) in word {
-            place(doc, &mut line, &mut used, &runs[r], range, columns, indent);
+            place(doc, &mut line, &mut used, &runs[r], range, columns, hang);
         }
     }
     doc.lines.push(line);
 }
 
-fn push_indent(line: &mut Vec<Piece>, indent: usize) -> usize {
-    if indent > 0 {
-        line.push(Piece { text: " ".repeat(indent), tone: Tone::Body, link: None });
+/// Starts a continuation line with the hanging prefix; returns its width.
+fn push_hang(line: &mut Vec<Piece>, hang: &str) -> usize {
+    if !hang.is_empty() {
+        let tone = if hang.trim().is_empty() { Tone::Body } else { Tone::Meta };
+        line.push(Piece { text: hang.to_string(), tone, link: None });
     }
-    indent
+    width(hang)
 }
 
 /// Places part of a run on the line, splitting by characters if it cannot fit.
@@ -256,16 +274,17 @@ fn place(
     used: &mut usize,
     run: &Run,
     range: Range<usize>,
-    width: usize,
-    indent: usize,
+    columns: usize,
+    hang: &str,
 ) {
+    let indent = width(hang);
     let mut piece = String::new();
     for c in run.text[range].chars() {
         let w = c.width().unwrap_or(0);
-        if *used + w > width && *used > indent {
+        if *used + w > columns && *used > indent {
             flush(doc, line, &mut piece, run);
             doc.lines.push(std::mem::take(line));
-            *used = push_indent(line, indent);
+            *used = push_hang(line, hang);
         }
         piece.push(c);
         *used += w;
@@ -373,6 +392,14 @@ mod tests {
         b.indent(2).text("- abcdefghij", Tone::Body);
         let doc = b.finish();
         assert_eq!(plain(&doc), vec!["- abcd", "  efgh", "  ij"]);
+    }
+
+    #[test]
+    fn a_hanging_rail_continues_on_wrapped_lines() {
+        let mut b = DocBuilder::new(12);
+        b.hang("│  ").text("├─ alpha beta gamma", Tone::Body);
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["├─ alpha ", "│  beta ", "│  gamma"]);
     }
 
     #[test]

@@ -2,16 +2,17 @@
 //! Enter to go, Esc to return exactly where the reader was (nothing changes underneath
 //! while the box is open).
 
-use super::{App, Overlay};
-use crate::library::EntityId;
+use super::{App, Overlay, PaneState};
+use crate::library::{EntityId, Library};
 use crate::reader::action::Action;
 use crate::reader::layout;
+use crate::reader::preview::preview_doc;
 use crate::reader::searcher::{Reply, ResultRow, Ticket};
 use crate::reader::target::Target;
 use crate::search::{Category, Destination};
 
 /// The open search box.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct SearchBox<'l> {
     /// What is typed.
     pub query: String,
@@ -32,6 +33,8 @@ pub struct SearchBox<'l> {
     pub shown: Ticket,
     /// When set, the box picks the other end of a connection path from this entity.
     pub path_from: Option<EntityId>,
+    /// The selected result's preview, laid out when the selection or the width changes.
+    pub preview: PaneState,
 }
 
 impl SearchBox<'_> {
@@ -44,12 +47,20 @@ impl SearchBox<'_> {
     pub fn pending(&self) -> bool {
         self.shown < self.sent
     }
+
+    /// Lays out the selected result's preview for a pane `width` columns wide.
+    pub(crate) fn layout_preview(&mut self, library: &Library, width: usize) {
+        match self.rows.get(self.selected) {
+            Some(row) => self.preview.layout(width, row.destination.clone(), |w, d| preview_doc(library, d, w)),
+            None => self.preview.clear(),
+        }
+    }
 }
 
 impl<'l> App<'l> {
     /// `/`: opens the box.
     pub(crate) fn start_search(&mut self) {
-        self.overlay = Overlay::Search(SearchBox::opened_after(self.searcher.last_ticket(), None));
+        self.overlay = Overlay::Search(Box::new(SearchBox::opened_after(self.searcher.last_ticket(), None)));
     }
 
     /// `p`: opens the box to pick the entity to connect the card's entity to.
@@ -58,7 +69,7 @@ impl<'l> App<'l> {
             self.notice = Some("No entity to start from: open a card first".into());
             return;
         };
-        self.overlay = Overlay::Search(SearchBox::opened_after(self.searcher.last_ticket(), Some(from)));
+        self.overlay = Overlay::Search(Box::new(SearchBox::opened_after(self.searcher.last_ticket(), Some(from))));
     }
 
     /// Handles an action while the box is open.
