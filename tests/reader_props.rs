@@ -1,6 +1,7 @@
 //! Random key, mouse and resize sequences never panic the reader and keep its invariants:
-//! every index in range, scroll within the document, the focused pane on screen, and
-//! history consistent (Back then Forward comes back to the same view).
+//! every index in range, scroll within the document, the focused pane on screen, the
+//! focused link on screen, and history consistent (Back then Forward comes back to the
+//! same location).
 //!
 //! Each case opens the bundled library or a CJK-heavy fixture, applies up to 60 random
 //! actions (every [`Action`] variant, sizes from 1×1 to 250×80, clicks and wheel turns
@@ -9,14 +10,15 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use briefing::library::{BriefingId, EntityId, Library, Options, bundled, load_dir};
+use briefing::library::{Library, Options, bundled, load_dir};
 use briefing::reader::action::{Action, Pane};
 use briefing::reader::app::App;
+use briefing::reader::help;
 use briefing::reader::layout::{Mode, inner};
 use briefing::reader::target::Target;
 use briefing::reader::theme::Theme;
 use briefing::reader::ui;
-use briefing::reader::views::{View as MainView, ViewKind};
+use briefing::reader::views::ViewKind;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -168,30 +170,6 @@ fn open(library: &Library, open: Option<Option<usize>>) -> Option<Target> {
     }
 }
 
-/// The view history promises to restore.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct View {
-    focus: Pane,
-    left: Pane,
-    view: MainView,
-    briefing: Option<BriefingId>,
-    entity: Option<EntityId>,
-    story: (usize, Option<usize>),
-    card: (usize, Option<usize>),
-}
-
-fn view(app: &App) -> View {
-    View {
-        focus: app.focus,
-        left: app.left,
-        view: app.view,
-        briefing: app.briefing,
-        entity: app.entity,
-        story: (app.story.scroll, app.story.link),
-        card: (app.card.scroll, app.card.link),
-    }
-}
-
 fn draw(app: &App) {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
@@ -200,50 +178,63 @@ fn draw(app: &App) {
 
 /// Everything that must hold after any action.
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
-    for (name, pane) in [("story", &app.story), ("card", &app.card)] {
-        if let Some(link) = pane.link {
-            prop_assert!(link < pane.doc.links.len(), "{name} link {link} of {}", pane.doc.links.len());
+    let screen = app.screen();
+    for (name, pane, state, spot) in
+        [("story", Pane::Story, &app.story, &app.at.story), ("card", Pane::Card, &app.card, &app.at.card)]
+    {
+        let scroll = state.scroll(spot);
+        prop_assert!(scroll <= state.max_scroll(), "{name} scroll {scroll} > {}", state.max_scroll());
+        if let Some(link) = spot.link {
+            prop_assert!(link < state.doc.links.len(), "{name} link {link} of {}", state.doc.links.len());
+            if screen.mode != Mode::TooSmall && screen.pane(pane).is_some() {
+                let line = state.doc.links[link].line;
+                let shown = scroll..scroll + state.height;
+                prop_assert!(shown.contains(&line), "{name}'s focused link on line {line}, outside {shown:?}");
+            }
         }
-        prop_assert!(pane.scroll <= pane.max_scroll(), "{name} scroll {} > {}", pane.scroll, pane.max_scroll());
     }
-    prop_assert!(app.briefing.is_some() || app.story.doc.lines.is_empty(), "a story without a briefing");
-    prop_assert!(app.entity.is_some() || app.card.doc.lines.is_empty(), "a card without an entity");
-    prop_assert!(app.nav_row < app.index.len(), "nav_row {} of {}", app.nav_row, app.index.len());
+    prop_assert!(app.at.briefing.is_some() || app.story.doc.lines.is_empty(), "a story without a briefing");
+    prop_assert!(app.at.entity.is_some() || app.card.doc.lines.is_empty(), "a card without an entity");
+    prop_assert!(app.nav_row() < app.index.len(), "nav_row {} of {}", app.nav_row(), app.index.len());
     let marks = app.story.doc.marks.len();
     prop_assert!(app.find.current < marks.max(1), "find {} of {marks}", app.find.current);
     prop_assert_eq!(app.find.count, marks);
-    if let Some(scroll) = app.help {
-        let max = ui::help_max_scroll(app.size.1);
+    if let Some(scroll) = app.help() {
+        let max = help::max_scroll(app.help_rows());
         prop_assert!(scroll <= max, "help scroll {scroll} > {max}");
     }
-    if let Some(search) = &app.search {
+    if let Some(search) = app.search() {
         let rows = search.rows.len();
         prop_assert!(search.selected < rows.max(1), "search row {} of {rows}", search.selected);
         prop_assert!(search.scroll <= search.selected, "search scroll {} > {}", search.scroll, search.selected);
     }
-    let screen = app.screen();
     if screen.mode != Mode::TooSmall {
-        prop_assert!(screen.pane(app.focus).is_some(), "focused {:?} is not on screen ({:?})", app.focus, screen.mode);
+        prop_assert!(
+            screen.pane(app.at.focus).is_some(),
+            "focused {:?} is not on screen ({:?})",
+            app.at.focus,
+            screen.mode
+        );
     }
     if let Some(rect) = screen.pane(Pane::Navigator) {
         let rows = inner(rect).height as usize;
         let shown = app.nav_scroll..app.nav_scroll + rows;
-        prop_assert!(shown.contains(&app.nav_row), "selected row {} outside {shown:?}", app.nav_row);
+        prop_assert!(shown.contains(&app.nav_row()), "selected row {} outside {shown:?}", app.nav_row());
     }
     Ok(())
 }
 
 /// Back then Forward comes back to the same view, when history is reachable by keys.
 fn check_round_trip(app: &mut App) -> Result<(), TestCaseError> {
-    if app.help.is_some() || app.find.editing || app.history.behind().is_empty() {
+    if app.help().is_some() || app.finding() || app.history.behind().is_empty() {
         return Ok(());
     }
-    let before = view(app);
+    let before = app.at;
     app.update(Action::Back);
     check_invariants(app)?;
     app.update(Action::Forward);
     check_invariants(app)?;
-    prop_assert_eq!(view(app), before, "Back then Forward");
+    prop_assert_eq!(app.at, before, "Back then Forward");
     Ok(())
 }
 
@@ -276,20 +267,20 @@ proptest! {
         for action in before {
             app.update(action);
         }
-        if app.help.is_some() || app.find.editing || app.search.is_some() {
+        if app.help().is_some() || app.finding() || app.search().is_some() {
             return Ok(());
         }
-        let was = view(&app);
+        let was = app.at;
         app.update(Action::StartSearch);
-        prop_assert!(app.search.is_some(), "/ opens the box");
+        prop_assert!(app.search().is_some(), "/ opens the box");
         for action in inside {
             app.update(action);
             draw(&app);
             check_invariants(&app)?;
         }
         app.update(Action::Cancel);
-        prop_assert!(app.search.is_none(), "Esc closes the box");
-        prop_assert_eq!(view(&app), was);
+        prop_assert!(app.search().is_none(), "Esc closes the box");
+        prop_assert_eq!(app.at, was);
     }
 
     #[test]

@@ -52,8 +52,8 @@ fn entity(library: &Library, id: &str) -> EntityId {
 
 /// The entity of the story's focused link.
 fn story_focus(app: &App) -> Option<EntityId> {
-    let briefing = app.briefing?;
-    app.library.mentions(briefing).get(app.story.link?).map(|m| m.entity)
+    let briefing = app.at.briefing?;
+    app.library.mentions(briefing).get(app.at.story.link?).map(|m| m.entity)
 }
 
 /// Tab through the story until a mention of `id` has focus.
@@ -73,7 +73,7 @@ fn tab_to_card_link(app: &mut App, target: Target) {
     let links = app.card.doc.links.len();
     for _ in 0..=links {
         app.update(Action::NextLink);
-        if app.card.link.map(|l| app.card.doc.links[l].target) == Some(target) {
+        if app.at.card.link.map(|l| app.card.doc.links[l].target) == Some(target) {
             return;
         }
     }
@@ -151,7 +151,7 @@ fn name(screen: &str, (w, h): (u16, u16)) -> String {
 fn story_opens_on_the_only_briefing() {
     for size in SIZES {
         let app = reader(bundled_library(), size, false);
-        assert_eq!(app.focus, Pane::Story);
+        assert_eq!(app.at.focus, Pane::Story);
         insta::assert_snapshot!(name("story", size), screen_text(&app));
     }
 }
@@ -160,8 +160,8 @@ fn story_opens_on_the_only_briefing() {
 fn entity_card_after_following_the_first_huang_mention() {
     for size in SIZES {
         let app = huang_card(size, false);
-        assert_eq!(app.focus, Pane::Card);
-        assert_eq!(app.entity, Some(entity(bundled_library(), "jensen-huang")));
+        assert_eq!(app.at.focus, Pane::Card);
+        assert_eq!(app.at.entity, Some(entity(bundled_library(), "jensen-huang")));
         let text = screen_text(&app);
         assert!(text.contains("CEO of"), "{text}");
         insta::assert_snapshot!(name("huang_card", size), text);
@@ -228,7 +228,7 @@ fn narrow_mode_shows_one_pane_with_tabs() {
     insta::assert_snapshot!("narrow_story_60x24", story);
     tab_to_mention(&mut app, entity(bundled_library(), "jensen-huang"));
     app.update(Action::Follow);
-    assert_eq!(app.focus, Pane::Card);
+    assert_eq!(app.at.focus, Pane::Card);
     insta::assert_snapshot!("narrow_card_60x24", screen_text(&app));
     let buffer = buffer(&app);
     assert!(has(&buffer, &cells_of(&buffer, "3 Card"), Modifier::REVERSED), "the shown tab is reversed");
@@ -298,7 +298,7 @@ fn without_colour_no_cell_is_coloured_but_links_still_show() {
         let buffer = buffer(app);
         assert_colours(&buffer, false);
         let underlined = buffer.content.iter().filter(|c| c.modifier.contains(Modifier::UNDERLINED)).count();
-        assert!(app.help.is_some() || underlined > 0, "links are underlined without colour:\n{}", plain(&buffer));
+        assert!(app.help().is_some() || underlined > 0, "links are underlined without colour:\n{}", plain(&buffer));
     }
     let mut story = reader(library, (120, 40), false);
     tab_to_mention(&mut story, entity(library, "jensen-huang"));

@@ -1,5 +1,11 @@
 //! The reader's state and the one function that changes it, [`App::update`]. Drawing
 //! reads this state and nothing else.
+//!
+//! State has one home: where the reader is lives in [`App::at`], a [`Location`];
+//! the laid-out documents in [`App::story`] and [`App::card`] are derived from it and the
+//! library, and rebuilt by [`App::refresh`] whenever what they show or their width changes.
+//! Scrolling a link or match into view is a request ([`Reveal`]) that `refresh` resolves
+//! after laying out, so it always measures the layout that will be drawn.
 
 mod find;
 mod mouse;
@@ -12,19 +18,36 @@ mod tests;
 use ratatui::layout::Rect;
 
 pub use self::find::Find;
-pub use self::pane::PaneState;
+pub use self::pane::{PaneState, Reveal};
 pub use self::search::SearchBox;
 use super::action::{Action, Pane};
+use super::help;
 use super::history::History;
 use super::keymap::Context;
 use super::layout::{self, Screen};
+use super::location::Location;
 use super::navigator::Index;
 use super::recent::Recent;
 use super::searcher::Searcher;
 use super::target::Target;
 use super::theme::Theme;
 use super::views::{View, view_doc};
-use crate::library::{BriefingId, EntityId, Library};
+use crate::library::{EntityId, Library};
+
+/// What has the keyboard on top of the panes. One value, so two overlays can never be
+/// open at once.
+#[derive(Debug, Default)]
+pub enum Overlay<'l> {
+    /// Nothing: the panes have the keyboard.
+    #[default]
+    Reading,
+    /// The key help, scrolled by this many rows.
+    Help(usize),
+    /// The find-in-story query line.
+    Find,
+    /// The search box (boxed: it holds its results and preview).
+    Search(Box<SearchBox<'l>>),
+}
 
 /// Everything the reader shows, for one library.
 pub struct App<'l> {
@@ -32,28 +55,20 @@ pub struct App<'l> {
     pub library: &'l Library,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
-    /// The pane with the keyboard.
-    pub focus: Pane,
-    /// The pane beside the card in medium mode: the story or the navigator.
-    pub left: Pane,
-    /// The open briefing, if any.
-    pub briefing: Option<BriefingId>,
-    /// The story pane.
+    /// Where the reader is.
+    pub at: Location,
+    /// The main pane's document, laid out for `at`.
     pub story: PaneState,
-    /// The entity on the card, if any.
-    pub entity: Option<EntityId>,
-    /// The card pane.
+    /// The card's document, laid out for `at`.
     pub card: PaneState,
     /// The library index.
     pub index: Index,
-    /// The navigator's selected row.
-    pub nav_row: usize,
     /// The navigator's first visible row.
     pub nav_scroll: usize,
+    /// What has the keyboard on top of the panes.
+    pub overlay: Overlay<'l>,
     /// Find-in-story state.
     pub find: Find,
-    /// The help overlay's scroll, when it is open.
-    pub help: Option<usize>,
     /// Back and forward.
     pub history: History,
     /// Whether the mouse is captured.
@@ -64,14 +79,12 @@ pub struct App<'l> {
     pub notice: Option<String>,
     /// Colours, or none.
     pub theme: Theme,
-    /// The search box, while open.
-    pub search: Option<SearchBox<'l>>,
     /// The search engine, inline or on a worker thread.
     pub searcher: Searcher<'l>,
     /// Earlier search queries, oldest first.
     pub recent_searches: Recent,
-    /// What the main pane shows.
-    pub view: View,
+    /// A scroll request for a pane, resolved by `refresh` once that pane is laid out on screen.
+    reveal: Option<(Pane, Reveal)>,
 }
 
 impl<'l> App<'l> {
@@ -80,31 +93,25 @@ impl<'l> App<'l> {
         let mut app = App {
             library,
             size,
-            focus: Pane::Navigator,
-            left: Pane::Navigator,
-            briefing: None,
+            at: Location::default(),
             story: PaneState::default(),
-            entity: None,
             card: PaneState::default(),
             index: Index::new(library),
-            nav_row: 0,
             nav_scroll: 0,
+            overlay: Overlay::Reading,
             find: Find::default(),
-            help: None,
             history: History::default(),
             mouse: true,
             quit: false,
             notice: None,
             theme: Theme::from_env(),
-            search: None,
-            searcher: Searcher::Idle(library),
+            searcher: Searcher::new(library),
             recent_searches: Recent::default(),
-            view: View::Story,
+            reveal: None,
         };
         // With one briefing there is nothing to choose: its story is the place to start,
         // and an `--open` target opens over it.
-        let mut briefings = library.briefing_ids();
-        if let (Some(only), None) = (briefings.next(), briefings.next()) {
+        if let (1, Some(only)) = (library.briefings.len(), library.briefing_ids().next()) {
             app.go(Target::Briefing(only));
         }
         if let Some(target) = open {
@@ -116,64 +123,97 @@ impl<'l> App<'l> {
 
     /// The screen layout for the current size and focus.
     pub fn screen(&self) -> Screen {
-        layout::screen(Rect::new(0, 0, self.size.0, self.size.1), self.focus, self.left)
+        layout::screen(self.area(), self.at.focus, self.at.left)
+    }
+
+    /// The whole terminal.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The search box, while it is open.
+    pub fn search(&self) -> Option<&SearchBox<'l>> {
+        match &self.overlay {
+            Overlay::Search(search) => Some(search),
+            _ => None,
+        }
+    }
+
+    /// The help's scroll, while it is open.
+    pub fn help(&self) -> Option<usize> {
+        match self.overlay {
+            Overlay::Help(scroll) => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// Whether the find query line has the keyboard.
+    pub fn finding(&self) -> bool {
+        matches!(self.overlay, Overlay::Find)
+    }
+
+    /// The navigator's selected row, found from the selection's identity.
+    pub fn nav_row(&self) -> usize {
+        self.index.position(self.at.nav)
     }
 
     /// The key contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
-        if self.help.is_some() {
-            return vec![Context::Help];
+        match self.overlay {
+            Overlay::Help(_) => vec![Context::Help],
+            Overlay::Find => vec![Context::Find],
+            Overlay::Search(_) => vec![Context::Search],
+            Overlay::Reading => match self.at.focus {
+                Pane::Navigator => vec![Context::Navigator, Context::Global],
+                Pane::Story | Pane::Card => vec![Context::Reading, Context::Global],
+            },
         }
-        if self.find.editing {
-            return vec![Context::Find];
-        }
-        if self.search.is_some() {
-            return vec![Context::Search];
-        }
-        let pane = match self.focus {
-            Pane::Navigator => Context::Navigator,
-            Pane::Story | Pane::Card => Context::Reading,
-        };
-        vec![pane, Context::Global]
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.notice = None;
-        if self.help.is_some() {
-            self.update_help(action);
-        } else if self.find.editing {
-            self.update_find(action);
-        } else if self.search.is_some() {
-            self.update_search(action);
-        } else {
-            self.update_reading(action);
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+        }
+        match self.overlay {
+            Overlay::Help(scroll) => self.update_help(scroll, action),
+            Overlay::Find => self.update_find(action),
+            Overlay::Search(_) => self.update_search(action),
+            Overlay::Reading => self.update_reading(action),
         }
         self.refresh();
     }
 
-    fn update_help(&mut self, action: Action) {
-        let scroll = self.help.unwrap_or(0);
-        self.help = match action {
-            Action::ToggleHelp | Action::Cancel => None,
-            Action::Down => Some((scroll + 1).min(super::ui::help_max_scroll(self.size.1))),
-            Action::Up => Some(scroll.saturating_sub(1)),
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                Some(scroll.min(super::ui::help_max_scroll(h)))
-            }
+    fn update_help(&mut self, scroll: usize, action: Action) {
+        let page = self.help_rows();
+        let max = help::max_scroll(page);
+        let scroll = match action {
+            Action::ToggleHelp | Action::Cancel => return self.overlay = Overlay::Reading,
             Action::Quit => {
                 self.quit = true;
-                None
+                return self.overlay = Overlay::Reading;
             }
-            _ => Some(scroll),
+            Action::Down => scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown => scroll + page,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => scroll,
         };
+        self.overlay = Overlay::Help(scroll.min(max));
+    }
+
+    /// Rows of help text the overlay shows at the current size.
+    pub fn help_rows(&self) -> usize {
+        layout::inner(layout::help_area(self.area())).height as usize
     }
 
     fn update_reading(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.help = Some(0),
+            Action::ToggleHelp => self.overlay = Overlay::Help(0),
             Action::NextLink => self.step_link(true),
             Action::PrevLink => self.step_link(false),
             Action::Follow => self.follow(),
@@ -192,13 +232,13 @@ impl<'l> App<'l> {
             Action::FindNext => self.find_step(true),
             Action::FindPrev => self.find_step(false),
             Action::Cancel => self.find.clear(),
-            Action::Resize(w, h) => self.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::StartSearch => self.start_search(),
             Action::ShowView(kind) => self.show_view(kind),
             Action::StartPath => self.start_path(),
-            Action::Tick
+            Action::Resize(..)
+            | Action::Tick
             | Action::Type(_)
             | Action::Erase
             | Action::Submit
@@ -210,39 +250,100 @@ impl<'l> App<'l> {
     /// Text rows of a pane's inner area: one page.
     fn page(&self) -> usize {
         let screen = self.screen();
-        screen.pane(self.focus).map_or(1, |r| layout::inner(r).height.max(1) as usize)
+        screen.pane(self.at.focus).map_or(1, |r| layout::inner(r).height.max(1) as usize)
     }
 
-    /// Rebuilds what depends on size or content, and keeps every index in range.
+    /// Asks for `reveal` in `pane` once it is laid out; the newest request wins.
+    pub(crate) fn request(&mut self, pane: Pane, reveal: Reveal) {
+        self.reveal = Some((pane, reveal));
+    }
+
+    /// Lays out what changed, keeps every index in range, then resolves the pending
+    /// scroll request against the layout that will be drawn.
     fn refresh(&mut self) {
         let screen = self.screen();
-        let width = |pane| screen.pane(pane).map_or(self.size.0, |r| layout::inner(r).width).max(1) as usize;
-        let height = |pane| screen.pane(pane).map_or(1, |r| layout::inner(r).height) as usize;
+        let columns = self.size.0;
+        // A hidden pane is laid out at the full width, one row high; its spot is by
+        // content, so it reads right again once the pane is shown.
+        let size = |pane| {
+            let inner = screen.pane(pane).map(layout::inner);
+            (inner.map_or(columns, |r| r.width).max(1) as usize, inner.map_or(1, |r| r.height).max(1) as usize)
+        };
+        let (story, card) = (size(Pane::Story), size(Pane::Card));
+        self.layout_main(story.0);
+        self.layout_card(card.0);
+        self.story.height = story.1;
+        self.card.height = card.1;
+        self.find.clamp(self.story.doc.marks.len());
+        let preview = layout::search_areas(self.area()).preview.map(layout::inner);
+        if let Overlay::Search(search) = &mut self.overlay {
+            search.layout_preview(self.library, preview.map_or(1, |r| r.width.max(1) as usize));
+        }
+        if let Some((pane, reveal)) = self.reveal.take() {
+            if screen.pane(pane).is_some() { self.resolve(pane, reveal) } else { self.reveal = Some((pane, reveal)) }
+        }
+        self.story.clamp(&mut self.at.story);
+        self.card.clamp(&mut self.at.card);
+        for pane in [Pane::Story, Pane::Card] {
+            if screen.pane(pane).is_some() {
+                self.keep_focus_visible(pane);
+            }
+        }
+        // A hidden navigator keeps its scroll: showing it again shows what it showed.
+        if let Some(rect) = screen.pane(Pane::Navigator) {
+            self.clamp_navigator(layout::inner(rect).height as usize);
+        }
+    }
+
+    fn layout_main(&mut self, width: usize) {
         let library = self.library;
-        match (self.view, self.briefing) {
+        match (self.at.view, self.at.briefing) {
             (View::Story, Some(b)) => {
-                let key = (View::Story, Some(b), self.find.query.clone(), None::<crate::library::EntityId>);
-                self.story.layout(width(Pane::Story), key, |w, k| super::story::story_doc(library, b, w, &k.2));
+                let key = (View::Story, Some(b), self.find.query.clone(), None::<EntityId>);
+                self.story.layout(width, key, |w, k| super::story::story_doc(library, b, w, &k.2));
             }
             (View::Story, None) => self.story.clear(),
             (view, briefing) => {
-                let entity = self.entity;
-                let key = (view, briefing, String::new(), entity);
-                self.story.layout(width(Pane::Story), key, |w, _| view_doc(library, view, briefing, entity, w));
+                let key = (view, briefing, String::new(), self.at.entity);
+                self.story.layout(width, key, |w, k| view_doc(library, view, briefing, k.3, w));
             }
         }
-        if let Some(e) = self.entity {
-            self.card.layout(width(Pane::Card), e, |w, e| super::card::card_doc(self.library, *e, w));
-        } else {
-            self.card.clear();
+    }
+
+    fn layout_card(&mut self, width: usize) {
+        match self.at.entity {
+            Some(e) => self.card.layout(width, e, |w, e| super::card::card_doc(self.library, *e, w)),
+            None => self.card.clear(),
         }
-        self.story.clamp(height(Pane::Story));
-        self.card.clamp(height(Pane::Card));
-        match screen.pane(Pane::Navigator) {
-            Some(rect) => self.clamp_navigator(layout::inner(rect).height as usize),
-            // Hidden: keep the selection in range, but do not scroll for a one-row pane.
-            None => self.nav_row = self.nav_row.min(self.index.len().saturating_sub(1)),
+    }
+
+    /// Resolves a scroll request in a pane that is on screen.
+    fn resolve(&mut self, pane: Pane, reveal: Reveal) {
+        if let Reveal::FirstMatchFrom(p) = reveal {
+            let line = self.story.doc.anchors.get(p).copied().unwrap_or(0);
+            self.find.current = self.story.doc.marks.iter().position(|&l| l >= line).unwrap_or(0);
         }
-        self.find.clamp(self.story.doc.marks.len());
+        let reveal = match reveal {
+            Reveal::FirstMatchFrom(p) => Reveal::Paragraph(p),
+            other => other,
+        };
+        match pane {
+            Pane::Story => self.story.reveal(&mut self.at.story, reveal),
+            Pane::Card => self.card.reveal(&mut self.at.card, reveal),
+            Pane::Navigator => {}
+        }
+    }
+
+    /// A focused link that has left the screen (after a resize re-wrapped the text) is
+    /// scrolled back into view.
+    fn keep_focus_visible(&mut self, pane: Pane) {
+        let (state, spot) = match pane {
+            Pane::Story => (&self.story, &mut self.at.story),
+            Pane::Card => (&self.card, &mut self.at.card),
+            Pane::Navigator => return,
+        };
+        if let Some(link) = spot.link.filter(|&l| !state.link_visible(spot, l)) {
+            state.reveal(spot, Reveal::Step(link));
+        }
     }
 }

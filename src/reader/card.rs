@@ -1,10 +1,11 @@
 //! An entity's card as a linked [`Doc`], laid out from the domain's [`Card`]: who or what
 //! it is, then everything it connects to — relations both ways, figures, mentions with
-//! their sentences, events, briefings — each a link.
+//! their sentences, events, briefings — each a link. Links to entities go through
+//! [`DocBuilder::entity`], so they look the same as in every other view.
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
-use crate::library::card::{Card, EntityRef, FigureData, Head};
+use crate::library::card::{Card, FigureData, Head};
 use crate::library::{EntityId, Library};
 
 /// Lays out the card of `id` at `width`.
@@ -13,10 +14,10 @@ pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
     let mut b = DocBuilder::new(width);
     head(&mut b, &card.head);
     if let Some(figure) = &card.head.figure {
-        figure_data(&mut b, &card, figure);
+        figure_data(&mut b, library, &card, figure);
     }
-    relations(&mut b, &card);
-    figures(&mut b, &card);
+    relations(&mut b, library, &card);
+    figures(&mut b, library, &card);
     mentions(&mut b, &card);
     events(&mut b, &card);
     briefings(&mut b, &card);
@@ -48,7 +49,7 @@ fn head(b: &mut DocBuilder, e: &Head<'_>) {
     }
 }
 
-fn figure_data(b: &mut DocBuilder, card: &Card<'_>, figure: &FigureData<'_>) {
+fn figure_data(b: &mut DocBuilder, library: &Library, card: &Card<'_>, figure: &FigureData<'_>) {
     b.blank().indent(2);
     b.text("Value: ", Tone::Label).text(&figure.describe(), Tone::Body).end();
     if let Some(period) = figure.period {
@@ -59,7 +60,7 @@ fn figure_data(b: &mut DocBuilder, card: &Card<'_>, figure: &FigureData<'_>) {
         if i > 0 {
             b.text(", ", Tone::Body);
         }
-        entity_link(b, about);
+        b.entity(library, about.entity);
     }
     b.end().indent(0);
     b.blank().text("Stated in the story: ", Tone::Label).end();
@@ -75,11 +76,7 @@ fn heading(b: &mut DocBuilder, title: &str, count: usize) {
     b.blank().text(&format!("{title} ({count})"), Tone::Heading).end();
 }
 
-fn entity_link(b: &mut DocBuilder, e: &EntityRef<'_>) {
-    b.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(e.entity));
-}
-
-fn relations(b: &mut DocBuilder, card: &Card<'_>) {
+fn relations(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
     if card.relations.is_empty() {
         return;
     }
@@ -87,13 +84,13 @@ fn relations(b: &mut DocBuilder, card: &Card<'_>) {
     b.indent(4);
     for related in &card.relations {
         b.text(&format!("  {} → ", related.label), Tone::Label);
-        entity_link(b, &related.other);
+        b.entity(library, related.other.entity);
         b.end();
     }
     b.indent(0);
 }
 
-fn figures(b: &mut DocBuilder, card: &Card<'_>) {
+fn figures(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
     if card.figures.is_empty() {
         return;
     }
@@ -101,7 +98,7 @@ fn figures(b: &mut DocBuilder, card: &Card<'_>) {
     b.indent(4);
     for figure in &card.figures {
         b.text("  ", Tone::Body);
-        entity_link(b, figure);
+        b.entity(library, figure.entity);
         b.text(&format!(" {}", figure.role), Tone::Body).end();
     }
     b.indent(0);

@@ -8,7 +8,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 use super::target::Target;
-use crate::library::Kind;
+use crate::library::{EntityId, Kind, Library};
 
 /// The role a piece of text plays; the theme turns it into colours and modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,9 +64,37 @@ pub struct Doc {
     pub marks: Vec<usize>,
     /// Lines where anchored blocks start (the story's paragraphs), in order.
     pub anchors: Vec<usize>,
+    /// Lines where blocks start: every paragraph, item and blank line, in order. A place
+    /// given as an [`Anchor`] into them survives wrapping at another width.
+    pub blocks: Vec<usize>,
+}
+
+/// A line named by content rather than by screen row: the block it belongs to and how
+/// many lines into that block it sits. The same content laid out at another width has the
+/// same blocks, so an anchor keeps the reader's place across a resize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Anchor {
+    /// Index into [`Doc::blocks`].
+    pub block: usize,
+    /// Lines into the block.
+    pub line: usize,
 }
 
 impl Doc {
+    /// The line an anchor names, kept inside its block and the doc.
+    pub fn line_of(&self, anchor: Anchor) -> usize {
+        let Some(&start) = self.blocks.get(anchor.block) else { return self.lines.len().saturating_sub(1) };
+        let end = self.blocks.get(anchor.block + 1).copied().unwrap_or(self.lines.len());
+        (start + anchor.line).min(end.saturating_sub(1).max(start))
+    }
+
+    /// The anchor of a line.
+    pub fn anchor_at(&self, line: usize) -> Anchor {
+        let block = self.blocks.partition_point(|&start| start <= line).saturating_sub(1);
+        let start = self.blocks.get(block).copied().unwrap_or(0);
+        Anchor { block, line: line.saturating_sub(start) }
+    }
+
     /// The link drawn at `column` of `line`, if any.
     pub fn link_at(&self, line: usize, column: usize) -> Option<usize> {
         let mut x = 0;
@@ -94,19 +122,34 @@ pub struct DocBuilder {
     width: usize,
     doc: Doc,
     runs: Vec<Run>,
-    indent: usize,
+    /// What continuation lines start with: spaces, or a tree's rail.
+    hang: String,
 }
 
 impl DocBuilder {
     /// A builder wrapping to `width` columns (at least 1).
     pub fn new(width: usize) -> Self {
-        DocBuilder { width: width.max(1), doc: Doc::default(), runs: Vec::new(), indent: 0 }
+        DocBuilder { width: width.max(1), doc: Doc::default(), runs: Vec::new(), hang: String::new() }
     }
 
     /// Indents continuation lines of the following paragraphs by `columns`.
     pub fn indent(&mut self, columns: usize) -> &mut Self {
-        self.indent = columns.min(self.width / 2);
+        self.hang(&" ".repeat(columns))
+    }
+
+    /// Starts continuation lines of the following paragraphs with `prefix` (a tree's rail
+    /// and the indent under its label). A prefix wider than half the line becomes spaces,
+    /// so there is always room for text.
+    pub fn hang(&mut self, prefix: &str) -> &mut Self {
+        let max = self.width / 2;
+        self.hang = if width(prefix) <= max { prefix.to_string() } else { " ".repeat(max) };
         self
+    }
+
+    /// Adds a link to an entity's card, drawn as its kind marker and name; returns its index.
+    pub fn entity(&mut self, library: &Library, id: EntityId) -> usize {
+        let e = library.entity(id);
+        self.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id))
     }
 
     /// Adds text to the current paragraph.
@@ -142,7 +185,7 @@ impl DocBuilder {
     /// Ends the current paragraph, wrapping it into lines.
     pub fn end(&mut self) -> &mut Self {
         let runs = std::mem::take(&mut self.runs);
-        wrap(&mut self.doc, runs, self.width, self.indent);
+        wrap(&mut self.doc, runs, self.width, &self.hang);
         self
     }
 
@@ -156,6 +199,7 @@ impl DocBuilder {
     /// Adds an empty line.
     pub fn blank(&mut self) -> &mut Self {
         self.end();
+        self.doc.blocks.push(self.doc.lines.len());
         self.doc.lines.push(Vec::new());
         self
     }
@@ -189,10 +233,12 @@ pub fn width(text: &str) -> usize {
 
 /// Wraps one paragraph's runs into `doc`, breaking at spaces (and between ideographs),
 /// splitting only words wider than the whole line.
-fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, indent: usize) {
+fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, hang: &str) {
+    let indent = width(hang);
     if runs.is_empty() {
         return;
     }
+    doc.blocks.push(doc.lines.len());
     let mut line: Vec<Piece> = Vec::new();
     let mut used = 0;
     for word in words(&runs) {
@@ -200,23 +246,25 @@ fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, indent: usize) {
         let is_space = word.iter().all(|(r, range)| runs[*r].text[range.clone()].trim().is_empty());
         if used + w > columns && used > indent {
             doc.lines.push(std::mem::take(&mut line));
-            used = push_indent(&mut line, indent);
+            used = push_hang(&mut line, hang);
             if is_space {
                 continue;
             }
         }
         for (r, range) in word {
-            place(doc, &mut line, &mut used, &runs[r], range, columns, indent);
+            place(doc, &mut line, &mut used, &runs[r], range, columns, hang);
         }
     }
     doc.lines.push(line);
 }
 
-fn push_indent(line: &mut Vec<Piece>, indent: usize) -> usize {
-    if indent > 0 {
-        line.push(Piece { text: " ".repeat(indent), tone: Tone::Body, link: None });
+/// Starts a continuation line with the hanging prefix; returns its width.
+fn push_hang(line: &mut Vec<Piece>, hang: &str) -> usize {
+    if !hang.is_empty() {
+        let tone = if hang.trim().is_empty() { Tone::Body } else { Tone::Meta };
+        line.push(Piece { text: hang.to_string(), tone, link: None });
     }
-    indent
+    width(hang)
 }
 
 /// Places part of a run on the line, splitting by characters if it cannot fit.
@@ -226,16 +274,17 @@ fn place(
     used: &mut usize,
     run: &Run,
     range: Range<usize>,
-    width: usize,
-    indent: usize,
+    columns: usize,
+    hang: &str,
 ) {
+    let indent = width(hang);
     let mut piece = String::new();
     for c in run.text[range].chars() {
         let w = c.width().unwrap_or(0);
-        if *used + w > width && *used > indent {
+        if *used + w > columns && *used > indent {
             flush(doc, line, &mut piece, run);
             doc.lines.push(std::mem::take(line));
-            *used = push_indent(line, indent);
+            *used = push_hang(line, hang);
         }
         piece.push(c);
         *used += w;
@@ -352,6 +401,14 @@ mod tests {
     }
 
     #[test]
+    fn a_hanging_rail_continues_on_wrapped_lines() {
+        let mut b = DocBuilder::new(12);
+        b.hang("│  ").text("├─ alpha beta gamma", Tone::Body);
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["├─ alpha ", "│  beta ", "│  gamma"]);
+    }
+
+    #[test]
     fn a_link_marker_stays_with_a_cjk_name() {
         let mut b = DocBuilder::new(6);
         b.text("abcd ", Tone::Body);
@@ -362,6 +419,25 @@ mod tests {
         let doc = b.finish();
         assert_eq!(plain(&doc), vec!["abcd ", "▪昇腾 ", "abc ", "■华为"]);
         assert_eq!((doc.links[0].line, doc.links[1].line), (1, 3));
+    }
+
+    #[test]
+    fn an_anchor_names_the_same_place_at_any_width() {
+        let build = |w| {
+            let mut b = DocBuilder::new(w);
+            b.text("one two three four five six", Tone::Body).blank();
+            b.text("seven eight nine ten", Tone::Body);
+            b.finish()
+        };
+        let (wide, narrow) = (build(40), build(10));
+        assert_eq!((wide.blocks.len(), narrow.blocks.len()), (3, 3), "paragraph, blank, paragraph");
+        let anchor = wide.anchor_at(2);
+        assert_eq!(anchor, Anchor { block: 2, line: 0 });
+        assert_eq!(plain(&narrow)[narrow.line_of(anchor)], "seven ");
+        let deep = narrow.anchor_at(1);
+        assert_eq!(deep, Anchor { block: 0, line: 1 });
+        assert_eq!(wide.line_of(deep), 0, "an anchor past its block's end stays in the block");
+        assert_eq!(Doc::default().line_of(Anchor::default()), 0);
     }
 
     #[test]

@@ -1,49 +1,21 @@
-//! One back/forward history for the whole reader. A [`Place`] records everything needed
-//! to put the screen back as it was: the pane, the story and card shown, their scroll
-//! and focused links.
+//! One back/forward history for the whole reader, of [`Location`]s: each records
+//! everything needed to put the screen back as it was.
 
-use super::action::Pane;
-use super::views::View;
-use crate::library::{BriefingId, EntityId};
+use super::location::Location;
 
 /// How many places back the history keeps.
 const LIMIT: usize = 500;
 
-/// A restorable view of the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    /// The focused pane.
-    pub focus: Pane,
-    /// The pane beside the card in two-pane mode.
-    pub left: Pane,
-    /// The open briefing.
-    pub briefing: Option<BriefingId>,
-    /// The story's first visible line.
-    pub story_scroll: usize,
-    /// The story's focused link.
-    pub story_link: Option<usize>,
-    /// The entity on the card.
-    pub entity: Option<EntityId>,
-    /// The card's first visible line.
-    pub card_scroll: usize,
-    /// The card's focused link.
-    pub card_link: Option<usize>,
-    /// The navigator's selected row.
-    pub nav_row: usize,
-    /// The main pane's view.
-    pub view: View,
-}
-
 /// Places behind and ahead of the current one.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    back: Vec<Place>,
-    forward: Vec<Place>,
+    back: Vec<Location>,
+    forward: Vec<Location>,
 }
 
 impl History {
     /// Leaves `current` for somewhere new: it goes on the back stack, forward is dropped.
-    pub fn visit(&mut self, current: Place) {
+    pub fn visit(&mut self, current: Location) {
         if self.back.last() != Some(&current) {
             self.back.push(current);
         }
@@ -54,21 +26,21 @@ impl History {
     }
 
     /// The place to go back to from `current`, if any.
-    pub fn back(&mut self, current: Place) -> Option<Place> {
+    pub fn back(&mut self, current: Location) -> Option<Location> {
         let place = self.back.pop()?;
         self.forward.push(current);
         Some(place)
     }
 
     /// The place to go forward to from `current`, if any.
-    pub fn forward(&mut self, current: Place) -> Option<Place> {
+    pub fn forward(&mut self, current: Location) -> Option<Location> {
         let place = self.forward.pop()?;
         self.back.push(current);
         Some(place)
     }
 
     /// Places behind the current one, oldest first.
-    pub fn behind(&self) -> &[Place] {
+    pub fn behind(&self) -> &[Location] {
         &self.back
     }
 
@@ -81,22 +53,13 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::doc::Anchor;
 
-    fn at(row: usize) -> Place {
-        Place {
-            focus: Pane::Story,
-            left: Pane::Story,
-            briefing: None,
-            story_scroll: 0,
-            story_link: None,
-            entity: None,
-            card_scroll: 0,
-            card_link: None,
-            nav_row: row,
-            view: View::Story,
-        }
+    fn at(block: usize) -> Location {
+        let mut place = Location::default();
+        place.story.top = Anchor { block, line: 0 };
+        place
     }
-
     #[test]
     fn back_then_forward_returns_to_the_same_place() {
         let mut h = History::default();

@@ -157,6 +157,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[plain(Esc), ch('?'), ch('q')], Action::ToggleHelp, "close the help"),
     bind(Help, &[ch('j'), plain(Down)], Action::Down, "scroll down"),
     bind(Help, &[ch('k'), plain(Up)], Action::Up, "scroll up"),
+    bind(Help, &[plain(PageDown), ch(' ')], Action::PageDown, "down a page"),
+    bind(Help, &[plain(PageUp)], Action::PageUp, "up a page"),
+    bind(Help, &[ch('g'), plain(Home)], Action::Top, "to the top"),
+    bind(Help, &[ch('G'), plain(End)], Action::Bottom, "to the bottom"),
     bind(Help, &[ctrl('c')], Action::Quit, "quit"),
 ];
 

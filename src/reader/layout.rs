@@ -76,6 +76,40 @@ pub fn screen(area: Rect, focus: Pane, left: Pane) -> Screen {
     Screen { mode, panes, tabs, status }
 }
 
+/// Where the help overlay goes on a screen of `area`: centred, at most 76 columns wide.
+pub fn help_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2);
+    Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, height)
+}
+
+/// The regions of the search box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchAreas {
+    /// The box, border included.
+    pub outer: Rect,
+    /// The query line.
+    pub input: Rect,
+    /// The counts per kind.
+    pub counts: Rect,
+    /// The result rows.
+    pub list: Rect,
+    /// The preview of the selected result, when the box is wide enough for one.
+    pub preview: Option<Rect>,
+}
+
+/// Lays the search box out over everything but the status bar.
+pub fn search_areas(area: Rect) -> SearchAreas {
+    let outer = Rect { height: area.height.saturating_sub(1), ..area };
+    let [input, counts, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(inner(outer));
+    if body.width < 70 {
+        return SearchAreas { outer, input, counts, list: body, preview: None };
+    }
+    let [list, preview] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    SearchAreas { outer, input, counts, list, preview: Some(preview) }
+}
+
 /// The mode for a terminal size.
 pub fn mode(width: u16, height: u16) -> Mode {
     match width {

@@ -16,6 +16,33 @@ pub enum Row {
     Entity(EntityId),
 }
 
+/// A row by what it shows rather than where it sits, so the selection survives a group
+/// being folded or opened above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum RowId {
+    /// The briefings heading.
+    #[default]
+    Briefings,
+    /// A briefing.
+    Briefing(BriefingId),
+    /// A kind's group heading.
+    Group(Kind),
+    /// An entity.
+    Entity(EntityId),
+}
+
+impl Row {
+    /// What the row shows.
+    pub fn id(self) -> RowId {
+        match self {
+            Row::Briefings(_) => RowId::Briefings,
+            Row::Briefing(id) => RowId::Briefing(id),
+            Row::Group(kind, _, _) => RowId::Group(kind),
+            Row::Entity(id) => RowId::Entity(id),
+        }
+    }
+}
+
 /// Entities grouped by kind and sorted by name, plus which groups are open.
 #[derive(Debug, Clone)]
 pub struct Index {
@@ -77,32 +104,37 @@ impl Index {
         None
     }
 
+    /// Where `id` is shown: its row, or for an entity in a folded group, the group's row.
+    pub fn position(&self, id: RowId) -> usize {
+        match id {
+            RowId::Briefings => 0,
+            RowId::Briefing(b) => (1 + b.index()).min(self.briefings.len()),
+            RowId::Group(kind) => self.group_row(Some(kind), None),
+            RowId::Entity(e) => self.group_row(self.kind_of(e), Some(e)),
+        }
+    }
+
+    fn kind_of(&self, id: EntityId) -> Option<Kind> {
+        self.groups.iter().find(|(_, ids, _)| ids.contains(&id)).map(|(kind, _, _)| *kind)
+    }
+
+    /// The row of a group heading (or of `entity` inside it when the group is open).
+    fn group_row(&self, kind: Option<Kind>, entity: Option<EntityId>) -> usize {
+        let mut row = 1 + self.briefings.len();
+        for (k, ids, open) in &self.groups {
+            if Some(*k) == kind {
+                let inside = entity.filter(|_| *open).and_then(|e| ids.iter().position(|&i| i == e));
+                return row + inside.map_or(0, |at| at + 1);
+            }
+            row += 1 + if *open { ids.len() } else { 0 };
+        }
+        0
+    }
+
     /// Opens or folds the group of `kind`.
     pub fn toggle(&mut self, kind: Kind) {
         if let Some(group) = self.groups.iter_mut().find(|(k, _, _)| *k == kind) {
             group.2 = !group.2;
         }
-    }
-
-    /// The row showing entity `id`, opening its group if needed.
-    pub fn reveal(&mut self, id: EntityId, kind: Kind) -> Option<usize> {
-        let mut row = 1 + self.briefings.len();
-        for (k, ids, open) in &mut self.groups {
-            row += 1;
-            if *k == kind {
-                let at = ids.iter().position(|&e| e == id)?;
-                *open = true;
-                return Some(row + at);
-            }
-            if *open {
-                row += ids.len();
-            }
-        }
-        None
-    }
-
-    /// The row showing briefing `id`.
-    pub fn briefing_row(&self, id: BriefingId) -> usize {
-        1 + id.index()
     }
 }

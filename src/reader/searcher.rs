@@ -3,7 +3,8 @@
 //! results arrive as they are ready. Either way a reply carries the rows to show, with
 //! highlight positions computed for those rows only.
 
-use std::sync::mpsc::{Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread::Scope;
 
 use crate::library::Library;
 use crate::search::{Category, Destination, Hit, Index, Query, Results, Session};
@@ -32,11 +33,16 @@ pub struct ResultRow<'l> {
     pub destination: Destination,
 }
 
+/// The number the searcher gives a query, counting up for the life of the reader, so a
+/// reply can always be told apart from replies to earlier queries — of this search box or
+/// of one closed before it.
+pub type Ticket = u64;
+
 /// The answer to one query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reply<'l> {
-    /// The query's sequence number, to drop stale replies.
-    pub seq: u64,
+    /// The ticket of the query it answers.
+    pub ticket: Ticket,
     /// The best rows.
     pub rows: Vec<ResultRow<'l>>,
     /// How many matched in all.
@@ -46,11 +52,17 @@ pub struct Reply<'l> {
 }
 
 /// Runs a query and turns its best hits into rows.
-pub fn answer<'l>(library: &'l Library, index: &Index<'l>, session: &mut Session, seq: u64, text: &str) -> Reply<'l> {
+pub fn answer<'l>(
+    library: &'l Library,
+    index: &Index<'l>,
+    session: &mut Session,
+    ticket: Ticket,
+    text: &str,
+) -> Reply<'l> {
     let query = Query::parse(text);
     let Results { hits, total, counts } = session.search(index, &query, PAGE);
     let rows = hits.iter().map(|hit| row(library, index, hit, &query)).collect();
-    Reply { seq, rows, total, counts }
+    Reply { ticket, rows, total, counts }
 }
 
 fn row<'l>(library: &'l Library, index: &Index<'l>, hit: &Hit, query: &Query) -> ResultRow<'l> {
@@ -64,49 +76,84 @@ fn row<'l>(library: &'l Library, index: &Index<'l>, hit: &Hit, query: &Query) ->
     ResultRow { category: c.category, title, text: c.text, positions, destination: c.destination.clone() }
 }
 
-/// The search engine as the reader holds it.
-pub enum Searcher<'l> {
+/// The search engine as the reader holds it, and the counter of the tickets it hands out.
+pub struct Searcher<'l> {
+    last: Ticket,
+    engine: Engine<'l>,
+}
+
+/// Where queries are answered.
+enum Engine<'l> {
     /// Not built yet: the index is made on first use.
     Idle(&'l Library),
     /// Searching on this thread.
     Inline(&'l Library, Box<Index<'l>>, Session),
     /// Searching on a worker thread.
-    Background(Sender<(u64, String)>, Receiver<Reply<'l>>),
+    Background(Sender<(Ticket, String)>, Receiver<Reply<'l>>),
 }
 
 impl<'l> Searcher<'l> {
-    /// Sends a query; an inline searcher answers at once.
-    pub fn submit(&mut self, seq: u64, text: &str) -> Option<Reply<'l>> {
-        if let Searcher::Idle(library) = self {
-            *self = Searcher::Inline(library, Box::new(Index::new(library)), Session::default());
-        }
-        match self {
-            Searcher::Inline(library, index, session) => Some(answer(library, index, session, seq, text)),
-            Searcher::Background(jobs, _) => {
-                // A closed channel means the worker is gone; the box then shows no results.
-                let _ = jobs.send((seq, text.to_string()));
-                None
-            }
-            Searcher::Idle(_) => None,
-        }
+    /// A searcher that answers inline, building its index on the first query.
+    pub fn new(library: &'l Library) -> Self {
+        Searcher { last: 0, engine: Engine::Idle(library) }
     }
 
-    /// The newest reply that has arrived, if any.
+    /// A searcher whose queries go down `jobs` and whose answers come back on `replies`:
+    /// to a worker started by [`start_worker`], or to a test playing the worker.
+    pub fn over(jobs: Sender<(Ticket, String)>, replies: Receiver<Reply<'l>>) -> Self {
+        Searcher { last: 0, engine: Engine::Background(jobs, replies) }
+    }
+
+    /// The newest ticket handed out.
+    pub fn last_ticket(&self) -> Ticket {
+        self.last
+    }
+
+    /// Sends a query and returns its ticket; an inline searcher answers at once.
+    pub fn submit(&mut self, text: &str) -> (Ticket, Option<Reply<'l>>) {
+        self.last += 1;
+        let ticket = self.last;
+        if let Engine::Idle(library) = self.engine {
+            self.engine = Engine::Inline(library, Box::new(Index::new(library)), Session::default());
+        }
+        let reply = match &mut self.engine {
+            Engine::Inline(library, index, session) => Some(answer(library, index, session, ticket, text)),
+            Engine::Background(jobs, _) => {
+                // A closed channel means the worker is gone; the box then shows no results.
+                let _ = jobs.send((ticket, text.to_string()));
+                None
+            }
+            Engine::Idle(_) => None,
+        };
+        (ticket, reply)
+    }
+
+    /// Of the replies that have arrived, the one to the newest query, if any.
     pub fn poll(&mut self) -> Option<Reply<'l>> {
-        let Searcher::Background(_, replies) = self else { return None };
-        let mut newest = None;
+        let Engine::Background(_, replies) = &self.engine else { return None };
+        let mut newest: Option<Reply<'l>> = None;
         loop {
             match replies.try_recv() {
-                Ok(reply) => newest = Some(reply),
+                Ok(reply) if newest.as_ref().is_none_or(|n| n.ticket < reply.ticket) => newest = Some(reply),
+                Ok(_) => {}
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => return newest,
             }
         }
     }
 }
 
+/// Starts a search worker on `scope` for `library` and returns the searcher that talks to
+/// it. The worker ends when the searcher is dropped.
+pub fn start_worker<'scope, 'l: 'scope>(scope: &'scope Scope<'scope, 'l>, library: &'l Library) -> Searcher<'l> {
+    let (jobs, job_rx) = mpsc::channel();
+    let (reply_tx, replies) = mpsc::channel();
+    scope.spawn(move || work(library, job_rx, reply_tx));
+    Searcher::over(jobs, replies)
+}
+
 /// The worker's loop: build the index, then answer the newest query each time, skipping
 /// queries the user has already typed past.
-pub fn work<'l>(library: &'l Library, jobs: Receiver<(u64, String)>, replies: Sender<Reply<'l>>) {
+fn work<'l>(library: &'l Library, jobs: Receiver<(Ticket, String)>, replies: Sender<Reply<'l>>) {
     let index = Index::new(library);
     let mut session = Session::default();
     while let Ok(mut job) = jobs.recv() {

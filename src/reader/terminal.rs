@@ -4,7 +4,6 @@
 
 use std::io::{self, stdout};
 use std::panic;
-use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
@@ -19,7 +18,7 @@ use signal_hook::iterator::Signals;
 use super::action::Action;
 use super::app::App;
 use super::keymap;
-use super::searcher::{self, BACKGROUND_FROM_ENTITIES, Searcher};
+use super::searcher::{self, BACKGROUND_FROM_ENTITIES};
 use super::ui;
 
 /// How often the loop looks for search results while a background search is running.
@@ -31,10 +30,7 @@ pub fn run(mut app: App<'_>) -> io::Result<()> {
     let library = app.library;
     thread::scope(|scope| {
         if library.entities.len() >= BACKGROUND_FROM_ENTITIES {
-            let (jobs, job_rx) = mpsc::channel();
-            let (reply_tx, replies) = mpsc::channel();
-            scope.spawn(move || searcher::work(library, job_rx, reply_tx));
-            app.searcher = Searcher::Background(jobs, replies);
+            app.searcher = searcher::start_worker(scope, library);
         }
         let mut terminal = ratatui::init();
         chain_panic_hook();
@@ -88,16 +84,21 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<(
         if app.quit {
             return Ok(());
         }
-        if let Some(action) = next_action(app)? {
-            app.update(action);
-        }
+        // An event that maps to no action (a key release, a mouse move) changes nothing,
+        // so it is not worth a frame.
+        let action = loop {
+            if let Some(action) = next_action(app)? {
+                break action;
+            }
+        };
+        app.update(action);
     }
 }
 
 /// Waits for the next event; while a background search is due, wakes every few
 /// milliseconds to take in its results instead of sleeping until a key arrives.
 fn next_action(app: &App<'_>) -> io::Result<Option<Action>> {
-    let waiting = app.search.as_ref().is_some_and(|s| s.pending());
+    let waiting = app.search().is_some_and(|s| s.pending());
     if waiting && !event::poll(RESULT_POLL)? {
         return Ok(Some(Action::Tick));
     }

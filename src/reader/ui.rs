@@ -12,9 +12,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub use self::help::max_scroll as help_max_scroll;
 use super::action::Pane;
-use super::app::App;
+use super::app::{App, Overlay};
 use super::layout::{MIN_SIZE, Mode};
 
 /// Draws the whole screen.
@@ -26,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     for &(pane, rect) in &screen.panes {
-        let focused = pane == app.focus;
+        let focused = pane == app.at.focus;
         match pane {
             Pane::Navigator => navigator::render(app, frame, rect, focused),
             Pane::Story => pane::render_story(app, frame, rect, focused),
@@ -37,11 +36,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         status::render_tabs(app, frame, tabs);
     }
     status::render(app, frame, screen.status);
-    if let Some(search) = &app.search {
-        search::render(app, search, frame, area);
-    }
-    if let Some(scroll) = app.help {
-        help::render(app, frame, area, scroll);
+    match &app.overlay {
+        Overlay::Search(search) => search::render(app, search, frame, area),
+        Overlay::Help(scroll) => help::render(app, frame, area, *scroll),
+        Overlay::Reading | Overlay::Find => {}
     }
 }
 

@@ -1,7 +1,7 @@
 //! Find in story: a query typed at the bottom, its matches marked in the story, n/N to
 //! step through them, earlier queries recalled with Up/Down.
 
-use super::App;
+use super::{App, Overlay, Reveal};
 use crate::reader::action::{Action, Pane};
 use crate::reader::recent::Recent;
 
@@ -10,8 +10,6 @@ use crate::reader::recent::Recent;
 pub struct Find {
     /// The query; matches are marked while it is non-empty.
     pub query: String,
-    /// Whether the query line has the keyboard.
-    pub editing: bool,
     /// The current match, by index into the story doc's marks.
     pub current: usize,
     /// Matches in the story at the last refresh.
@@ -24,7 +22,6 @@ impl Find {
     /// Drops the query and its highlights.
     pub fn clear(&mut self) {
         self.query.clear();
-        self.editing = false;
         self.current = 0;
         self.recent.stop();
     }
@@ -45,11 +42,11 @@ impl Find {
 impl App<'_> {
     /// Opens the query line (keeping the last query to edit).
     pub(crate) fn start_find(&mut self) {
-        if self.briefing.is_none() {
+        if self.at.briefing.is_none() {
             self.notice = Some("Open a briefing to find in its story".into());
             return;
         }
-        self.find.editing = true;
+        self.overlay = Overlay::Find;
         self.focus_pane(Pane::Story);
     }
 
@@ -61,17 +58,18 @@ impl App<'_> {
                 q.pop();
             }),
             Action::Submit => {
-                self.find.editing = false;
+                self.overlay = Overlay::Reading;
                 self.find.recent.remember(&self.find.query);
             }
-            Action::Cancel => self.find.clear(),
+            Action::Cancel => {
+                self.overlay = Overlay::Reading;
+                self.find.clear();
+            }
             Action::RecallOlder => self.find.recall(true),
             Action::RecallNewer => self.find.recall(false),
-            Action::Resize(w, h) => self.size = (w, h),
             Action::Quit => self.quit = true,
-            _ => {}
+            _ => return,
         }
-        self.refresh();
         self.show_match();
     }
 
@@ -94,16 +92,11 @@ impl App<'_> {
 
     /// Scrolls the story to paragraph `p` and makes the first find match there current.
     pub(crate) fn show_paragraph(&mut self, p: usize) {
-        let Some(&line) = self.story.doc.anchors.get(p) else { return };
-        self.story.scroll = line.saturating_sub(1).min(self.story.max_scroll());
-        let marks = &self.story.doc.marks;
-        self.find.current = marks.iter().position(|&l| l >= line).unwrap_or(0);
+        self.request(Pane::Story, Reveal::FirstMatchFrom(p));
     }
 
-    /// Scrolls the story to the current match.
+    /// Scrolls the story to the current match, once the story is laid out for the query.
     fn show_match(&mut self) {
-        if let Some(&line) = self.story.doc.marks.get(self.find.current) {
-            self.story.show_line(line);
-        }
+        self.request(Pane::Story, Reveal::Match(self.find.current));
     }
 }

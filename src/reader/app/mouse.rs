@@ -26,21 +26,21 @@ impl App<'_> {
         let (col, row) = ((x - area.x) as usize, (y - area.y) as usize);
         match pane {
             Pane::Navigator => {
-                self.nav_row = self.nav_scroll + row;
-                self.refresh();
-                self.follow();
+                if self.index.row(self.nav_scroll + row).is_some() {
+                    self.select_row(self.nav_scroll + row);
+                    self.follow();
+                }
             }
             Pane::Story => {
-                if let Some(link) = self.story.doc.link_at(self.story.scroll + row, col) {
-                    self.story.link = Some(link);
+                if let Some(link) = self.story.doc.link_at(self.story.scroll(&self.at.story) + row, col) {
+                    self.at.story.link = Some(link);
                     self.follow();
                 }
             }
             Pane::Card => {
-                if let Some(link) = self.card.doc.link_at(self.card.scroll + row, col) {
-                    self.card.link = Some(link);
-                    let target = self.card.doc.links[link].target;
-                    self.visit(target);
+                if let Some(link) = self.card.doc.link_at(self.card.scroll(&self.at.card) + row, col) {
+                    self.at.card.link = Some(link);
+                    self.follow();
                 }
             }
         }
@@ -51,13 +51,12 @@ impl App<'_> {
         let layout = self.screen();
         let delta = if down { WHEEL_LINES } else { -WHEEL_LINES };
         match layout.pane_at(x, y) {
-            Some(Pane::Story) => self.story.scroll_by(delta),
-            Some(Pane::Card) => self.card.scroll_by(delta),
+            Some(pane @ (Pane::Story | Pane::Card)) => self.scroll_pane(pane, delta),
             Some(Pane::Navigator) => {
                 let height = layout.pane(Pane::Navigator).map_or(1, |r| inner(r).height.max(1) as usize);
                 let max = self.index.len().saturating_sub(1);
                 self.nav_scroll = self.nav_scroll.saturating_add_signed(delta).min(max);
-                self.nav_row = self.nav_row.clamp(self.nav_scroll, (self.nav_scroll + height - 1).min(max));
+                self.select_row(self.nav_row().clamp(self.nav_scroll, (self.nav_scroll + height - 1).min(max)));
             }
             None => {}
         }

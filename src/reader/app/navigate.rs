@@ -1,48 +1,24 @@
 //! Moving around: following links, history, pane focus, scrolling.
 
-use super::App;
+use super::{App, Reveal};
+use crate::library::{BriefingId, EntityId};
 use crate::reader::action::Pane;
-use crate::reader::history::Place;
 use crate::reader::layout::Mode;
-use crate::reader::navigator::Row;
+use crate::reader::location::{Location, Spot};
+use crate::reader::navigator::{Row, RowId};
 use crate::reader::target::Target;
 use crate::reader::views::{View, ViewKind};
 
 impl App<'_> {
-    /// The current view, as history records it.
-    pub(crate) fn place(&self) -> Place {
-        Place {
-            focus: self.focus,
-            left: self.left,
-            briefing: self.briefing,
-            story_scroll: self.story.scroll,
-            story_link: self.story.link,
-            entity: self.entity,
-            card_scroll: self.card.scroll,
-            card_link: self.card.link,
-            nav_row: self.nav_row,
-            view: self.view,
-        }
-    }
-
-    /// Puts a recorded view back.
-    fn restore(&mut self, place: Place) {
-        self.briefing = place.briefing;
-        self.entity = place.entity;
-        self.nav_row = place.nav_row;
-        self.view = place.view;
-        self.refresh();
-        self.story.scroll = place.story_scroll;
-        self.story.link = place.story_link;
-        self.card.scroll = place.card_scroll;
-        self.card.link = place.card_link;
-        self.focus_pane(place.focus);
-        self.left = place.left;
+    /// Puts a recorded location back. Anchors are by content, so it reads the same even
+    /// if the width changed since.
+    fn restore(&mut self, at: Location) {
+        self.at = at;
     }
 
     /// Goes to a target, recording where we were.
     pub(crate) fn visit(&mut self, target: Target) {
-        self.history.visit(self.place());
+        self.history.visit(self.at);
         self.go(target);
     }
 
@@ -50,40 +26,48 @@ impl App<'_> {
     pub(crate) fn go(&mut self, target: Target) {
         match target {
             Target::Entity(id) => {
-                if self.briefing.is_none() {
-                    self.briefing = self.library.entity(id).briefings.first().copied();
+                if self.at.briefing.is_none() {
+                    self.at.briefing = self.library.entity(id).briefings.first().copied();
                 }
                 self.show_entity(id);
                 self.focus_pane(Pane::Card);
             }
             Target::Briefing(id) => {
                 self.open_briefing(id);
-                self.view = View::Story;
+                self.show_main(View::Story);
                 self.focus_pane(Pane::Story);
             }
             Target::Mention(briefing, index) => {
                 self.open_briefing(briefing);
-                self.view = View::Story;
-                self.refresh();
-                self.story.focus_link(index);
+                self.show_main(View::Story);
+                self.at.story.link = Some(index);
+                self.request(Pane::Story, Reveal::Jump(index));
                 self.preview();
                 self.focus_pane(Pane::Story);
             }
         }
     }
 
-    fn open_briefing(&mut self, id: crate::library::BriefingId) {
-        if self.briefing != Some(id) {
-            self.briefing = Some(id);
-            self.story.reset();
+    fn open_briefing(&mut self, id: BriefingId) {
+        if self.at.briefing != Some(id) {
+            self.at.briefing = Some(id);
+            self.at.story = Spot::default();
         }
-        self.nav_row = self.index.briefing_row(id);
+        self.at.nav = RowId::Briefing(id);
     }
 
-    fn show_entity(&mut self, id: crate::library::EntityId) {
-        if self.entity != Some(id) {
-            self.entity = Some(id);
-            self.card.reset();
+    /// Puts `view` in the main pane, from its top when it is a different one.
+    fn show_main(&mut self, view: View) {
+        if self.at.view != view {
+            self.at.view = view;
+            self.at.story = Spot::default();
+        }
+    }
+
+    fn show_entity(&mut self, id: EntityId) {
+        if self.at.entity != Some(id) {
+            self.at.entity = Some(id);
+            self.at.card = Spot::default();
         }
     }
 
@@ -95,9 +79,9 @@ impl App<'_> {
     }
 
     /// The entity the main pane's focused link is about.
-    fn story_link_entity(&self) -> Option<crate::library::EntityId> {
-        let link = self.story.link?;
-        match (self.view, self.briefing) {
+    fn story_link_entity(&self) -> Option<EntityId> {
+        let link = self.at.story.link?;
+        match (self.at.view, self.at.briefing) {
             (View::Story, Some(b)) => self.library.mentions(b).get(link).map(|m| m.entity),
             _ => match self.story.doc.links.get(link)?.target {
                 Target::Entity(e) => Some(e),
@@ -109,11 +93,11 @@ impl App<'_> {
 
     /// Enter: follow the focused link, or open the navigator's row.
     pub(crate) fn follow(&mut self) {
-        match self.focus {
+        match self.at.focus {
             Pane::Navigator => self.open_row(),
             Pane::Story => self.follow_in_main(),
             Pane::Card => {
-                if let Some(link) = self.card.link.and_then(|l| self.card.doc.links.get(l)) {
+                if let Some(link) = self.at.card.link.and_then(|l| self.card.doc.links.get(l)) {
                     self.visit(link.target);
                 }
             }
@@ -124,10 +108,10 @@ impl App<'_> {
     /// becomes the new centre.
     fn follow_in_main(&mut self) {
         let Some(entity) = self.story_link_entity() else { return };
-        if self.view == View::Map {
-            self.history.visit(self.place());
+        if self.at.view == View::Map {
+            self.history.visit(self.at);
             self.show_entity(entity);
-            self.story.reset();
+            self.at.story = Spot::default();
         } else {
             self.visit(Target::Entity(entity));
         }
@@ -141,20 +125,26 @@ impl App<'_> {
             ViewKind::Map => View::Map,
             ViewKind::Timeline => View::Timeline,
         };
-        if view == View::Map && self.entity.is_none() {
+        if view == View::Map && self.at.entity.is_none() {
             self.notice = Some("No entity for the map: Tab to a mention or open one first".into());
             return;
         }
-        if view != self.view {
-            self.history.visit(self.place());
-            self.view = view;
-            self.story.reset();
+        if view != self.at.view {
+            self.history.visit(self.at);
+            self.show_main(view);
         }
         self.focus_pane(Pane::Story);
     }
 
+    /// Opens the path view between two entities, recorded in history.
+    pub(crate) fn show_path(&mut self, from: EntityId, to: EntityId) {
+        self.history.visit(self.at);
+        self.show_main(View::Path(from, to));
+        self.focus_pane(Pane::Story);
+    }
+
     fn open_row(&mut self) {
-        match self.index.row(self.nav_row) {
+        match self.index.row(self.nav_row()) {
             Some(Row::Briefing(id)) => self.visit(Target::Briefing(id)),
             Some(Row::Entity(id)) => self.visit(Target::Entity(id)),
             Some(Row::Group(kind, _, _)) => self.index.toggle(kind),
@@ -164,7 +154,7 @@ impl App<'_> {
 
     /// Back in history.
     pub(crate) fn back(&mut self) {
-        match self.history.back(self.place()) {
+        match self.history.back(self.at) {
             Some(place) => self.restore(place),
             None => self.notice = Some("Nothing further back".into()),
         }
@@ -172,7 +162,7 @@ impl App<'_> {
 
     /// Forward in history.
     pub(crate) fn forward(&mut self) {
-        match self.history.forward(self.place()) {
+        match self.history.forward(self.at) {
             Some(place) => self.restore(place),
             None => self.notice = Some("Nothing further forward".into()),
         }
@@ -180,54 +170,73 @@ impl App<'_> {
 
     /// Gives a pane the keyboard; in medium mode the story or navigator takes the left.
     pub(crate) fn focus_pane(&mut self, pane: Pane) {
-        self.focus = pane;
+        self.at.focus = pane;
         if pane != Pane::Card {
-            self.left = pane;
+            self.at.left = pane;
         }
     }
 
     /// Focuses the next pane, among those that make sense to show.
     pub(crate) fn next_pane(&mut self) {
         let panes: Vec<Pane> = match self.screen().mode {
-            Mode::Medium => vec![self.left, Pane::Card],
+            Mode::Medium => vec![self.at.left, Pane::Card],
             _ => Pane::ALL.to_vec(),
         };
-        let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let at = panes.iter().position(|&p| p == self.at.focus).unwrap_or(0);
         self.focus_pane(panes[(at + 1) % panes.len()]);
     }
 
     /// Tab / Shift-Tab in the focused pane; in the story the card follows the focus.
     pub(crate) fn step_link(&mut self, forward: bool) {
-        match self.focus {
-            Pane::Story => {
-                self.story.step_link(forward);
-                self.preview();
-            }
-            Pane::Card => self.card.step_link(forward),
-            Pane::Navigator => {}
+        let pane = self.at.focus;
+        let next = match pane {
+            Pane::Story => self.story.next_link(&self.at.story, forward),
+            Pane::Card => self.card.next_link(&self.at.card, forward),
+            Pane::Navigator => None,
+        };
+        let Some(next) = next else { return };
+        match pane {
+            Pane::Story => self.at.story.link = Some(next),
+            _ => self.at.card.link = Some(next),
+        }
+        self.request(pane, Reveal::Step(next));
+        if pane == Pane::Story {
+            self.preview();
         }
     }
 
     /// Scrolls the focused pane (or moves the navigator's selection).
     pub(crate) fn scroll_by(&mut self, delta: isize) {
-        match self.focus {
-            Pane::Story => self.story.scroll_by(delta),
-            Pane::Card => self.card.scroll_by(delta),
+        self.scroll_pane(self.at.focus, delta);
+    }
+
+    /// Scrolls `pane` by `delta` lines (the navigator: moves its selection).
+    pub(crate) fn scroll_pane(&mut self, pane: Pane, delta: isize) {
+        match pane {
+            Pane::Story => self.story.scroll_by(&mut self.at.story, delta),
+            Pane::Card => self.card.scroll_by(&mut self.at.card, delta),
             Pane::Navigator => {
                 let last = self.index.len().saturating_sub(1);
-                self.nav_row = self.nav_row.saturating_add_signed(delta).min(last);
+                self.select_row(self.nav_row().saturating_add_signed(delta).min(last));
             }
         }
     }
 
-    /// Keeps the navigator's selection in range and visible in `height` rows.
+    /// Selects the navigator's row at `index`.
+    pub(crate) fn select_row(&mut self, index: usize) {
+        if let Some(row) = self.index.row(index.min(self.index.len().saturating_sub(1))) {
+            self.at.nav = row.id();
+        }
+    }
+
+    /// Keeps the navigator's selection visible in `height` rows.
     pub(crate) fn clamp_navigator(&mut self, height: usize) {
         let height = height.max(1);
-        self.nav_row = self.nav_row.min(self.index.len().saturating_sub(1));
-        if self.nav_row < self.nav_scroll {
-            self.nav_scroll = self.nav_row;
-        } else if self.nav_row >= self.nav_scroll + height {
-            self.nav_scroll = self.nav_row + 1 - height;
+        let row = self.nav_row();
+        if row < self.nav_scroll {
+            self.nav_scroll = row;
+        } else if row >= self.nav_scroll + height {
+            self.nav_scroll = row + 1 - height;
         }
         self.nav_scroll = self.nav_scroll.min(self.index.len().saturating_sub(height));
     }

@@ -2,16 +2,17 @@
 //! Enter to go, Esc to return exactly where the reader was (nothing changes underneath
 //! while the box is open).
 
-use super::App;
-use crate::library::EntityId;
+use super::{App, Overlay, PaneState};
+use crate::library::{EntityId, Library};
 use crate::reader::action::Action;
-use crate::reader::searcher::{Reply, ResultRow};
+use crate::reader::layout;
+use crate::reader::preview::preview_doc;
+use crate::reader::searcher::{Reply, ResultRow, Ticket};
 use crate::reader::target::Target;
-use crate::reader::views::View;
 use crate::search::{Category, Destination};
 
 /// The open search box.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct SearchBox<'l> {
     /// What is typed.
     pub query: String,
@@ -25,40 +26,56 @@ pub struct SearchBox<'l> {
     pub selected: usize,
     /// The first visible row.
     pub scroll: usize,
-    /// Sequence number of the last query sent.
-    pub sent: u64,
-    /// Sequence number of the reply shown.
-    pub shown: u64,
+    /// The searcher's ticket for the last query this box sent.
+    pub sent: Ticket,
+    /// The ticket of the reply shown: replies to earlier tickets (of this box or of a box
+    /// closed before it) are dropped.
+    pub shown: Ticket,
     /// When set, the box picks the other end of a connection path from this entity.
     pub path_from: Option<EntityId>,
+    /// The selected result's preview, laid out when the selection or the width changes.
+    pub preview: PaneState,
 }
 
 impl SearchBox<'_> {
+    /// A box that takes replies only to tickets after `last`, the searcher's newest.
+    pub fn opened_after(last: Ticket, path_from: Option<EntityId>) -> Self {
+        SearchBox { sent: last, shown: last, path_from, ..SearchBox::default() }
+    }
+
     /// Whether a reply is still due.
     pub fn pending(&self) -> bool {
         self.shown < self.sent
+    }
+
+    /// Lays out the selected result's preview for a pane `width` columns wide.
+    pub(crate) fn layout_preview(&mut self, library: &Library, width: usize) {
+        match self.rows.get(self.selected) {
+            Some(row) => self.preview.layout(width, row.destination.clone(), |w, d| preview_doc(library, d, w)),
+            None => self.preview.clear(),
+        }
     }
 }
 
 impl<'l> App<'l> {
     /// `/`: opens the box.
     pub(crate) fn start_search(&mut self) {
-        self.search = Some(SearchBox::default());
+        self.overlay = Overlay::Search(Box::new(SearchBox::opened_after(self.searcher.last_ticket(), None)));
     }
 
     /// `p`: opens the box to pick the entity to connect the card's entity to.
     pub(crate) fn start_path(&mut self) {
-        let Some(from) = self.entity else {
+        let Some(from) = self.at.entity else {
             self.notice = Some("No entity to start from: open a card first".into());
             return;
         };
-        self.search = Some(SearchBox { path_from: Some(from), ..SearchBox::default() });
+        self.overlay = Overlay::Search(Box::new(SearchBox::opened_after(self.searcher.last_ticket(), Some(from))));
     }
 
     /// Handles an action while the box is open.
     pub(crate) fn update_search(&mut self, action: Action) {
         let page = self.search_page();
-        let Some(search) = self.search.as_mut() else { return };
+        let Overlay::Search(search) = &mut self.overlay else { return };
         let step = |s: &mut SearchBox, delta: isize| {
             s.selected = s.selected.saturating_add_signed(delta).min(s.rows.len().saturating_sub(1));
         };
@@ -76,26 +93,32 @@ impl<'l> App<'l> {
             Action::PageDown => step(search, page as isize),
             Action::PageUp => step(search, -(page as isize)),
             Action::Submit => return self.go_to_result(),
-            Action::Cancel => self.search = None,
+            Action::Cancel => self.overlay = Overlay::Reading,
             Action::Quit => self.quit = true,
-            Action::Resize(w, h) => self.size = (w, h),
             Action::Tick => self.receive(),
             _ => {}
         }
         self.clamp_search();
     }
 
+    fn search_mut(&mut self) -> Option<&mut SearchBox<'l>> {
+        match &mut self.overlay {
+            Overlay::Search(search) => Some(search),
+            _ => None,
+        }
+    }
+
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        let Some(search) = self.search.as_mut() else { return };
+        let Some(search) = self.search_mut() else { return };
         edit(&mut search.query);
         self.recent_searches.stop();
         self.send_query();
     }
 
     fn send_query(&mut self) {
-        let Some(search) = self.search.as_mut() else { return };
-        search.sent += 1;
-        let reply = self.searcher.submit(search.sent, &search.query);
+        let Overlay::Search(search) = &mut self.overlay else { return };
+        let (ticket, reply) = self.searcher.submit(&search.query);
+        search.sent = ticket;
         if let Some(reply) = reply {
             self.show(reply);
         }
@@ -109,11 +132,11 @@ impl<'l> App<'l> {
     }
 
     fn show(&mut self, reply: Reply<'l>) {
-        let Some(search) = self.search.as_mut() else { return };
-        if reply.seq < search.shown {
+        let Some(search) = self.search_mut() else { return };
+        if reply.ticket <= search.shown || reply.ticket > search.sent {
             return;
         }
-        search.shown = reply.seq;
+        search.shown = reply.ticket;
         search.rows = reply.rows;
         search.total = reply.total;
         search.counts = reply.counts;
@@ -122,22 +145,18 @@ impl<'l> App<'l> {
     }
 
     fn recall(&mut self, older: bool) {
-        let Some(search) = self.search.as_mut() else { return };
+        let Overlay::Search(search) = &mut self.overlay else { return };
         search.query = self.recent_searches.step(older);
         self.send_query();
     }
 
     /// Enter: goes to the selected result, recorded in history.
     fn go_to_result(&mut self) {
-        let Some(search) = self.search.take() else { return };
+        let Overlay::Search(search) = std::mem::take(&mut self.overlay) else { return };
         self.recent_searches.remember(search.query.trim());
         let Some(row) = search.rows.get(search.selected) else { return };
         if let (Some(from), Destination::Entity(to)) = (search.path_from, &row.destination) {
-            self.history.visit(self.place());
-            self.view = View::Path(from, *to);
-            self.story.reset();
-            self.focus_pane(crate::reader::action::Pane::Story);
-            return;
+            return self.show_path(from, *to);
         }
         match row.destination.clone() {
             Destination::Entity(id) => self.visit(Target::Entity(id)),
@@ -145,20 +164,19 @@ impl<'l> App<'l> {
             Destination::Sentence(briefing, paragraph, _) => {
                 self.visit(Target::Briefing(briefing));
                 self.find.query = crate::search::Query::parse(&search.query).text;
-                self.refresh();
                 self.show_paragraph(paragraph);
             }
         }
     }
 
-    /// Rows of results that fit in the box.
+    /// Rows of results the box shows.
     pub(crate) fn search_page(&self) -> usize {
-        (self.size.1 as usize).saturating_sub(8).max(1)
+        (layout::search_areas(self.area()).list.height as usize).max(1)
     }
 
     fn clamp_search(&mut self) {
         let page = self.search_page();
-        let Some(search) = self.search.as_mut() else { return };
+        let Some(search) = self.search_mut() else { return };
         search.selected = search.selected.min(search.rows.len().saturating_sub(1));
         if search.selected < search.scroll {
             search.scroll = search.selected;

@@ -14,7 +14,7 @@ fn showing_the_navigator_keeps_its_first_rows_in_view() {
     for size in [(80, 24), (60, 24)] {
         let mut app = App::new(&library, size, None);
         app.update(Action::Focus(Pane::Navigator));
-        assert_eq!(app.nav_row, 1, "the open briefing is selected");
+        assert_eq!(app.nav_row(), 1, "the open briefing is selected");
         assert_eq!(app.nav_scroll, 0, "the BRIEFINGS heading stays in view at {size:?}");
     }
 }
@@ -26,11 +26,11 @@ fn back_then_forward_keeps_the_pane_beside_the_card() {
     for action in [Action::NextLink, Action::Follow, Action::Focus(Pane::Navigator), Action::Focus(Pane::Card)] {
         app.update(action);
     }
-    assert_eq!((app.focus, app.left), (Pane::Card, Pane::Navigator));
+    assert_eq!((app.at.focus, app.at.left), (Pane::Card, Pane::Navigator));
     app.update(Action::Back);
-    assert_eq!((app.focus, app.left), (Pane::Story, Pane::Story), "back to the story we left from");
+    assert_eq!((app.at.focus, app.at.left), (Pane::Story, Pane::Story), "back to the story we left from");
     app.update(Action::Forward);
-    assert_eq!((app.focus, app.left), (Pane::Card, Pane::Navigator), "forward to the library beside the card");
+    assert_eq!((app.at.focus, app.at.left), (Pane::Card, Pane::Navigator), "forward to the library beside the card");
 }
 
 #[test]
@@ -41,12 +41,12 @@ fn help_scrolls_back_up_at_once_after_going_past_its_end() {
     for _ in 0..500 {
         app.update(Action::Down);
     }
-    let end = app.help.expect("help is open");
+    let end = app.help().expect("help is open");
     assert!(end > 0 && end < 500, "the help stops at its last line");
     app.update(Action::Up);
-    assert_eq!(app.help, Some(end - 1));
+    assert_eq!(app.help(), Some(end - 1));
     app.update(Action::Resize(80, 200));
-    assert_eq!(app.help, Some(0), "a screen tall enough for all of it needs no scroll");
+    assert_eq!(app.help(), Some(0), "a screen tall enough for all of it needs no scroll");
 }
 
 /// The screen cell where the story draws link `index`.
@@ -54,7 +54,7 @@ fn cell_of_story_link(app: &App, index: usize) -> (u16, u16) {
     let area = crate::reader::layout::inner(app.screen().pane(Pane::Story).expect("the story is shown"));
     let line = app.story.doc.links[index].line;
     let column = (0..area.width as usize).find(|&x| app.story.doc.link_at(line, x) == Some(index)).expect("drawn");
-    (area.x + column as u16, area.y + (line - app.story.scroll) as u16)
+    (area.x + column as u16, area.y + (line - app.story.scroll(&app.at.story)) as u16)
 }
 
 #[test]
@@ -64,11 +64,67 @@ fn clicking_a_mention_opens_its_card_and_the_wheel_scrolls_the_pane_under_it() {
     let (x, y) = cell_of_story_link(&app, 1);
     app.update(Action::Click(x, y));
     let nvidia = library.entity_by_id("nvidia");
-    assert_eq!((app.focus, app.entity), (Pane::Card, nvidia), "the click followed the second mention");
+    assert_eq!((app.at.focus, app.at.entity), (Pane::Card, nvidia), "the click followed the second mention");
     let story = app.screen().pane(Pane::Story).expect("the story is shown");
     app.update(Action::Wheel(story.x + 2, story.y + 2, true));
-    assert_eq!(app.story.scroll, 3, "the wheel scrolled the story, not the focused card");
-    assert_eq!(app.card.scroll, 0);
+    assert_eq!(app.story.scroll(&app.at.story), 3, "the wheel scrolled the story, not the focused card");
+    assert_eq!(app.card.scroll(&app.at.card), 0);
     app.update(Action::Click(story.x + 2, story.y + 2));
-    assert_eq!(app.focus, Pane::Story, "a click on plain text focuses its pane");
+    assert_eq!(app.at.focus, Pane::Story, "a click on plain text focuses its pane");
+}
+
+#[test]
+fn following_a_card_mention_while_the_story_is_hidden_lands_on_it_with_context() {
+    let library = library();
+    // Two panes: the library beside the card, the story hidden.
+    let mut app = App::new(&library, (100, 30), None);
+    app.update(Action::NextLink);
+    app.update(Action::Follow);
+    app.update(Action::Focus(Pane::Navigator));
+    app.update(Action::Focus(Pane::Card));
+    assert!(app.screen().pane(Pane::Story).is_none(), "the story is hidden");
+    // The card's links to mentions; the last but one lies deep in the story.
+    let mentions: Vec<(usize, usize)> = app
+        .card
+        .doc
+        .links
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| match l.target {
+            crate::reader::target::Target::Mention(_, m) => Some((i, m)),
+            _ => None,
+        })
+        .collect();
+    let (link, mention) = mentions[mentions.len().saturating_sub(2)];
+    app.at.card.link = Some(link);
+    app.update(Action::Follow);
+    assert_eq!((app.at.focus, app.at.story.link), (Pane::Story, Some(mention)));
+    let line = app.story.doc.links[mention].line;
+    let top = app.story.scroll(&app.at.story);
+    let height = app.story.height;
+    assert!(line > height, "the mention is below the first screen");
+    assert!(
+        top < line && line < top + height - 1,
+        "line {line} in view of {top}..{} and not on its last row",
+        top + height
+    );
+    let at_end = top == app.story.max_scroll();
+    assert!(
+        at_end || line - top <= height / 2,
+        "about a third down, not at the bottom: row {} of {height}",
+        line - top
+    );
+}
+
+#[test]
+fn a_resize_keeps_the_first_paragraph_on_screen() {
+    let library = library();
+    let mut app = App::new(&library, (120, 40), None);
+    for _ in 0..20 {
+        app.update(Action::Down);
+    }
+    let first = |app: &App| app.story.doc.anchor_at(app.story.scroll(&app.at.story));
+    let before = first(&app);
+    app.update(Action::Resize(90, 30));
+    assert_eq!(first(&app).block, before.block, "the same block starts the screen after re-wrapping");
 }

@@ -19,11 +19,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .title(Span::styled(" Library ", theme.title(focused)));
     let body = inner(area);
     frame.render_widget(block, area);
+    let selected = app.nav_row();
     let lines: Vec<Line> = (app.nav_scroll..app.nav_scroll + body.height as usize)
         .map_while(|i| app.index.row(i).map(|row| (i, row)))
         .map(|(i, row)| {
             let line = row_line(app, row);
-            if i == app.nav_row && focused { line.style(theme.selected()) } else { line }
+            if i == selected && focused { line.style(theme.selected()) } else { line }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
@@ -35,7 +36,7 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
         Row::Briefings(n) => Line::from(Span::styled(format!("BRIEFINGS ({n})"), theme.dim())),
         Row::Briefing(id) => {
             let b = app.library.briefing(id);
-            let open = if app.briefing == Some(id) { "▶ " } else { "  " };
+            let open = if app.at.briefing == Some(id) { "▶ " } else { "  " };
             Line::from(vec![Span::raw(open), Span::raw(b.headline.as_str())])
         }
         Row::Group(kind, n, open) => {
@@ -45,7 +46,7 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
         }
         Row::Entity(id) => {
             let e = app.library.entity(id);
-            let current = if app.entity == Some(id) { "▶" } else { " " };
+            let current = if app.at.entity == Some(id) { "▶" } else { " " };
             Line::from(vec![
                 Span::raw(format!(" {current}")),
                 Span::styled(symbol(e.kind).to_string(), theme.kind(e.kind)),

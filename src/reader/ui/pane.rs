@@ -1,77 +1,90 @@
-//! Drawing a document pane (the story or the card): only the visible lines are turned
-//! into spans, with the focused link reversed.
+//! Drawing a document pane (the story or the card) with [`DocView`]: only the visible
+//! lines become spans, one per run of text, with the focused link reversed.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use crate::reader::app::{App, PaneState};
 use crate::reader::doc::{Doc, Piece, Tone};
 use crate::reader::layout::inner;
+use crate::reader::location::Spot;
 use crate::reader::theme::Theme;
 use crate::reader::views::View;
 
+/// A document in a bordered pane, scrolled to a spot.
+pub struct DocView<'a> {
+    /// The laid-out document.
+    pub pane: &'a PaneState,
+    /// Where it is scrolled to and which link has focus.
+    pub spot: &'a Spot,
+    /// Colours.
+    pub theme: &'a Theme,
+    /// Whether the pane has the keyboard.
+    pub focused: bool,
+    /// The border title.
+    pub title: &'a str,
+    /// The current find match, drawn like a focused link.
+    pub current_mark: Option<usize>,
+}
+
+impl Widget for DocView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let doc = &self.pane.doc;
+        let scroll = self.pane.scroll(self.spot);
+        let total = doc.lines.len();
+        let position = if total > self.pane.height {
+            format!(" {}/{} ", (scroll + self.pane.height).min(total), total)
+        } else {
+            String::new()
+        };
+        Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(self.theme.border(self.focused))
+            .title(Span::styled(self.title.to_string(), self.theme.title(self.focused)))
+            .title_bottom(Line::from(position).right_aligned())
+            .render(area, buf);
+        let body = inner(area);
+        let current_line = self.current_mark.and_then(|m| doc.marks.get(m)).copied();
+        let link = self.spot.link;
+        let lines = visible_lines(doc, scroll, body.height, |n, p| {
+            let style: Style = self.theme.tone(p.tone);
+            let current = (p.link.is_some() && p.link == link) || (current_line == Some(n) && p.tone == Tone::Match);
+            if current { style.patch(self.theme.focused()) } else { style }
+        });
+        Paragraph::new(lines).render(body, buf);
+    }
+}
+
 /// Draws the story pane.
 pub fn render_story(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let title = match (app.view, app.briefing) {
+    let title = match (app.at.view, app.at.briefing) {
         (View::Story, None) => " Story — open a briefing from the library ".to_string(),
-        (view, _) => view.title(app.library, app.entity),
+        (view, _) => view.title(app.library, app.at.entity),
     };
-    let mark = (!app.find.query.is_empty()).then_some(app.find.current);
-    render_doc(&app.story, &app.theme, frame, area, focused, &title, mark);
+    let current_mark = (!app.find.query.is_empty()).then_some(app.find.current);
+    let view =
+        DocView { pane: &app.story, spot: &app.at.story, theme: &app.theme, focused, title: &title, current_mark };
+    frame.render_widget(view, area);
 }
 
 /// Draws the card pane.
 pub fn render_card(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
-    let title = match app.entity {
+    let title = match app.at.entity {
         Some(id) => format!(" {} ", app.library.entity(id).kind.as_str()),
         None => " Card ".to_string(),
     };
-    render_doc(&app.card, &app.theme, frame, area, focused, &title, None);
-    if app.entity.is_none() {
+    let view =
+        DocView { pane: &app.card, spot: &app.at.card, theme: &app.theme, focused, title: &title, current_mark: None };
+    frame.render_widget(view, area);
+    if app.at.entity.is_none() {
         let hint = "Tab to a mention in the story, or open an entity from the library, to see its card here.";
-        let text = Paragraph::new(Span::styled(hint, app.theme.dim())).wrap(ratatui::widgets::Wrap { trim: true });
+        let text = Paragraph::new(Span::styled(hint, app.theme.dim())).wrap(Wrap { trim: true });
         frame.render_widget(text, inner(area));
     }
-}
-
-/// A bordered pane showing the visible lines of a doc.
-pub fn render_doc(
-    state: &PaneState,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-    focused: bool,
-    title: &str,
-    current_mark: Option<usize>,
-) {
-    let total = state.doc.lines.len();
-    let position = if total > state.height {
-        format!(" {}/{} ", (state.scroll + state.height).min(total), total)
-    } else {
-        String::new()
-    };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border(focused))
-        .title(Span::styled(title.to_string(), theme.title(focused)))
-        .title_bottom(Line::from(position).right_aligned());
-    let body = inner(area);
-    frame.render_widget(block, area);
-    let current_line = current_mark.and_then(|m| state.doc.marks.get(m)).copied();
-    let lines = visible_lines(&state.doc, state.scroll, body.height, |n, p| {
-        let mut style: Style = theme.tone(p.tone);
-        if p.link.is_some() && p.link == state.link {
-            style = style.patch(theme.focused());
-        }
-        if current_line == Some(n) && p.tone == Tone::Match {
-            style = style.patch(theme.focused());
-        }
-        style
-    });
-    frame.render_widget(Paragraph::new(lines), body);
 }
 
 /// Spans for the `height` lines of `doc` from `first` on, each piece styled by `style`

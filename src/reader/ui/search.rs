@@ -2,17 +2,17 @@
 //! highlighted, and a preview of the selected result.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use crate::reader::app::{App, SearchBox};
-use crate::reader::card::card_doc;
-use crate::reader::doc::{Doc, Tone, symbol};
+use crate::reader::doc::{Tone, symbol};
+use crate::reader::layout::search_areas;
 use crate::reader::searcher::ResultRow;
 use crate::reader::theme::Theme;
-use crate::search::{Category, Destination};
+use crate::search::Category;
 
 /// Width of the kind badge column.
 const BADGE: usize = 14;
@@ -20,16 +20,13 @@ const BADGE: usize = 14;
 /// Draws the box over the screen.
 pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let overlay = Rect { height: area.height.saturating_sub(1), ..area };
+    let areas = search_areas(area);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
         .title(Span::styled(title(app, search), theme.title(true)));
-    let inner = block.inner(overlay);
-    frame.render_widget(Clear, overlay);
-    frame.render_widget(block, overlay);
-    let [input, counts, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Clear, areas.outer);
+    frame.render_widget(block, areas.outer);
     let busy = if search.pending() { "  searching…" } else { "" };
     let prompt = Line::from(vec![
         Span::styled("/ ", theme.key()),
@@ -37,21 +34,16 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
         Span::raw("▏"),
         Span::styled(busy, theme.dim()),
     ]);
-    frame.render_widget(Paragraph::new(prompt), input);
-    frame.render_widget(Paragraph::new(counts_line(search, theme)), counts);
+    frame.render_widget(Paragraph::new(prompt), areas.input);
+    frame.render_widget(Paragraph::new(counts_line(search, theme)), areas.counts);
     if search.query.trim().is_empty() {
+        let body = areas.preview.map_or(areas.list, |p| areas.list.union(p));
         frame.render_widget(Paragraph::new(intro(app)).wrap(Wrap { trim: false }), body);
         return;
     }
-    let wide = body.width >= 70;
-    let [list, preview] = if wide {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
-    } else {
-        [body, Rect::default()]
-    };
-    render_rows(search, theme, frame, list);
-    if let (true, Some(row)) = (wide, search.rows.get(search.selected)) {
-        render_preview(app, row, frame, preview);
+    render_rows(search, theme, frame, areas.list);
+    if let (Some(preview), false) = (areas.preview, search.rows.is_empty()) {
+        render_preview(app, search, frame, preview);
     }
 }
 
@@ -139,36 +131,48 @@ fn row_line<'a>(row: &ResultRow<'a>, theme: &Theme, room: usize) -> Line<'a> {
         spans.push(Span::raw("…"));
     }
     let hit = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED).patch(theme.tone(Tone::Match));
-    for (i, c) in row.text.chars().enumerate().skip(skip) {
-        let style = if row.positions.contains(&i) { hit } else { Style::new() };
-        spans.push(Span::styled(c.to_string(), style));
-    }
+    spans.extend(
+        runs(row.text, &row.positions, skip)
+            .map(|(text, matched)| Span::styled(text, if matched { hit } else { Style::new() })),
+    );
     Line::from(spans)
 }
 
-fn render_preview(app: &App, row: &ResultRow, frame: &mut Frame, area: Rect) {
+/// `text` from character `skip` on, cut into runs of matched and unmatched characters.
+fn runs<'a>(text: &'a str, positions: &[usize], skip: usize) -> impl Iterator<Item = (&'a str, bool)> {
+    let mut chars = text.char_indices().enumerate().skip(skip).peekable();
+    std::iter::from_fn(move || {
+        let (i, (start, _)) = chars.next()?;
+        let matched = positions.contains(&i);
+        let mut end = text.len();
+        while let Some(&(j, (at, _))) = chars.peek() {
+            if positions.contains(&j) != matched {
+                end = at;
+                break;
+            }
+            chars.next();
+        }
+        Some((&text[start..end], matched))
+    })
+}
+
+fn render_preview(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let block = Block::bordered().border_type(BorderType::Rounded).border_style(theme.border(false)).title(" Preview ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let w = inner.width.max(1) as usize;
-    let doc = match &row.destination {
-        Destination::Entity(id) => card_doc(app.library, *id, w),
-        Destination::Sentence(b, p, _) => paragraph_doc(app, *b, *p, w),
-        Destination::Briefing(b) => crate::reader::story::story_doc(app.library, *b, w, ""),
-    };
-    let lines = super::pane::visible_lines(&doc, 0, inner.height, |_, p| theme.tone(p.tone));
+    let lines = super::pane::visible_lines(&search.preview.doc, 0, inner.height, |_, p| theme.tone(p.tone));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn paragraph_doc(app: &App, briefing: crate::library::BriefingId, paragraph: usize, w: usize) -> Doc {
-    let b = app.library.briefing(briefing);
-    let mut doc = crate::reader::doc::DocBuilder::new(w);
-    doc.text(&b.headline, Tone::Meta).blank();
-    let section = &b.sections[b.paragraphs[paragraph].section];
-    if !section.heading.is_empty() {
-        doc.text(&section.heading, Tone::Heading).blank();
+#[cfg(test)]
+mod tests {
+    use super::runs;
+
+    #[test]
+    fn matched_letters_come_in_runs() {
+        let got: Vec<_> = runs("Jensen Huang", &[0, 1, 7], 0).collect();
+        assert_eq!(got, vec![("Je", true), ("nsen ", false), ("H", true), ("uang", false)]);
+        assert_eq!(runs("黄仁勋", &[1], 1).collect::<Vec<_>>(), vec![("仁", true), ("勋", false)]);
     }
-    doc.text(&b.paragraphs[paragraph].text, Tone::Body);
-    doc.finish()
 }

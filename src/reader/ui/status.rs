@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 use crate::reader::action::Pane;
 use crate::reader::app::App;
 use crate::reader::doc::width;
-use crate::reader::history::Place;
 use crate::reader::keymap::hints;
+use crate::reader::location::Location;
 use crate::reader::views::View;
 
 /// How many places the breadcrumbs show before eliding older ones.
@@ -17,7 +17,7 @@ const CRUMBS: usize = 3;
 
 /// Draws the status bar.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    if app.find.editing {
+    if app.finding() {
         frame.render_widget(Paragraph::new(find_line(app)), area);
         return;
     }
@@ -81,7 +81,7 @@ fn crumbs<'a>(app: &'a App<'_>, room: usize) -> Line<'a> {
     let behind = app.history.behind();
     let mut names: Vec<String> = behind.iter().rev().take(CRUMBS).rev().map(|p| title(app, p)).collect();
     let mut elided = behind.len() > CRUMBS;
-    names.push(title(app, &app.place()));
+    names.push(title(app, &app.at));
     names.dedup();
     let fits = |names: &[String], elided: bool| width(&names.join(" › ")) + if elided { 4 } else { 0 } <= room;
     while names.len() > 1 && !fits(&names, elided) {
@@ -101,7 +101,7 @@ fn crumbs<'a>(app: &'a App<'_>, room: usize) -> Line<'a> {
 }
 
 /// A short name for a place: the card's entity, the open story or the library.
-fn title(app: &App, place: &Place) -> String {
+fn title(app: &App, place: &Location) -> String {
     let name = match (place.focus, place.entity, place.briefing) {
         (Pane::Card, Some(e), _) => app.library.entity(e).name.clone(),
         (Pane::Story, _, _) if place.view != View::Story => {
@@ -124,7 +124,7 @@ fn shorten(text: &str, max: usize) -> String {
 pub fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let slots = Layout::horizontal([Constraint::Fill(1); 3]).split(area);
     for (i, pane) in Pane::ALL.into_iter().enumerate() {
-        let style = if pane == app.focus { app.theme.title(true) } else { app.theme.dim() };
+        let style = if pane == app.at.focus { app.theme.title(true) } else { app.theme.dim() };
         let tab = Paragraph::new(Span::styled(format!("{} {}", i + 1, pane.title()), style)).centered();
         frame.render_widget(tab, slots[i]);
     }

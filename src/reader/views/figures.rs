@@ -4,8 +4,7 @@
 
 use crate::library::model::{Qualifier, Sign};
 use crate::library::{BriefingId, EntityId, Kind, Library};
-use crate::reader::doc::{Doc, DocBuilder, Tone, symbol, width};
-use crate::reader::target::Target;
+use crate::reader::doc::{Doc, DocBuilder, Tone, width};
 
 /// A group of figures in one unit, drawn on one scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +106,7 @@ fn draw_bar(b: &mut DocBuilder, library: &Library, bar: &Bar, label: usize) {
     let Some(f) = &e.figure else { return };
     let sign = if f.sign == Sign::Negative { "−" } else { " " };
     b.text(sign, Tone::Body);
-    b.link(&format!("{}{}", symbol(Kind::Figure), e.name), Tone::Link(Kind::Figure), Target::Entity(bar.figure));
+    b.entity(library, bar.figure);
     let pad = (label + 1).saturating_sub(width(&e.name) + 2);
     let fill = if f.sign == Sign::Negative { "▒" } else { "█" };
     let end = match f.qualifier {

@@ -4,8 +4,7 @@
 
 use crate::library::graph::neighbours;
 use crate::library::{EntityId, Library};
-use crate::reader::doc::{Doc, DocBuilder, Tone, symbol};
-use crate::reader::target::Target;
+use crate::reader::doc::{Doc, DocBuilder, Tone};
 
 /// Lays out the map around `centre` at `width`.
 pub fn map_doc(library: &Library, centre: Option<EntityId>, width: usize) -> Doc {
@@ -14,7 +13,7 @@ pub fn map_doc(library: &Library, centre: Option<EntityId>, width: usize) -> Doc
         b.text("No entity to centre on: Tab to a mention or open one from the library.", Tone::Meta);
         return b.finish();
     };
-    node(&mut b, library, centre);
+    b.entity(library, centre);
     b.end();
     let first = branches(library, centre);
     if first.is_empty() {
@@ -46,13 +45,10 @@ fn branches(library: &Library, id: EntityId) -> Vec<(String, EntityId)> {
 }
 
 fn branch(b: &mut DocBuilder, library: &Library, prefix: &str, label: &str, target: EntityId) {
-    b.indent(prefix.chars().count() + 2);
+    // Wrapped lines carry the rail down and hang under the label.
+    let rail = prefix.replace("├─ ", "│  ").replace("└─ ", "   ");
+    b.hang(&format!("{rail}  "));
     b.text(prefix, Tone::Meta).text(&format!("{label} → "), Tone::Label);
-    node(b, library, target);
-    b.end().indent(0);
-}
-
-fn node(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let e = library.entity(id);
-    b.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id));
+    b.entity(library, target);
+    b.end().hang("");
 }

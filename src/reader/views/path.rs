@@ -2,8 +2,7 @@
 
 use crate::library::graph::shortest_path;
 use crate::library::{EntityId, Library};
-use crate::reader::doc::{Doc, DocBuilder, Tone, symbol};
-use crate::reader::target::Target;
+use crate::reader::doc::{Doc, DocBuilder, Tone};
 
 /// Lays out the path from `from` to `to` at `width`.
 pub fn path_doc(library: &Library, from: EntityId, to: EntityId, width: usize) -> Doc {
@@ -14,19 +13,14 @@ pub fn path_doc(library: &Library, from: EntityId, to: EntityId, width: usize) -
         b.text(&format!("No chain of relations connects {} and {}.", name(from), name(to)), Tone::Meta);
         return b.finish();
     };
-    node(&mut b, library, from);
+    b.entity(library, from);
     b.end();
     for (i, step) in steps.iter().enumerate() {
         let pad = "  ".repeat(i);
         b.indent(pad.len() + 4).text(&format!("{pad}└ {} → ", step.label()), Tone::Label);
-        node(&mut b, library, step.target());
+        b.entity(library, step.target());
         b.end().indent(0);
     }
     b.blank().text(&format!("{} step{}", steps.len(), if steps.len() == 1 { "" } else { "s" }), Tone::Meta);
     b.finish()
-}
-
-fn node(b: &mut DocBuilder, library: &Library, id: EntityId) {
-    let e = library.entity(id);
-    b.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id));
 }

@@ -2,8 +2,7 @@
 //! the source gives none) and links to the entities it involves.
 
 use crate::library::{BriefingId, EntityId, Event, Library};
-use crate::reader::doc::{Doc, DocBuilder, Tone, symbol, width};
-use crate::reader::target::Target;
+use crate::reader::doc::{Doc, DocBuilder, Tone, width};
 
 /// Lays out the events of `briefing` (or, without one, those of `entity`) at `width`.
 pub fn timeline_doc(library: &Library, briefing: Option<BriefingId>, entity: Option<EntityId>, width: usize) -> Doc {
@@ -28,8 +27,7 @@ pub fn timeline_doc(library: &Library, briefing: Option<BriefingId>, entity: Opt
                 if i > 0 {
                     b.text("  ", Tone::Body);
                 }
-                let e = library.entity(id);
-                b.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id));
+                b.entity(library, id);
             }
             b.end();
         }

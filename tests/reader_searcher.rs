@@ -1,0 +1,97 @@
+//! The search box against a searcher on another thread: replies arrive late, out of
+//! order and after the box that asked was closed. Only replies to the open box's newest
+//! query may show, and the box says "searching…" while one is due.
+
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use briefing::library::{Library, Options, bundled};
+use briefing::reader::action::Action;
+use briefing::reader::app::App;
+use briefing::reader::screen_text;
+use briefing::reader::searcher::{Reply, Searcher, Ticket, answer, start_worker};
+use briefing::search::{Index, Session};
+
+fn library() -> Library {
+    bundled::load(Options::default()).expect("the bundled library loads").library
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+/// The titles of the rows a reply carries.
+fn titles<'l>(rows: impl IntoIterator<Item = &'l briefing::reader::searcher::ResultRow<'l>>) -> Vec<&'l str> {
+    rows.into_iter().map(|r| r.title).collect()
+}
+
+/// What an inline search answers for `text`.
+fn expected<'l>(library: &'l Library, text: &str) -> Reply<'l> {
+    answer(library, &Index::new(library), &mut Session::default(), 0, text)
+}
+
+#[test]
+fn a_late_reply_to_a_closed_box_never_shows_under_a_new_query() {
+    let library = library();
+    let (jobs, job_rx) = mpsc::channel::<(Ticket, String)>();
+    let (reply_tx, replies) = mpsc::channel();
+    let mut app = App::new(&library, (120, 40), None);
+    app.searcher = Searcher::over(jobs, replies);
+    let index = Index::new(&library);
+    let mut session = Session::default();
+    let mut reply = |ticket, text: &str| reply_tx.send(answer(&library, &index, &mut session, ticket, text));
+
+    app.update(Action::StartSearch);
+    type_text(&mut app, "h");
+    let (old, text) = job_rx.recv().expect("the query went to the worker");
+    assert_eq!(text, "h");
+    assert!(screen_text(&app).contains("searching…"), "a reply is due");
+    app.update(Action::Cancel);
+
+    app.update(Action::StartSearch);
+    type_text(&mut app, "nv");
+    reply(old, "h").expect("the app is listening");
+    app.update(Action::Tick);
+    let search = app.search().expect("the box is open");
+    assert!(search.rows.is_empty(), "the closed box's reply was dropped: {:?}", titles(&search.rows));
+    assert!(search.pending());
+    assert!(screen_text(&app).contains("searching…"), "still waiting for its own reply");
+
+    let (n, _) = job_rx.recv().expect("n");
+    let (nv, text) = job_rx.recv().expect("nv");
+    assert_eq!(text, "nv");
+    reply(nv, "nv").expect("sent");
+    reply(n, "n").expect("sent");
+    app.update(Action::Tick);
+    let search = app.search().expect("the box is open");
+    assert!(!search.pending(), "the newest query is answered");
+    assert_eq!(titles(&search.rows), titles(&expected(&library, "nv").rows), "rows of the new query");
+    assert!(!screen_text(&app).contains("searching…"));
+}
+
+#[test]
+fn the_background_worker_answers_the_reopened_box() {
+    let library = library();
+    thread::scope(|scope| {
+        let mut app = App::new(&library, (120, 40), None);
+        app.searcher = start_worker(scope, &library);
+        app.update(Action::StartSearch);
+        type_text(&mut app, "h");
+        app.update(Action::Cancel);
+        app.update(Action::StartSearch);
+        type_text(&mut app, "nvidia");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while app.search().is_some_and(|s| s.pending()) && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(5));
+            app.update(Action::Tick);
+        }
+        let search = app.search().expect("the box is open");
+        assert!(!search.pending(), "the worker answered");
+        assert_eq!(search.query, "nvidia");
+        assert_eq!(titles(&search.rows), titles(&expected(&library, "nvidia").rows));
+        assert!(search.rows.first().is_some_and(|r| r.title == "Nvidia"), "Nvidia first");
+    });
+}
