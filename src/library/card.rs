@@ -346,3 +346,34 @@ fn mentions(library: &Library, id: EntityId) -> Vec<MentionLine<'_>> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::bundled;
+
+    #[test]
+    fn a_figure_reads_in_full() {
+        let library = bundled::load(Default::default()).unwrap().library;
+        let charge = library.entity_by_id("nvidia-h20-charge").unwrap();
+        let card = Card::new(&library, charge);
+        assert_eq!(card.head.figure.unwrap().describe(), "−5.5 billion USD");
+        assert!(card.stated_link.is_some());
+    }
+
+    #[test]
+    fn mention_links_lead_to_the_entity() {
+        let library = bundled::load(Default::default()).unwrap().library;
+        let huang = library.entity_by_id("jensen-huang").unwrap();
+        let card = Card::new(&library, huang);
+        assert!(!card.mentions.is_empty());
+        for m in &card.mentions {
+            let mention = &library.mentions(m.briefing.briefing)[m.link];
+            assert_eq!(mention.entity, huang);
+            assert_eq!(
+                m.text,
+                &library.briefing(m.briefing.briefing).paragraphs[mention.paragraph].text[m.start..m.end]
+            );
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Plain-text rules every layer agrees on: where sentences end, which characters are
 //! ideographs, and how text is folded for matching. Search and find-in-story both fold with
-//! [`fold`], so a sentence search finds by "eclair" is one find highlights "Éclair" in.
+//! [`fold`], so the sentence that searching "eclair" finds is one where find, given the
+//! same letters, highlights "Éclair".
 
 use std::ops::Range;
 
@@ -83,7 +84,8 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Removes the accent of a Latin letter, keeping its case.
+/// Removes the accent of a Latin letter, keeping its case, and straightens curly quotes
+/// (people type `'` and `"`, stories print `’` and `”`).
 pub fn strip_accent(c: char) -> char {
     match c {
         'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
@@ -122,7 +124,8 @@ pub fn strip_accent(c: char) -> char {
     }
 }
 
-/// Folds a string (lower case, no accents), character for character.
+/// Folds a string (lower case, no accents, straight quotes), character for character, so a
+/// position in the folded text is the same character's position in the original.
 pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
