@@ -43,6 +43,7 @@ fn escape_closes_search_leaving_the_screen_as_it_was() {
     let mut s = open_reader();
     s.send("\t\t");
     s.wait_until("a link focused", |screen| is_reversed(screen, "■Nvidia"));
+    s.settle();
     let before = s.text();
     s.send("/");
     s.wait_for("Type to search names");

@@ -104,6 +104,12 @@ impl Session {
     /// same for a moment, so a frame that arrives in pieces is looked at whole.
     pub fn wait_for_redraw(&self, before: &[u8]) {
         self.wait_until("the screen to change", |screen| screen.contents_formatted() != before);
+        self.settle();
+    }
+
+    /// Waits until the screen has stayed the same for a moment: a frame that arrives in
+    /// pieces has finished.
+    pub fn settle(&self) {
         let mut last = self.formatted();
         let mut quiet_since = Instant::now();
         self.wait_until("the screen to settle", |screen| {
