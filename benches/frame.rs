@@ -4,6 +4,8 @@
 //! other core, as the reader does on a large library.
 //!
 //! `cargo bench --bench frame`; results are written up in `docs/benchmarks.md`.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark stops loudly when its set-up fails")]
+#![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
 
 #[path = "../examples/synth/mod.rs"]
 mod synth;

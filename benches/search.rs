@@ -5,6 +5,8 @@
 //! and the two are printed side by side as ratios measured in one run.
 //!
 //! `cargo bench --bench search`; results are written up in `docs/benchmarks.md`.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark stops loudly when its set-up fails")]
+#![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
 
 #[path = "../examples/synth/mod.rs"]
 mod synth;

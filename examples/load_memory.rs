@@ -10,6 +10,7 @@
 //! once more after returning the allocator's free pages to the system. Also prints how
 //! long `load_dir` took: unlike the benchmark's warm loop, a fresh process pays for
 //! faulting in every page it allocates.
+#![allow(clippy::expect_used, clippy::print_stdout, reason = "a measuring tool prints its report and stops loudly")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fs;

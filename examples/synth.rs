@@ -5,6 +5,7 @@
 //! ```
 //!
 //! The same `--entities` always gives the same files (see `synth/mod.rs` for their shape).
+#![allow(clippy::expect_used, clippy::print_stdout, reason = "a measuring tool prints its report and stops loudly")]
 
 #[path = "synth/mod.rs"]
 mod synth;

@@ -146,7 +146,7 @@ fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> 
         app.update(Action::ShowView(view));
     }
     match size {
-        Some(_) => print!("{}", reader::screen_text(&app)),
+        Some(_) => briefing::cli::print(&reader::screen_text(&app))?,
         None => reader::terminal::run(app)?,
     }
     Ok(ExitCode::SUCCESS)

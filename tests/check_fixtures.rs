@@ -4,6 +4,7 @@
 //!
 //! Cases that git cannot store (an empty directory, a file over the size limit) are built in
 //! a temporary directory by the test itself.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! The non-interactive commands on the bundled library, run as a user runs them: `list`,
 //! `show` and `check`, as text and as JSON, and the JSON examples of `docs/cli-json.md`.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::fs;
 use std::io::Read;

@@ -1,4 +1,5 @@
 //! `briefing search` as a program sees it: lines, JSON and exit codes.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::process::Command;
 

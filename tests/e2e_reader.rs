@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal, used as a person would: follow a mention to a
 //! card and a relation to another card, come back, find in the story, open the help,
 //! resize, quit — and the terminal is given back as it was, on quit and on SIGTERM.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 #[path = "support/pty.rs"]
 mod pty;

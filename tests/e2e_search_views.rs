@@ -1,6 +1,7 @@
 //! The search box and the views, in a pseudo-terminal as a person would use them: find
 //! DeepSeek by typing a few letters, close the box without a trace, open each view from
 //! the story and follow a link out of it.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 // The pseudo-terminal helpers are shared by several test files; each uses a subset.
 #[path = "support/pty.rs"]

@@ -1,4 +1,5 @@
 //! `briefing path` and `briefing export`: shortest paths, and exports that round-trip.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::fs;
 use std::path::Path;

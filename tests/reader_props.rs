@@ -6,6 +6,7 @@
 //! Each case opens the bundled library or a CJK-heavy fixture, applies up to 60 random
 //! actions (every [`Action`] variant, sizes from 1×1 to 250×80, clicks and wheel turns
 //! anywhere, typed ASCII, CJK and emoji), and draws a frame of the current size after each.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::path::Path;
 use std::sync::OnceLock;

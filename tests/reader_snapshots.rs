@@ -6,6 +6,7 @@
 //!
 //! Snapshots live in `tests/snapshots/`; after an intended change, re-record them with
 //! `INSTA_UPDATE=always cargo test --test reader_snapshots` and review the diff.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::path::Path;
 use std::sync::OnceLock;

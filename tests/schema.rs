@@ -3,6 +3,7 @@
 //!
 //! `docs/briefing.schema.json` is generated from `briefing::library::format`; when the
 //! types change, regenerate it with `UPDATE_SCHEMA=1 cargo test --test schema`.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::fs;
 use std::path::{Path, PathBuf};

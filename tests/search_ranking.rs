@@ -1,4 +1,5 @@
 //! The ranking rules, on the bundled library and on a small fixture of look-alike names.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::path::Path;
 

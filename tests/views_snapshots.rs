@@ -1,6 +1,7 @@
 //! Snapshots of the figures chart, relation map, timeline, connection path and search box
 //! at 80×24 and 160×48, plus the chart without colour. Re-record after an intended change
 //! with `INSTA_UPDATE=always cargo test --test views_snapshots` and review the diff.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::sync::OnceLock;
 

@@ -35,10 +35,11 @@ pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::
         eprintln!("briefing: no briefing `{}`", id.unwrap_or_default());
         return Ok(ExitCode::FAILURE);
     };
-    match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&briefing_file(&library, briefing))?),
-        Format::Markdown => print!("{}", markdown(&library, briefing)),
-    }
+    let text = match format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&briefing_file(&library, briefing))?),
+        Format::Markdown => markdown(&library, briefing),
+    };
+    super::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

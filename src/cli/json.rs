@@ -10,14 +10,23 @@ use crate::library::model::Briefing;
 /// A briefing in `list --json`.
 #[derive(Debug, Serialize)]
 pub struct BriefingJson<'a> {
+    /// The briefing's id.
     pub id: &'a str,
+    /// Its headline.
     pub headline: &'a str,
+    /// Its standfirst.
     pub dek: &'a str,
+    /// The source's publication.
     pub publication: &'a str,
+    /// The source piece's title.
     pub source_title: &'a str,
+    /// The source's date, as written.
     pub date: &'a str,
+    /// How many sections the story has.
     pub sections: usize,
+    /// How many paragraphs.
     pub paragraphs: usize,
+    /// How many entities it declares.
     pub entities: usize,
 }
 

@@ -36,11 +36,12 @@ pub fn run(content: Option<&Path>, from: &str, to: &str, json: bool) -> anyhow::
         eprintln!("briefing: `{from}` and `{to}` are not connected by any chain of relations");
         return Ok(ExitCode::FAILURE);
     };
-    if json {
-        println!("{}", serde_json::to_string_pretty(&steps_json(&library, a, &steps))?);
+    let text = if json {
+        serde_json::to_string_pretty(&steps_json(&library, a, &steps))?
     } else {
-        println!("{}", describe(&library, a, &steps));
-    }
+        describe(&library, a, &steps)
+    };
+    super::print(&format!("{text}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 

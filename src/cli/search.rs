@@ -44,13 +44,14 @@ pub fn run(
     parsed.filter = kind.or(parsed.filter);
     let results = search::search(&index, &parsed, limit);
     let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(&library, &index, hit, &parsed)).collect();
-    if json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+    let text = if json {
+        format!("{}\n", serde_json::to_string_pretty(&rows)?)
     } else {
-        for row in &rows {
-            println!("{:<12} {:<28} {}{}", row.kind, row.id, row.title, where_matched(row));
-        }
-    }
+        rows.iter()
+            .map(|row| format!("{:<12} {:<28} {}{}\n", row.kind, row.id, row.title, where_matched(row)))
+            .collect()
+    };
+    super::print(&text)?;
     Ok(if rows.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
