@@ -27,12 +27,12 @@ pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::
         None if library.briefings.len() == 1 => library.briefing_ids().next(),
         None => {
             let ids: Vec<&str> = library.briefings.iter().map(|b| b.id.as_str()).collect();
-            eprintln!("briefing: the library has {} briefings; name one: {}", ids.len(), ids.join(", "));
+            super::eprint(&format!("the library has {} briefings; name one: {}", ids.len(), ids.join(", ")));
             return Ok(ExitCode::FAILURE);
         }
     };
     let Some(briefing) = briefing else {
-        eprintln!("briefing: no briefing `{}`", id.unwrap_or_default());
+        super::eprint(&format!("no briefing `{}`", id.unwrap_or_default()));
         return Ok(ExitCode::FAILURE);
     };
     let text = match format {

@@ -12,7 +12,7 @@ use crate::library::suggest::not_an_entity;
 pub fn run(content: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let library = load(content)?;
     let Some(entity) = library.entity_by_id(id) else {
-        eprintln!("briefing: {}", not_an_entity(&library, id));
+        super::eprint(&not_an_entity(&library, id));
         return Ok(ExitCode::FAILURE);
     };
     let card = Card::new(&library, entity);
