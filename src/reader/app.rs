@@ -239,6 +239,7 @@ impl<'l> App<'l> {
             Action::StartPath => self.start_path(),
             Action::Resize(..)
             | Action::Tick
+            | Action::Suspend
             | Action::Type(_)
             | Action::Erase
             | Action::Submit
