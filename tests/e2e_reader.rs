@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 #[path = "support/pty.rs"]
+#[allow(dead_code, reason = "each test binary uses its own part of the harness")]
 mod pty;
 
 use pty::{Session, is_reversed, is_reversed_within};

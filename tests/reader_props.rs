@@ -83,6 +83,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Tick),
         3 => view_kind().prop_map(Action::ShowView),
         1 => Just(Action::StartPath),
+        1 => Just(Action::Suspend),
         4 => typed().prop_map(Action::Type),
         1 => Just(Action::Erase),
         2 => Just(Action::Submit),
@@ -138,6 +139,7 @@ const _EVERY_ACTION_IS_GENERATED: fn(Action) = |action| match action {
     | Action::Submit
     | Action::RecallOlder
     | Action::RecallNewer
+    | Action::Suspend
     | Action::Resize(..)
     | Action::Click(..)
     | Action::Wheel(..)
