@@ -13,14 +13,13 @@ use serde_path_to_error::Segment;
 
 use super::diagnostic::{Diagnostic, Position, position_of};
 use super::format::BriefingFile;
-use super::input::{Input, Options, Parsed};
+use super::input::{Input, Options, Parsed, is_briefing_name, read_limited};
 use super::locate::{Step, locate_steps};
 use super::model::Library;
 use super::parallel;
 use super::validate;
 
-/// Files larger than this are refused rather than read: a briefing is a story, not a dump.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub use super::input::MAX_FILE_BYTES;
 
 /// A library that loaded, with the warnings found on the way.
 #[derive(Debug)]
@@ -97,12 +96,13 @@ pub fn read_dir(dir: &Path) -> (Vec<Input>, Vec<Diagnostic>) {
     (inputs, diagnostics)
 }
 
-/// The `*.json` files of `dir` in name order; an unreadable or empty directory is a problem.
+/// The briefing files of `dir` in name order: `*.json`, not hidden (see
+/// [`is_briefing_name`]), not directories; an unreadable or empty directory is a problem.
 fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|e| Diagnostic::error(dir, None, format!("cannot read directory: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.is_dir())
+        .filter(|p| p.file_name().is_some_and(|n| is_briefing_name(&n.to_string_lossy())) && !p.is_dir())
         .collect();
     paths.sort();
     if paths.is_empty() {
@@ -112,14 +112,9 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
-    let size = fs::metadata(&path).map_err(|e| Diagnostic::error(&path, None, format!("cannot read file: {e}")))?.len();
-    if size > MAX_FILE_BYTES {
-        let message = format!("file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes (16 MiB)");
-        return Err(Diagnostic::error(&path, None, message));
-    }
-    match fs::read(&path) {
+    match read_limited(&path) {
         Ok(bytes) => Ok(Input { path, bytes: Cow::Owned(bytes) }),
-        Err(e) => Err(Diagnostic::error(&path, None, format!("cannot read file: {e}"))),
+        Err(message) => Err(Diagnostic::error(&path, None, message)),
     }
 }
 
