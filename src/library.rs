@@ -16,6 +16,7 @@ pub mod load;
 pub mod locate;
 pub mod markup;
 pub mod model;
+pub(crate) mod objects;
 pub(crate) mod parallel;
 pub mod suggest;
 pub mod text;

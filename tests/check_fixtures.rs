@@ -25,11 +25,42 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "bidirectional-override",
+        &[
+            "{dir}/deal.json:8:74: error: `entities[1].role`: U+202E (bidirectional control) in text: a \
+             terminal would act on it rather than show it",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "blank-paragraph",
+        &[
+            "{dir}/deal.json:5:67: error: `sections[0].paragraphs[1]`: empty paragraph",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
         "conflicting-kind",
         &[
             "{dir}/b-bolt.json:7:29: error: `entities[0].kind`: `bolt` is declared as product here but as company at \
              {dir}/a-deal.json:8:5",
             "checked 2 files: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "control-character",
+        &[
+            "{dir}/deal.json:3:30: error: `headline`: U+001B (escape) in text: a terminal would act on it \
+             rather than show it",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "control-character-in-paragraph",
+        &[
+            "{dir}/deal.json:5:38: error: `sections[0].paragraphs[0]`: U+0000 (null) in text: a terminal \
+             would act on it rather than show it",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (
@@ -54,10 +85,31 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "duplicate-about",
+        &[
+            "{dir}/deal.json:18:33: error: `figures[0].about[2]`: `bolt` is listed twice",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
         "duplicate-briefing-id",
         &[
             "{dir}/b-deal.json:2:9: error: `id`: duplicate briefing id `acme-deal`, already used at {dir}/a-deal.json:2:9",
             "checked 2 files: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "duplicate-event-entity",
+        &[
+            "{dir}/deal.json:22:84: error: `events[0].entities[2]`: `acme` is listed twice",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "duplicate-fact",
+        &[
+            "{dir}/deal.json:11:58: error: `entities[0].facts[1]`: fact `Founded: 1990` is listed twice",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (
@@ -76,9 +128,20 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "duplicate-key",
+        &["{dir}/deal.json:4:3: error: `.`: duplicate field `headline`", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
         "empty-name",
         &[
             "{dir}/deal.json:8:48: error: `entities[1].name`: empty name for `bolt`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "empty-source-field",
+        &[
+            "{dir}/deal.json:4:50: error: `source.title`: empty title: say where the story comes from",
             "checked 1 file: 1 error, 0 warnings",
         ],
     ),
@@ -146,6 +209,64 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "nested-pin",
+        &[
+            "{dir}/deal.json:5:65: error: `sections[0].paragraphs[0]`: a pin inside a pin: pins do not nest; \
+             write `[[text|entity-id]]` around plain text",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "number-out-of-range",
+        &["{dir}/deal.json:13:16: error: malformed JSON: number out of range", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
+        "object-as-array",
+        &[
+            "{dir}/deal.json:4:13: error: `source`: invalid type: array, expected an object",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "pin-in-heading",
+        &[
+            "{dir}/deal.json:5:34: error: `sections[0].heading`: pins `[[…]]` are read only in paragraphs; \
+             here it would show as written",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "pin-outside-paragraph",
+        &[
+            "{dir}/deal.json:4:28: error: `dek`: pins `[[…]]` are read only in paragraphs; here it would show \
+             as written",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "place-as-array",
+        &[
+            "{dir}/deal.json:19:20: error: `figures[0].stated_in`: invalid type: array, expected an object",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "punctuation-name",
+        &[
+            "{dir}/deal.json:8:68: error: `entities[1].aliases[0]`: name `.` has no letter or digit: it would \
+             link every `.` in the stories",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "relation-type-not-snake-case",
+        &[
+            "{dir}/deal.json:22:43: error: `relations[0].type`: relation type `Bought` is not snake_case: \
+             write it like `ceo_of`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
         "truncated-json",
         &[
             "{dir}/deal.json:6:1: error: truncated JSON: EOF while parsing a list",
@@ -158,6 +279,14 @@ const INVALID: &[(&str, &[&str])] = &[
             "{dir}/a-deal.json:5:46: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
             "{dir}/b-broken.json:6:68: error: malformed JSON: trailing comma",
             "checked 2 files: 2 errors, 0 warnings",
+        ],
+    ),
+    (
+        "unit-disagrees-with-display",
+        &[
+            "{dir}/deal.json:16:18: error: `figures[0].display`: display `$3 million` does not read as a \
+             percentage, but unit is `percent`",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (

@@ -7,9 +7,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::objects;
+
 /// What an id looks like, for editors: lowercase ASCII letters, digits and `-`, not at
 /// either end. `briefing check` enforces the same rule.
 pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+
+/// What a relation type looks like: lowercase words joined by single underscores.
+pub const RELATION_TYPE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
 
 /// One briefing: a story plus the entities, figures, relations and events in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -25,21 +30,23 @@ pub struct BriefingFile {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub dek: String,
     /// Where the reported facts come from.
+    #[serde(deserialize_with = "objects::object")]
     pub source: SourceFile,
     /// The story, in sections of paragraphs. Paragraph text may pin or suppress mentions
     /// with `[[text|entity-id]]` and `[[text|-]]`.
+    #[serde(deserialize_with = "objects::objects")]
     pub sections: Vec<SectionFile>,
     /// Entities this briefing declares or mentions. Ids are global across the library.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub entities: Vec<EntityFile>,
     /// Figures stated in the story.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub figures: Vec<FigureFile>,
     /// Typed relations between entities (and figures).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub relations: Vec<RelationFile>,
     /// Dated or ordered events, for the timeline.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub events: Vec<EventFile>,
 }
 
@@ -150,7 +157,7 @@ pub struct EntityFile {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Labelled facts shown on the card.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects::objects")]
     pub facts: Vec<FactFile>,
 }
 
@@ -288,6 +295,7 @@ pub struct FigureFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Where in the story the figure is stated.
+    #[serde(deserialize_with = "objects::object")]
     pub stated_in: PlaceFile,
 }
 
@@ -308,8 +316,9 @@ pub struct RelationFile {
     /// Subject id.
     #[schemars(pattern(ID_PATTERN))]
     pub from: String,
-    /// Machine-readable type, e.g. `ceo_of`.
+    /// Machine-readable type in snake_case, e.g. `ceo_of`.
     #[serde(rename = "type")]
+    #[schemars(pattern(RELATION_TYPE_PATTERN))]
     pub kind: String,
     /// Object id.
     #[schemars(pattern(ID_PATTERN))]

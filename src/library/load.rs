@@ -190,16 +190,40 @@ fn describe_failure(input: &Input, text: &str) -> Diagnostic {
 
 /// A problem with a value is placed at the start of that value, found from its JSON path,
 /// as validation problems are: serde stops at the token's last character, or at the space
-/// before an object or array. A missing or repeated field keeps serde's place (the end of
-/// the object, the repeated key), which says more than the object's start.
+/// before an object or array. A missing field keeps serde's place (the end of the object),
+/// which says more than the object's start; a repeated key and a number too large to hold
+/// are placed at their own start, which serde's place is past.
 fn data_error(input: &Input, text: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnostic {
     let inner = e.inner();
-    let about_a_field = ["missing field", "duplicate field"].iter().any(|p| inner.to_string().starts_with(p));
+    let message = inner.to_string();
     let start = match inner.classify() {
-        Category::Data if !about_a_field => value_start(text, e.path()),
+        _ if message.starts_with("duplicate field") => repeated_key_start(text, inner),
+        Category::Syntax if message.starts_with("number out of range") => number_start(text, inner),
+        Category::Data if !message.starts_with("missing field") => value_start(text, e.path()),
         _ => None,
     };
     parse_error(input, &e.path().to_string(), inner, start)
+}
+
+/// serde stops at the closing quote of a repeated key; an editor should land on the key.
+fn repeated_key_start(text: &str, inner: &serde_json::Error) -> Option<Position> {
+    let closing = offset_at(text, inner.line(), inner.column())?;
+    text[..closing].rfind('"').map(|open| position_of(text, open))
+}
+
+/// serde reports a number it cannot hold (`1e400`) at the number's last character; the
+/// number starts where the run of number characters before it does.
+fn number_start(text: &str, inner: &serde_json::Error) -> Option<Position> {
+    let last = offset_at(text, inner.line(), inner.column())?;
+    let start = text[..last].rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')));
+    Some(position_of(text, start.map_or(0, |i| i + 1)))
+}
+
+/// The byte offset of serde's 1-based line and column (columns count bytes), if in `text`.
+fn offset_at(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2)?.0 + 1 };
+    let offset = line_start + column.checked_sub(1)?;
+    (offset <= text.len() && text.is_char_boundary(offset)).then_some(offset)
 }
 
 /// The position of the value a serde path leads to, when the text has it.
