@@ -6,6 +6,7 @@
 //! for a consumer to follow, and the string id, which is what the JSON names.
 
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 use super::graph;
 use super::model::{Briefing, BriefingId, Entity, EntityId, Figure, Kind, Library, Qualifier, Scale, Sign};
@@ -137,7 +138,7 @@ pub struct FigureData<'l> {
     /// That paragraph within its section, from 0.
     pub paragraph: usize,
     /// The sentence that states it.
-    pub sentence: &'l str,
+    pub sentence: Cow<'l, str>,
 }
 
 impl<'l> FigureData<'l> {
@@ -246,7 +247,7 @@ pub struct MentionLine<'l> {
     /// The mention as written.
     pub text: &'l str,
     /// The sentence around it.
-    pub sentence: &'l str,
+    pub sentence: Cow<'l, str>,
 }
 
 /// A timeline event that involves the entity.

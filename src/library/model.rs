@@ -2,6 +2,7 @@
 //! included), relations and events, cross-referenced by index rather than by string.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -230,10 +231,9 @@ impl Briefing {
         (section, paragraph - self.sections[section].paragraphs.start)
     }
 
-    /// The sentence around a byte range of a paragraph.
-    pub fn sentence(&self, paragraph: usize, range: Range<usize>) -> &str {
-        let text = &self.paragraphs[paragraph].text;
-        &text[text::sentence_around(text, range)]
+    /// The sentence around a byte range of a paragraph, as a bounded [`text::snippet`].
+    pub fn sentence(&self, paragraph: usize, range: Range<usize>) -> Cow<'_, str> {
+        text::snippet(&self.paragraphs[paragraph].text, range)
     }
 
     /// Where the paragraph states a figure's display text, if it does.
