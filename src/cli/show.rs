@@ -24,7 +24,9 @@ pub fn run(content: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-fn card_text(card: &Card<'_>) -> String {
+/// The card as `show` prints it: head, facts, relations, figures, one line per mention with
+/// its snippet, events and briefings.
+pub fn card_text(card: &Card<'_>) -> String {
     let e = &card.head;
     let mut out = String::new();
     let native = e.native_name.map(|n| format!(" ({n})")).unwrap_or_default();
