@@ -48,6 +48,14 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "conflicting-kind-majority",
+        &[
+            "{dir}/a-deal.json:8:29: error: `entities[1].kind`: `bolt` is declared as product here but as company at \
+             {dir}/b-bolt.json:7:5 and 1 other declaration",
+            "checked 3 files: 1 error, 0 warnings",
+        ],
+    ),
+    (
         "control-character",
         &[
             "{dir}/deal.json:3:30: error: `headline`: U+001B (escape) in text: a terminal would act on it \

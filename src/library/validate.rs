@@ -19,7 +19,7 @@ use super::input::{Input, Options, Parsed, reread_text};
 use super::locate::{JsonPath, locate, offset_in_string};
 #[cfg(doc)]
 use super::model::Entity;
-use super::model::{EntityId, Library};
+use super::model::{EntityId, Kind, Library};
 
 /// Where a declaration sits: the file, and the list, element and alias inside it. Kept
 /// small and allocation-free because one is recorded for every entity and alias loaded.
@@ -124,6 +124,9 @@ pub(crate) struct Origins {
     /// Each alias: its entity, its index in the merged [`Entity::aliases`], its origin.
     aliases: Vec<(EntityId, usize, Origin)>,
     briefings: FxHashMap<String, usize>,
+    /// Every later declaration of an entity already declared: its kind and origin, so that a
+    /// kind conflict is blamed on the declarations that disagree with most of the others.
+    redeclared: Vec<(EntityId, Kind, Origin)>,
 }
 
 /// Builds the library from parsed files; returns it with every problem found.
@@ -168,6 +171,7 @@ impl<'a> Builder<'a> {
 
     /// Resolves every reference and runs the lints; returns the library and its problems.
     pub(crate) fn finish(mut self, options: Options) -> (Library, Vec<Diagnostic>) {
+        declare::kind_conflicts(&self.library, &self.origins, &mut self.reporter);
         resolve::resolve_all(&mut self.library, self.parsed, self.declared, &mut self.reporter);
         let shared = lint::shared_aliases(&self.library, &self.origins, &mut self.reporter);
         if options.lint_mentions && !self.reporter.diagnostics.iter().any(Diagnostic::is_error) {

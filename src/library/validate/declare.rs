@@ -5,6 +5,8 @@ use std::mem::take;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::super::format::{BriefingFile, EntityFile, FigureFile, Kind};
 use super::super::locate::JsonPath;
 use super::super::model::{Briefing, BriefingId, Entity, EntityId, Fact, Library, Source};
@@ -128,15 +130,10 @@ impl Declarer<'_, '_, '_> {
             );
             return None;
         }
+        self.origins.redeclared.push((id, e.kind, origin));
         if existing.kind != e.kind {
-            let place = self.first_place(id);
-            let message = format!(
-                "`{}` is declared as {} here but as {} at {place}",
-                e.id,
-                e.kind.as_str(),
-                existing.kind.as_str()
-            );
-            self.reporter.error(self.file, &path.key("kind"), message);
+            // Reported once every file is declared (see `kind_conflicts`), when it is known
+            // which kind most declarations give.
             return None;
         }
         if existing.name != e.name {
@@ -233,6 +230,45 @@ impl Declarer<'_, '_, '_> {
         self.library.by_id.insert(entity.id.clone(), id);
         self.library.entities.push(entity);
         id
+    }
+}
+
+/// Reports every entity declared with different kinds, at each declaration whose kind differs
+/// from the one most of its declarations give (the first declaration's on a tie): with three
+/// files saying company and one saying product, the one saying product is the one to fix.
+pub(super) fn kind_conflicts(library: &Library, origins: &Origins, reporter: &mut Reporter<'_>) {
+    let mut declarations: FxHashMap<EntityId, Vec<(Kind, Origin)>> = FxHashMap::default();
+    for &(id, kind, origin) in &origins.redeclared {
+        declarations.entry(id).or_default().push((kind, origin));
+    }
+    let mut conflicted: Vec<_> = declarations
+        .into_iter()
+        .filter(|(id, later)| later.iter().any(|(kind, _)| *kind != library.entity(*id).kind))
+        .collect();
+    conflicted.sort_by_key(|(id, _)| id.index());
+    for (id, later) in conflicted {
+        let Some(&first) = origins.entities.get(id.index()) else { continue };
+        let mut all = vec![(library.entity(id).kind, first)];
+        all.extend(later);
+        report_minority(&library.entity(id).id, &all, reporter);
+    }
+}
+
+/// Reports each of `declarations` whose kind is not the most common one.
+fn report_minority(id: &str, declarations: &[(Kind, Origin)], reporter: &mut Reporter<'_>) {
+    let count = |kind: Kind| declarations.iter().filter(|(k, _)| *k == kind).count();
+    let (majority, at) =
+        declarations.iter().fold(declarations[0], |best, &d| if count(d.0) > count(best.0) { d } else { best });
+    let agreeing = count(majority);
+    let place = reporter.place(&at);
+    for (kind, origin) in declarations.iter().filter(|(k, _)| *k != majority) {
+        let others = match agreeing - 1 {
+            0 => String::new(),
+            1 => " and 1 other declaration".to_string(),
+            n => format!(" and {n} other declarations"),
+        };
+        let message = format!("`{id}` is declared as {kind} here but as {majority} at {place}{others}");
+        reporter.error(origin.file, &origin.path().key("kind"), message);
     }
 }
 
