@@ -6,8 +6,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::load;
-use crate::library::export::briefing_file;
+use crate::library::bundled;
+use crate::library::export::author_file;
 use crate::library::graph::neighbours;
+use crate::library::load::read_file;
 use crate::library::{BriefingId, EntityId, Kind, Library};
 
 /// Output formats of `export`.
@@ -17,6 +19,21 @@ pub enum Format {
     Markdown,
     /// The briefing file format.
     Json,
+}
+
+/// Briefing `id`'s file as its author wrote it: from the bundled files or from disk.
+fn as_written(
+    library: &Library,
+    id: BriefingId,
+    content: Option<&Path>,
+) -> anyhow::Result<crate::library::format::BriefingFile> {
+    let path = &library.briefing(id).path;
+    let input = match content {
+        None => bundled::inputs().into_iter().find(|i| &i.path == path),
+        Some(_) => Some(read_file(path.clone()).map_err(|d| anyhow::anyhow!("{d}"))?),
+    };
+    let input = input.ok_or_else(|| anyhow::anyhow!("the file of `{}` is gone", library.briefing(id).id))?;
+    author_file(&input).map_err(|d| anyhow::anyhow!("{d}"))
 }
 
 /// Writes briefing `id` (or the only briefing) to standard output.
@@ -36,7 +53,7 @@ pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::
         return Ok(ExitCode::FAILURE);
     };
     let text = match format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&briefing_file(&library, briefing))?),
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&as_written(&library, briefing, content)?)?),
         Format::Markdown => markdown(&library, briefing),
     };
     super::print(&text)?;

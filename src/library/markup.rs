@@ -56,6 +56,11 @@ pub fn parse(raw: &str) -> Result<Marked, MarkupError> {
             .find("]]")
             .ok_or_else(|| MarkupError { offset, message: "unclosed `[[`: a pin reads `[[text|entity-id]]`".into() })?;
         let body = &rest[body_start..body_start + close];
+        // `[[a|x … [[b|y]]`: the first pin never closed, and the text up to the next one
+        // would silently vanish into it.
+        if body.contains("[[") {
+            return Err(MarkupError { offset, message: "unclosed `[[`: a pin reads `[[text|entity-id]]`".into() });
+        }
         marked.pins.push(pin(body, offset, &mut marked.text)?);
         rest = &rest[body_start + close + 2..];
     }
