@@ -103,7 +103,8 @@ pub(super) fn scoped_aliases(
     }
 }
 
-/// Whether briefing `b`'s story writes `word` as a whole word outside its mentions.
+/// Whether briefing `b`'s story writes `word` as a whole word outside its mentions and
+/// outside the author's pins (a suppressed `[[word|-]]` is a choice, not an omission).
 fn writes_unlinked(library: &Library, b: BriefingId, word: &str) -> bool {
     let briefing = library.briefing(b);
     let mentions = library.mentions(b);
@@ -111,8 +112,10 @@ fn writes_unlinked(library: &Library, b: BriefingId, word: &str) -> bool {
         let text = paragraph.text.as_str();
         text.match_indices(word).any(|(at, _)| {
             let range = at..at + word.len();
+            let covers = |r: &std::ops::Range<usize>| r.start <= at && range.end <= r.end;
             link::is_whole_word(text, range.clone())
-                && !mentions.iter().any(|m| m.paragraph == index && m.range.start <= at && range.end <= m.range.end)
+                && !mentions.iter().any(|m| m.paragraph == index && covers(&m.range))
+                && !paragraph.pins.iter().any(|(pin, _)| covers(pin))
         })
     })
 }
