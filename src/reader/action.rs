@@ -96,4 +96,6 @@ pub enum Action {
     ShowView(ViewKind),
     /// Pick, in the search box, an entity to connect the card's entity to.
     StartPath,
+    /// List in the navigator the open briefing's entities, or the whole library's.
+    ToggleEntityScope,
 }
