@@ -15,7 +15,7 @@ const CTRL_Z: &str = "\x1a";
 
 /// Starts the reader and opens the search box with a query typed.
 fn reader_searching() -> Session {
-    let mut s = Session::spawn(&[], 100, 30);
+    let mut s = Session::spawn(&["--open", "beijing-gambit"], 100, 30);
     s.wait_for("Huang Flies to Beijing");
     s.wait_until("mouse captured", |screen| screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None);
     s.send("/");

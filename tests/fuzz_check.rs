@@ -1,18 +1,18 @@
-//! A seeded mutator over the bundled briefing: thousands of damaged and hostile variants of
-//! `content/beijing-gambit.json`, byte-level and structural. Loading never panics; every
-//! library `check` accepts loads, draws the reader's screen at a few sizes and exports as
-//! Markdown and JSON without panicking; and the real `check` on a sample exits 0 or 1.
+//! A seeded mutator over the bundled briefings: thousands of damaged and hostile variants of
+//! `content/beijing-gambit.json`, byte-level and structural, each loaded with the rest of the
+//! bundled library. Loading never panics; every library `check` accepts loads, draws the
+//! reader's screen at a few sizes and exports as Markdown and JSON without panicking; and the
+//! real `check` on a sample exits 0 or 1.
 //! Seeded, so a failure names its case and reproduces; it runs in seconds.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture")]
 
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::process::Command;
 
 use briefing::cli::export::markdown;
-use briefing::library::export::briefing_file;
-use briefing::library::{Input, Options, load_sources};
+use briefing::library::export::author_file;
+use briefing::library::{Input, Options, bundled, load_sources};
 use briefing::reader::app::App;
 use briefing::reader::screen_text;
 use serde_json::Value;
@@ -21,8 +21,8 @@ const SEED_TEXT: &str = include_str!("../content/beijing-gambit.json");
 
 /// How many variants are loaded in the test process, and how many of them are also checked
 /// by the real binary.
-const CASES: u64 = 3000;
-const BINARY_EVERY: u64 = 50;
+const CASES: u64 = 800;
+const BINARY_EVERY: u64 = 40;
 
 /// xorshift64*: small, fast and the same everywhere, so a case number is a reproduction.
 struct Rng(u64);
@@ -148,20 +148,33 @@ fn variant(case: u64) -> Vec<u8> {
     serde_json::to_vec_pretty(&doc).expect("a value serialises")
 }
 
-/// Loads one variant; when it is accepted, draws and exports it. Returns whether it was
-/// accepted.
+/// The bundled library with the seed file replaced by `bytes`.
+fn library_with(bytes: Vec<u8>) -> Vec<Input> {
+    let mut inputs = bundled::inputs();
+    for input in &mut inputs {
+        if input.path.ends_with("beijing-gambit.json") {
+            input.bytes = Cow::Owned(bytes.clone());
+        }
+    }
+    inputs
+}
+
+/// Loads one variant with the rest of the library; when it is accepted, draws and exports
+/// it. Returns whether it was accepted.
 fn exercise(bytes: Vec<u8>) -> bool {
-    let input = Input { path: PathBuf::from("beijing-gambit.json"), bytes: Cow::Owned(bytes) };
-    let Ok(loaded) = load_sources(&[input], Options { lint_mentions: true }) else { return false };
+    let inputs = library_with(bytes);
+    let Ok(loaded) = load_sources(&inputs, Options { lint_mentions: true }) else { return false };
     let library = &loaded.library;
-    for size in [(120, 40), (60, 20), (20, 5)] {
+    for size in [(120, 40), (20, 5)] {
         let app = App::new(library, size, None);
         assert!(!screen_text(&app).is_empty());
     }
     for id in library.briefing_ids() {
         assert!(!markdown(library, id).is_empty());
-        serde_json::to_string(&briefing_file(library, id)).expect("an export serialises");
     }
+    let seed = inputs.iter().find(|i| i.path.ends_with("beijing-gambit.json")).expect("the seed is bundled");
+    let file = author_file(seed).expect("an accepted file parses again");
+    serde_json::to_string(&file).expect("an export serialises");
     true
 }
 
@@ -184,6 +197,10 @@ fn mutated_briefings_never_panic_and_accepted_ones_read_and_export() {
 #[test]
 fn check_on_mutated_briefings_exits_0_or_1() {
     let dir = tempfile::tempdir().expect("temporary directory");
+    for input in bundled::inputs() {
+        let name = input.path.file_name().expect("a file name").to_owned();
+        std::fs::write(dir.path().join(name), &input.bytes).expect("copy the bundled library");
+    }
     let file = dir.path().join("beijing-gambit.json");
     for case in (0..CASES).step_by(BINARY_EVERY as usize) {
         std::fs::write(&file, variant(case)).expect("write the variant");

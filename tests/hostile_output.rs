@@ -38,8 +38,8 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
     for args in [
         &["search", "--limit", "100", "a"][..],
         &["search", "--json", "--limit", "100", "a"],
-        &["export", "--format", "json"],
-        &["export"],
+        &["export", "beijing-gambit", "--format", "json"],
+        &["export", "beijing-gambit"],
         &["screen"],
         &["show", "nvidia"],
         &["list", "--kind", "company", "--json"],

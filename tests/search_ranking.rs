@@ -92,7 +92,8 @@ fn kind_filters_narrow_and_count() {
     let library = bundled();
     let index = Index::new(&library);
     let figures = search::search(&index, &Query::parse("@figure"), 50);
-    assert_eq!(figures.total, 7, "the seven seed figures");
+    let all_figures = library.entities.iter().filter(|e| e.kind == library::Kind::Figure).count();
+    assert_eq!(figures.total, all_figures, "every figure of the archive");
     assert!(figures.hits.iter().all(|h| index.candidate(h).category == Category::Entity(library::Kind::Figure)));
     let billions = search::search(&index, &Query::parse("@figure billion"), 50);
     let names: Vec<&str> = billions
@@ -103,7 +104,8 @@ fn kind_filters_narrow_and_count() {
             _ => "",
         })
         .collect();
-    assert_eq!(names, ["$17 billion", "$5.5 billion"]);
+    assert!(names.contains(&"$17 billion") && names.contains(&"$5.5 billion"), "{names:?}");
+    assert!(names.iter().all(|n| n.contains("billion")), "only figures in billions: {names:?}");
     let huang = search::search(&index, &Query::parse("@person huang"), 50);
     assert_eq!(huang.total, 1);
     let all = search::search(&index, &Query::parse("huang"), 50);

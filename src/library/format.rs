@@ -14,7 +14,21 @@ use super::objects;
 pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
 
 /// What a relation type looks like: lowercase words joined by single underscores.
-pub const RELATION_TYPE_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
+pub const RELATION_TYPE_PATTERN: &str = "^[a-z0-9]+(_[a-z0-9]+)*$";
+
+/// What an ISO date looks like, for editors; `briefing check` also rejects impossible days.
+pub const ISO_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// A shared entities file (`entities.json`, or any `*.entities.json`): declarations that
+/// every briefing may refer to by id alone. Their aliases link in every story that names
+/// the entity; aliases a briefing declares link only in that briefing's story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntitiesFile {
+    /// The shared declarations.
+    #[serde(deserialize_with = "objects::objects")]
+    pub entities: Vec<EntityFile>,
+}
 
 /// One briefing: a story plus the entities, figures, relations and events in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -23,6 +37,11 @@ pub struct BriefingFile {
     /// Globally unique id of the briefing, e.g. `beijing-gambit`.
     #[schemars(pattern(ID_PATTERN))]
     pub id: String,
+    /// The day the story reports, as an ISO date (`2025-04-17`): it orders the archive,
+    /// newest first. The source's own date, in whatever form it prints, is `source.date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = ISO_DATE_PATTERN))]
+    pub date: Option<String>,
     /// Headline of the story.
     #[schemars(length(min = 1))]
     pub headline: String,
@@ -131,19 +150,26 @@ impl Kind {
     }
 }
 
-/// An entity declaration. The same id may be declared by several briefings; the
-/// declarations must agree on kind and are merged (aliases and facts are unioned).
+/// An entity declaration, or a reference to one. `{ "id": "nvidia" }` refers to an entity
+/// declared elsewhere in the library (a shared entities file or another briefing), so this
+/// story links its name. Whatever several entries state of one entity must agree: kind and
+/// name, and role, summary and native name where more than one gives them. Aliases and
+/// facts add up; an alias links only in the story of the briefing that declares it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityFile {
     /// Global id: lowercase letters, digits and `-`.
     #[schemars(pattern(ID_PATTERN))]
     pub id: String,
-    /// What the entity is. `figure` is reserved for entries of `figures`.
-    pub kind: Kind,
-    /// Display name, also matched in the story text.
+    /// What the entity is. `figure` is reserved for entries of `figures`. Leave it out
+    /// when the entity is declared elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// Display name, also matched in the story text. Leave it out when the entity is
+    /// declared elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
-    pub name: String,
+    pub name: Option<String>,
     /// Other names matched in the story text (short forms, native-script names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -159,6 +185,13 @@ pub struct EntityFile {
     /// Labelled facts shown on the card.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects::objects")]
     pub facts: Vec<FactFile>,
+}
+
+impl EntityFile {
+    /// The name the entry gives, or its id where it only refers to the entity.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// A labelled fact on an entity card.
@@ -297,6 +330,11 @@ pub struct FigureFile {
     /// Where in the story the figure is stated.
     #[serde(deserialize_with = "objects::object")]
     pub stated_in: PlaceFile,
+    /// The id of an earlier figure this one revises (the charge recorded in May against the
+    /// one expected in April). Both stay, linked; neither replaces the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(ID_PATTERN))]
+    pub revises: Option<String>,
 }
 
 /// A paragraph of the story: `section` and `paragraph` count from 0.
@@ -327,6 +365,9 @@ pub struct RelationFile {
     pub label: String,
     /// Label read from `to` back to `from`, e.g. `led by`.
     pub inverse: String,
+    /// The paragraph that states the relation, if one does; it must mention both ends.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "objects::optional_object")]
+    pub stated_in: Option<PlaceFile>,
 }
 
 /// Something that happened, placed on the timeline by `order` (and `date` when known).

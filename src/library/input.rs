@@ -6,7 +6,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::format::BriefingFile;
+use super::format::{BriefingFile, EntitiesFile};
 
 /// One briefing file's bytes and where they came from.
 #[derive(Debug, Clone)]
@@ -30,7 +30,20 @@ pub struct Options {
 pub(crate) struct Parsed<'a> {
     pub file: usize,
     pub text: Option<&'a str>,
-    pub briefing: BriefingFile,
+    pub content: Content,
+}
+
+/// What a library file holds: a briefing, or the shared entity declarations.
+pub(crate) enum Content {
+    /// A briefing file.
+    Briefing(Box<BriefingFile>),
+    /// A shared entities file.
+    Entities(EntitiesFile),
+}
+
+/// Whether `path` names a shared entities file: `entities.json` or `*.entities.json`.
+pub fn is_shared_entities(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n == "entities.json" || n.ends_with(".entities.json"))
 }
 
 /// A file's text read again to locate a problem in it, after its bytes were released;

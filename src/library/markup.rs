@@ -57,6 +57,11 @@ pub fn parse(raw: &str) -> Result<Marked, MarkupError> {
             .ok_or_else(|| MarkupError { offset, message: "unclosed `[[`: a pin reads `[[text|entity-id]]`".into() })?;
         let body = &rest[body_start..body_start + close];
         if let Some(inner) = body.find("[[") {
+            // `[[a|x … [[b|y]]`: the first pin never closed, and the text up to the next one
+            // would silently vanish into it. `[[the [[firm|x]] Bolt|y]]`: a pin inside a pin.
+            if body[..inner].contains('|') {
+                return Err(MarkupError { offset, message: "unclosed `[[`: a pin reads `[[text|entity-id]]`".into() });
+            }
             let message = "a pin inside a pin: pins do not nest; write `[[text|entity-id]]` around plain text".into();
             return Err(MarkupError { offset: offset + 2 + inner, message });
         }

@@ -19,6 +19,37 @@ pub(crate) fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializ
     deserializer.deserialize_seq(Elements(PhantomData))
 }
 
+/// Reads an optional struct from a JSON object only (or `null`, or nothing when the field
+/// is `#[serde(default)]`).
+pub(crate) fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    deserializer.deserialize_option(Optional(PhantomData))
+}
+
+/// Reads `null` as `None` and anything else through [`object`].
+struct Optional<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Optional<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object or null")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        object(deserializer).map(Some)
+    }
+}
+
 /// A deserializer that reads a struct as a map, never as a sequence, and leaves everything
 /// else to the deserializer it wraps. Only the struct itself is read through it: its fields
 /// are read by the wrapped deserializer directly.
@@ -92,6 +123,8 @@ mod tests {
         one: Place,
         #[serde(default, deserialize_with = "super::objects")]
         many: Vec<Place>,
+        #[serde(default, deserialize_with = "super::optional_object")]
+        maybe: Option<Place>,
     }
 
     #[test]
@@ -104,6 +137,10 @@ mod tests {
         assert_eq!(ok.many.len(), 1);
         let one = serde_json::from_str::<Holder>(r#"{"one": [1, 2]}"#).unwrap_err().to_string();
         assert!(one.starts_with("invalid type: sequence, expected struct Place"), "{one}");
+        let maybe: Holder = serde_json::from_str(r#"{"one": {"section": 1, "paragraph": 2}, "maybe": null}"#).unwrap();
+        assert_eq!(maybe.maybe, None);
+        let maybe = serde_json::from_str::<Holder>(r#"{"one": {"section": 1, "paragraph": 2}, "maybe": [0, 0]}"#);
+        assert!(maybe.unwrap_err().to_string().starts_with("invalid type: sequence, expected struct Place"));
         let many = serde_json::from_str::<Holder>(r#"{"one": {"section": 1, "paragraph": 2}, "many": [[0, 0]]}"#);
         assert!(many.unwrap_err().to_string().starts_with("invalid type: sequence, expected struct Place"));
     }

@@ -155,13 +155,24 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<(
         if app.quit {
             return Ok(());
         }
-        apply(app, next_action(app)?);
-        // Keys that arrived together (a paste, a held key) are all taken in before the next
-        // frame: drawing after each would make a long paste cost a frame per character.
-        while event::poll(Duration::ZERO)? && !app.quit {
-            if let Some(action) = action_for(app, event::read()?) {
-                apply(app, action);
-            }
+        take_in(app, next_action(app)?)?;
+    }
+}
+
+/// Applies `action`, and when it types a character, every key already waiting too: a paste
+/// into find or search arrives as thousands of keys, and a frame after each would make it
+/// cost a frame per character. Other actions get their frame at once, since what a later key
+/// does (which link Tab reaches) may depend on what was last drawn.
+fn take_in(app: &mut App<'_>, mut action: Action) -> io::Result<()> {
+    loop {
+        let typing = matches!(action, Action::Type(_));
+        apply(app, action);
+        if !typing || app.quit || !event::poll(Duration::ZERO)? {
+            return Ok(());
+        }
+        match action_for(app, event::read()?) {
+            Some(next) => action = next,
+            None => return Ok(()),
         }
     }
 }

@@ -1,31 +1,45 @@
 //! Rules about what a briefing file says, checked on each file as it is declared: text holds
 //! no control characters and no pins outside paragraphs; no blank paragraphs or source
-//! fields; names that can be linked; nothing listed twice; snake_case relation types; a
+//! fields; names that can be linked; nothing listed twice; a
 //! unit that agrees with its display text. Each problem points at the value, or at the very
 //! character inside it, that is wrong.
 
 use super::super::escape::{describe, is_hostile};
 use super::super::figure_text;
-use super::super::format::{BriefingFile, EntityFile, EventFile, FigureFile, RelationFile};
+use super::super::format::{BriefingFile, EntityFile, EventFile, FigureFile};
+use super::super::input::Content;
 use super::super::locate::JsonPath;
 use super::Reporter;
 
-/// Checks every rule on one parsed file.
-pub(super) fn check(briefing: &BriefingFile, file: usize, reporter: &mut Reporter<'_>) {
+/// Checks every rule on one parsed file: a briefing, or a shared entities file.
+pub(super) fn check(content: &Content, file: usize, reporter: &mut Reporter<'_>) {
     let mut rules = Rules { file, reporter };
-    rules.texts(briefing);
-    rules.story(briefing);
-    for (i, entity) in briefing.entities.iter().enumerate() {
+    let entities = match content {
+        Content::Briefing(briefing) => {
+            rules.briefing(briefing);
+            &briefing.entities
+        }
+        Content::Entities(shared) => &shared.entities,
+    };
+    let mut texts = Vec::new();
+    entity_texts(entities, &mut texts);
+    rules.texts(texts);
+    for (i, entity) in entities.iter().enumerate() {
         rules.entity(entity, &JsonPath::root().key("entities").index(i));
     }
-    for (i, figure) in briefing.figures.iter().enumerate() {
-        rules.figure(figure, &JsonPath::root().key("figures").index(i));
-    }
-    for (i, relation) in briefing.relations.iter().enumerate() {
-        rules.relation(relation, &JsonPath::root().key("relations").index(i));
-    }
-    for (i, event) in briefing.events.iter().enumerate() {
-        rules.event(event, &JsonPath::root().key("events").index(i));
+}
+
+impl Rules<'_, '_> {
+    /// The rules on everything of a briefing but its entities.
+    fn briefing(&mut self, briefing: &BriefingFile) {
+        self.texts(briefing_texts(briefing));
+        self.story(briefing);
+        for (i, figure) in briefing.figures.iter().enumerate() {
+            self.figure(figure, &JsonPath::root().key("figures").index(i));
+        }
+        for (i, event) in briefing.events.iter().enumerate() {
+            self.event(event, &JsonPath::root().key("events").index(i));
+        }
     }
 }
 
@@ -40,8 +54,8 @@ impl Rules<'_, '_> {
     }
 
     /// Every text of the file: no control characters anywhere, no pins but in paragraphs.
-    fn texts(&mut self, briefing: &BriefingFile) {
-        for (path, text, paragraph) in texts(briefing) {
+    fn texts(&mut self, texts: Vec<(JsonPath, &str, bool)>) {
+        for (path, text, paragraph) in texts {
             if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_hostile(c)) {
                 let message = format!("{} in text: a terminal would act on it rather than show it", describe(c));
                 self.reporter.error_within(self.file, &path, at, message);
@@ -75,7 +89,9 @@ impl Rules<'_, '_> {
     }
 
     fn entity(&mut self, e: &EntityFile, path: &JsonPath) {
-        self.linkable(&e.name, &path.key("name"));
+        if let Some(name) = &e.name {
+            self.linkable(name, &path.key("name"));
+        }
         for (i, alias) in e.aliases.iter().enumerate() {
             self.linkable(alias, &path.key("aliases").index(i));
         }
@@ -108,13 +124,6 @@ impl Rules<'_, '_> {
         }
     }
 
-    fn relation(&mut self, r: &RelationFile, path: &JsonPath) {
-        if !r.kind.trim().is_empty() && !is_snake_case(&r.kind) {
-            let message = format!("relation type `{}` is not snake_case: write it like `ceo_of`", r.kind);
-            self.error(&path.key("type"), message);
-        }
-    }
-
     fn event(&mut self, e: &EventFile, path: &JsonPath) {
         if let Some((i, id)) = first_repeat(&e.entities) {
             self.error(&path.key("entities").index(i), format!("`{id}` is listed twice"));
@@ -122,17 +131,18 @@ impl Rules<'_, '_> {
     }
 }
 
-/// Every text a file holds that a reader sees, with its path and whether it is a paragraph
-/// (where pins are read). Ids are left out: their own rule allows no such characters.
-fn texts(b: &BriefingFile) -> Vec<(JsonPath, &str, bool)> {
+/// Every text of a briefing that a reader sees, its entities' aside, with its path and
+/// whether it is a paragraph (where pins are read). Ids are left out: their own rule allows
+/// no such characters.
+fn briefing_texts(b: &BriefingFile) -> Vec<(JsonPath, &str, bool)> {
     let root = JsonPath::root();
     let mut out = vec![(root.key("headline"), b.headline.as_str(), false), (root.key("dek"), b.dek.as_str(), false)];
+    out.extend(b.date.iter().map(|d| (root.key("date"), d.as_str(), false)));
     let source = root.key("source");
     let s = &b.source;
-    out.extend(
-        [(source.key("publication"), &s.publication), (source.key("title"), &s.title), (source.key("date"), &s.date)]
-            .map(|(p, t)| (p, t.as_str(), false)),
-    );
+    let fields =
+        [(source.key("publication"), &s.publication), (source.key("title"), &s.title), (source.key("date"), &s.date)];
+    out.extend(fields.map(|(p, t)| (p, t.as_str(), false)));
     out.extend(s.url.iter().map(|url| (source.key("url"), url.as_str(), false)));
     for (i, section) in b.sections.iter().enumerate() {
         let at = root.key("sections").index(i);
@@ -141,34 +151,16 @@ fn texts(b: &BriefingFile) -> Vec<(JsonPath, &str, bool)> {
             section.paragraphs.iter().enumerate().map(|(p, t)| (at.key("paragraphs").index(p), t.as_str(), true)),
         );
     }
-    for (i, e) in b.entities.iter().enumerate() {
-        let at = root.key("entities").index(i);
-        out.extend(
-            [(at.key("name"), &e.name), (at.key("role"), &e.role), (at.key("summary"), &e.summary)]
-                .map(|(p, t)| (p, t.as_str(), false)),
-        );
-        out.extend(e.aliases.iter().enumerate().map(|(a, t)| (at.key("aliases").index(a), t.as_str(), false)));
-        out.extend(e.native_name.iter().map(|t| (at.key("native_name"), t.as_str(), false)));
-        for (f, fact) in e.facts.iter().enumerate() {
-            let fact_at = at.key("facts").index(f);
-            out.push((fact_at.key("label"), &fact.label, false));
-            out.push((fact_at.key("value"), &fact.value, false));
-        }
-    }
     for (i, f) in b.figures.iter().enumerate() {
         let at = root.key("figures").index(i);
-        out.extend(
-            [(at.key("unit"), &f.unit), (at.key("display"), &f.display), (at.key("measures"), &f.measures)]
-                .map(|(p, t)| (p, t.as_str(), false)),
-        );
+        let fields = [(at.key("unit"), &f.unit), (at.key("display"), &f.display), (at.key("measures"), &f.measures)];
+        out.extend(fields.map(|(p, t)| (p, t.as_str(), false)));
         out.extend(f.period.iter().map(|t| (at.key("period"), t.as_str(), false)));
     }
     for (i, r) in b.relations.iter().enumerate() {
         let at = root.key("relations").index(i);
-        out.extend(
-            [(at.key("type"), &r.kind), (at.key("label"), &r.label), (at.key("inverse"), &r.inverse)]
-                .map(|(p, t)| (p, t.as_str(), false)),
-        );
+        let fields = [(at.key("type"), &r.kind), (at.key("label"), &r.label), (at.key("inverse"), &r.inverse)];
+        out.extend(fields.map(|(p, t)| (p, t.as_str(), false)));
     }
     for (i, e) in b.events.iter().enumerate() {
         let at = root.key("events").index(i);
@@ -177,17 +169,25 @@ fn texts(b: &BriefingFile) -> Vec<(JsonPath, &str, bool)> {
     out
 }
 
+/// The texts of entity declarations, as [`briefing_texts`] gives a briefing's.
+fn entity_texts<'a>(entities: &'a [EntityFile], out: &mut Vec<(JsonPath, &'a str, bool)>) {
+    for (i, e) in entities.iter().enumerate() {
+        let at = JsonPath::root().key("entities").index(i);
+        out.extend(e.name.iter().map(|t| (at.key("name"), t.as_str(), false)));
+        out.extend([(at.key("role"), &e.role), (at.key("summary"), &e.summary)].map(|(p, t)| (p, t.as_str(), false)));
+        out.extend(e.aliases.iter().enumerate().map(|(a, t)| (at.key("aliases").index(a), t.as_str(), false)));
+        out.extend(e.native_name.iter().map(|t| (at.key("native_name"), t.as_str(), false)));
+        for (f, fact) in e.facts.iter().enumerate() {
+            let fact_at = at.key("facts").index(f);
+            out.push((fact_at.key("label"), &fact.label, false));
+            out.push((fact_at.key("value"), &fact.value, false));
+        }
+    }
+}
+
 /// The index and value of the first item equal to an earlier one.
 fn first_repeat<T: PartialEq>(items: &[T]) -> Option<(usize, &T)> {
     items.iter().enumerate().find(|&(i, item)| items[..i].contains(item))
-}
-
-/// `ceo_of`, `supplies`, `h20_ban`: lowercase ASCII words joined by single underscores (the
-/// rule the schema's pattern states for editors).
-pub(crate) fn is_snake_case(kind: &str) -> bool {
-    let words: Vec<&str> = kind.split('_').collect();
-    kind.starts_with(|c: char| c.is_ascii_lowercase())
-        && words.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Where a figure's unit and display text disagree: a percentage must read as one ("7%",
@@ -224,18 +224,6 @@ fn unit_problem(f: &FigureFile) -> Option<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn relation_types_are_snake_case() {
-        assert!(is_snake_case("ceo_of"));
-        assert!(is_snake_case("supplies"));
-        assert!(is_snake_case("h20_ban"));
-        assert!(!is_snake_case("CEO of"));
-        assert!(!is_snake_case("ceoOf"));
-        assert!(!is_snake_case("ceo__of"));
-        assert!(!is_snake_case("_ceo"));
-        assert!(!is_snake_case("ceo-of"));
-    }
 
     #[test]
     fn repeats_are_found_at_the_second() {
