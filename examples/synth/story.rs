@@ -5,6 +5,8 @@ use briefing::library::format::{
     BriefingFile, EntityFile, EventFile, FigureFile, Kind, PlaceFile, RelationFile, SectionFile, SourceFile,
 };
 
+use std::collections::HashSet;
+
 use super::cast::{self, CHIPS, COMPANIES, Cast, ORGANISATIONS, PEOPLE, PLACES, POLICIES, lower};
 use super::figures::{self, Drafted, short};
 use super::names::Namer;
@@ -16,8 +18,16 @@ const RELATIONS: std::ops::RangeInclusive<usize> = 56..=64;
 /// Events per briefing.
 const EVENTS: usize = 5;
 
-/// Writes the briefing of `cast`, also declaring and mentioning `guests`.
-pub fn briefing(rng: &mut Rng, namer: &mut Namer, cast: &Cast, guests: &[EntityFile]) -> BriefingFile {
+/// Writes the briefing of `cast`, also mentioning `guests` and restating `restated`; the
+/// entities in `shared` are referred to by id (the shared entities file declares them).
+pub fn briefing(
+    rng: &mut Rng,
+    namer: &mut Namer,
+    cast: &Cast,
+    guests: &[EntityFile],
+    restated: &[RelationFile],
+    shared: &HashSet<&str>,
+) -> BriefingFile {
     let own = &cast.entities;
     let year = 2019 + rng.below(7);
     let figures = figures::draft(rng, namer, own, year);
@@ -29,15 +39,23 @@ pub fn briefing(rng: &mut Rng, namer: &mut Namer, cast: &Cast, guests: &[EntityF
         figures.iter().map(|f| cast::relation(&f.figure.about[0], "reports", &f.figure.id, "reports", "reported by")),
     );
     top_up(rng, &mut relations, own);
+    relations.extend(restated.iter().cloned());
+    // An author states each relation once per briefing: keep the first of any repeat.
+    let mut seen = HashSet::new();
+    relations.retain(|r| seen.insert((r.from.clone(), r.kind.clone(), r.to.clone())));
     let (sections, figures) = write(rng, own, guests, figures);
     BriefingFile {
         id: id.clone(),
-        date: None,
+        date: Some(format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))),
         dek: dek(rng, own),
         source: source(rng, &id, title, year),
         headline,
         sections,
-        entities: own.iter().chain(guests).cloned().collect(),
+        entities: own
+            .iter()
+            .map(|e| if shared.contains(e.id.as_str()) { super::reference(e) } else { e.clone() })
+            .chain(guests.iter().map(super::reference))
+            .collect(),
         figures,
         relations,
         events: events(rng, own, year),

@@ -145,14 +145,17 @@ impl Declarer<'_, '_, '_> {
 
     /// Another entry for an entity already met: allowed once per file, never for a figure.
     fn again(&mut self, id: EntityId, e: &EntityFile, origin: Origin) -> Option<EntityId> {
-        let place = self.first_place(id);
+        // The first place is found only for a message: locating it re-scans a file, and
+        // every reference to a shared entity comes through here.
         let path = origin.path().key("id");
         if self.library.entities[id.index()].kind == Kind::Figure && self.origins.statements[id.index()].is_empty() {
+            let place = self.first_place(id);
             let message = format!("`{}` is a figure (declared at {place}); an entity may not use its id", e.id);
             self.reporter.error(self.file, &path, message);
             return None;
         }
         if self.origins.statements[id.index()].iter().any(|s| s.origin.file == self.file) {
+            let place = self.first_place(id);
             self.reporter.error(self.file, &path, format!("duplicate id `{}`, already declared at {place}", e.id));
             return None;
         }
