@@ -10,3 +10,4 @@ pub mod cli;
 pub mod library;
 pub mod reader;
 pub mod search;
+pub mod state;
