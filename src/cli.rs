@@ -1,5 +1,6 @@
 //! The non-interactive commands: plain text for people, `--json` for programs.
 
+pub mod bookmarks;
 pub mod check;
 pub mod export;
 pub mod json;

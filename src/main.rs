@@ -12,6 +12,7 @@ use briefing::reader::action::Action;
 use briefing::reader::views::ViewKind;
 use briefing::reader::{self, app::App};
 use briefing::search::Category;
+use briefing::state::{self, Store};
 
 /// A terminal reader for structured news briefings.
 #[derive(Debug, Parser)]
@@ -26,6 +27,13 @@ struct Args {
     /// Start in this view of the main pane: story, figures, map or timeline.
     #[arg(long, global = true, value_name = "VIEW", value_parser = parse_view)]
     view: Option<ViewKind>,
+    /// Keep read marks, places and bookmarks in this directory (default: the XDG state
+    /// directory, or $BRIEFING_STATE_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    state: Option<PathBuf>,
+    /// Read and write no saved state.
+    #[arg(long, global = true)]
+    no_state: bool,
     /// Leave the mouse to the terminal (text selection) instead of capturing it.
     #[arg(long)]
     no_mouse: bool,
@@ -87,6 +95,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: cli::export::Format,
     },
+    /// List the bookmarks, newest first.
+    Bookmarks {
+        /// Print JSON (documented in docs/cli-json.md).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the screen the reader would show, as plain text, without taking over the terminal.
     Screen {
         /// Terminal size as COLSxROWS, each from 1 to 1000.
@@ -138,16 +152,29 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
     })
 }
 
-/// How the reader starts: `--open`, `--view` and `--no-mouse`.
+/// How the reader starts: `--open`, `--view`, `--no-mouse` and the state directory.
 struct Start<'a> {
     open: Option<&'a str>,
     view: Option<ViewKind>,
     mouse: bool,
+    /// Where state lives; `None` with `--no-state`.
+    state: Option<Option<PathBuf>>,
 }
 
 impl Args {
     fn start(&self) -> Start<'_> {
-        Start { open: self.open.as_deref(), view: self.view, mouse: !self.no_mouse }
+        let state = (!self.no_state).then(|| state::file::state_dir(self.state.as_deref()));
+        Start { open: self.open.as_deref(), view: self.view, mouse: !self.no_mouse, state }
+    }
+}
+
+/// The saved state for the reader; `screen` only reads it, so printing a screen never
+/// changes what the reader remembers.
+fn store(start: &Start<'_>, writable: bool) -> Store {
+    match &start.state {
+        None => Store::off(),
+        Some(dir) if writable => Store::open(dir.as_deref()),
+        Some(dir) => Store::read_only(dir.as_deref()),
     }
 }
 
@@ -164,7 +191,7 @@ fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> 
     let library = cli::load(content)?;
     let target = start.open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
     let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
-    let mut app = App::new(&library, terminal_size, target);
+    let mut app = App::remembering(&library, terminal_size, target, store(start, size.is_none()));
     app.mouse = start.mouse;
     if let Some(view) = start.view {
         app.update(Action::ShowView(view));
@@ -236,6 +263,10 @@ fn main() -> ExitCode {
         Some(Command::Search { query, kind, limit, json }) => search(content, &query.join(" "), kind, limit, json),
         Some(Command::Path { from, to, json }) => cli::path::run(content, &from, &to, json),
         Some(Command::Export { briefing, format }) => cli::export::run(content, briefing.as_deref(), format),
+        Some(Command::Bookmarks { json }) => {
+            let start = args.start();
+            cli::bookmarks::run(&store(&start, false), json)
+        }
         Some(Command::Screen { size }) => read(content, &args.start(), Some(size)),
         None => read(content, &args.start(), None),
     };

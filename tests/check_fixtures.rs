@@ -415,6 +415,11 @@ struct Checked {
 /// are printed as given.
 fn check(dir: &Path) -> Checked {
     let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .envs(
+            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+        )
+        .env_remove("BRIEFING_STATE_DIR")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["check", "--content"])
         .arg(dir)

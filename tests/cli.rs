@@ -18,7 +18,15 @@ struct Run {
 }
 
 fn briefing(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_briefing")).args(args).output().expect("the briefing binary runs");
+    let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .envs(
+            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+        )
+        .env_remove("BRIEFING_STATE_DIR")
+        .args(args)
+        .output()
+        .expect("the briefing binary runs");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -152,6 +160,11 @@ fn check_passes_on_the_bundled_library() {
 #[test]
 fn a_reader_that_stops_early_does_not_make_it_panic() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .envs(
+            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+        )
+        .env_remove("BRIEFING_STATE_DIR")
         .args(["show", "--json", "nvidia"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

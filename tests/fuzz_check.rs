@@ -205,6 +205,11 @@ fn check_on_mutated_briefings_exits_0_or_1() {
     for case in (0..CASES).step_by(BINARY_EVERY as usize) {
         std::fs::write(&file, variant(case)).expect("write the variant");
         let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .envs(
+                ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                    .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+            )
+            .env_remove("BRIEFING_STATE_DIR")
             .args(["check", "--content"])
             .arg(dir.path())
             .output()

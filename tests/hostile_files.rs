@@ -18,6 +18,11 @@ const DEADLINE: Duration = Duration::from_secs(20);
 /// failure if it runs past [`DEADLINE`].
 fn run(args: &[&str], dir: &Path) -> (Option<i32>, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .envs(
+            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+        )
+        .env_remove("BRIEFING_STATE_DIR")
         .args(args)
         .arg("--content")
         .arg(dir)

@@ -10,6 +10,11 @@ use std::process::{Command, Stdio};
 /// Exit code, standard output and standard error of `briefing ARGS`, with no terminal.
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .envs(
+            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+        )
+        .env_remove("BRIEFING_STATE_DIR")
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -22,6 +27,11 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
 /// the exit code and standard error.
 fn with_stdout_closed(args: &[&str]) -> (Option<i32>, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .envs(
+            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+        )
+        .env_remove("BRIEFING_STATE_DIR")
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -52,6 +62,11 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
 #[test]
 fn a_closed_error_pipe_keeps_the_exit_code() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .envs(
+            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
+                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
+        )
+        .env_remove("BRIEFING_STATE_DIR")
         .args(["show", "nvidai"])
         .stderr(Stdio::piped())
         .spawn()

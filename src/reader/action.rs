@@ -101,4 +101,7 @@ pub enum Action {
     Suspend,
     /// List in the navigator the open briefing's entities, or the whole library's.
     ToggleEntityScope,
+    /// Bookmark what has the reader's attention (the focused mention, the card's entity,
+    /// the navigator's row, or the paragraph at the top), or remove that bookmark.
+    ToggleBookmark,
 }

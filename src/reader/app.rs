@@ -8,6 +8,7 @@
 //! after laying out, so it always measures the layout that will be drawn.
 
 mod find;
+mod memory;
 mod mouse;
 mod navigate;
 mod pane;
@@ -18,6 +19,7 @@ mod tests;
 use ratatui::layout::Rect;
 
 pub use self::find::Find;
+pub use self::memory::Memory;
 pub use self::pane::{PaneState, Reveal};
 pub use self::search::SearchBox;
 use super::action::{Action, Pane};
@@ -33,6 +35,7 @@ use super::target::Target;
 use super::theme::Theme;
 use super::views::{View, view_doc};
 use crate::library::{EntityId, Library};
+use crate::state::Store;
 
 /// What has the keyboard on top of the panes. One value, so two overlays can never be
 /// open at once.
@@ -83,13 +86,24 @@ pub struct App<'l> {
     pub searcher: Searcher<'l>,
     /// Earlier search queries, oldest first.
     pub recent_searches: Recent,
+    /// What the reader remembers between runs.
+    pub memory: Memory,
     /// A scroll request for a pane, resolved by `refresh` once that pane is laid out on screen.
     reveal: Option<(Pane, Reveal)>,
 }
 
 impl<'l> App<'l> {
     /// A reader on `library` at `size`, opened on `open` or, with one briefing, its story.
+    /// It remembers nothing between runs: see [`App::remembering`].
     pub fn new(library: &'l Library, size: (u16, u16), open: Option<Target>) -> Self {
+        App::remembering(library, size, open, Store::off())
+    }
+
+    /// A reader as [`App::new`] makes one, remembering in `store`: with no `open`, it
+    /// reopens the last place read, if that briefing is still in the library.
+    pub fn remembering(library: &'l Library, size: (u16, u16), open: Option<Target>, store: Store) -> Self {
+        let memory = Memory::new(library, store);
+        let (finds, searches) = memory.histories();
         let mut app = App {
             library,
             size,
@@ -106,12 +120,16 @@ impl<'l> App<'l> {
             notice: None,
             theme: Theme::from_env(),
             searcher: Searcher::new(library),
-            recent_searches: Recent::default(),
+            recent_searches: Recent::from_queries(searches),
+            memory,
             reveal: None,
         };
-        // The newest story is the place to start (with one briefing, the only one); an
-        // `--open` target opens over it.
-        if let Some(newest) = app.index.newest() {
+        app.find.recent = Recent::from_queries(finds);
+        app.show_bookmarks();
+        // The last place read, or else the newest story (with one briefing, the only
+        // one); an `--open` target opens over the newest.
+        let resumed = open.is_none() && app.resume();
+        if let Some(newest) = app.index.newest().filter(|_| !resumed) {
             app.go(Target::Briefing(newest));
         }
         if let Some(target) = open {
@@ -119,6 +137,8 @@ impl<'l> App<'l> {
             app.go(target);
         }
         app.refresh();
+        app.record();
+        app.notice = app.memory.store.take_notice();
         app
     }
 
@@ -192,7 +212,11 @@ impl<'l> App<'l> {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        self.notice = None;
+        // A resize or a timer tick is not the user turning to something else: the notice
+        // stays (the first frame's resize must not hide a start-up notice).
+        if !matches!(action, Action::Resize(..) | Action::Tick) {
+            self.notice = None;
+        }
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
         }
@@ -203,6 +227,10 @@ impl<'l> App<'l> {
             Overlay::Reading => self.update_reading(action),
         }
         self.refresh();
+        self.record();
+        if let Some(notice) = self.memory.store.take_notice() {
+            self.notice = Some(notice);
+        }
     }
 
     fn update_help(&mut self, scroll: usize, action: Action) {
@@ -258,6 +286,7 @@ impl<'l> App<'l> {
             Action::ShowView(kind) => self.show_view(kind),
             Action::StartPath => self.start_path(),
             Action::ToggleEntityScope => self.toggle_entity_scope(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Resize(..)
             | Action::Tick
             | Action::Suspend
@@ -282,6 +311,7 @@ impl<'l> App<'l> {
             None => self.at.briefing,
         };
         self.index = Index::new(self.library, only);
+        self.show_bookmarks();
         self.notice = Some(match only {
             Some(_) => "Library: entities of this briefing (a: all)".into(),
             None => "Library: entities of the whole archive (a: this briefing)".into(),
@@ -326,6 +356,7 @@ impl<'l> App<'l> {
         }
         if self.index.only().is_some_and(|b| Some(b) != self.at.briefing) {
             self.index = Index::new(self.library, self.at.briefing);
+            self.show_bookmarks();
         }
         // A hidden navigator keeps its scroll: showing it again shows what it showed.
         if let Some(rect) = screen.pane(Pane::Navigator) {

@@ -3,6 +3,19 @@
 
 use crate::library::card::newest_first;
 use crate::library::{BriefingId, EntityId, Kind, Library};
+use crate::state::{Bookmark, Marked};
+
+/// What a saved bookmark points at in this library, if it is still there.
+fn resolve(library: &Library, marked: &Marked) -> Option<Saved> {
+    match marked {
+        Marked::Briefing { briefing } => library.briefing_by_id(briefing).map(Saved::Briefing),
+        Marked::Entity { entity } => library.entity_by_id(entity).map(Saved::Entity),
+        Marked::Paragraph { briefing, paragraph } => library
+            .briefing_by_id(briefing)
+            .filter(|&b| *paragraph < library.briefing(b).paragraphs.len())
+            .map(|b| Saved::Paragraph(b, *paragraph)),
+    }
+}
 
 /// A row of the navigator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,10 +24,25 @@ pub enum Row {
     Briefings(usize),
     /// A briefing.
     Briefing(BriefingId),
+    /// The heading of the bookmarks, with their count (shown only when there are some).
+    Bookmarks(usize),
+    /// A bookmark.
+    Saved(Saved),
     /// The heading of a kind's group: kind, count, whether it is open.
     Group(Kind, usize, bool),
     /// An entity of an open group.
     Entity(EntityId),
+}
+
+/// A bookmark as the navigator lists it, resolved against the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Saved {
+    /// A briefing.
+    Briefing(BriefingId),
+    /// An entity.
+    Entity(EntityId),
+    /// A paragraph of a briefing.
+    Paragraph(BriefingId, usize),
 }
 
 /// A row by what it shows rather than where it sits, so the selection survives a group
@@ -26,6 +54,10 @@ pub enum RowId {
     Briefings,
     /// A briefing.
     Briefing(BriefingId),
+    /// The bookmarks heading.
+    Bookmarks,
+    /// A bookmark.
+    Saved(Saved),
     /// A kind's group heading.
     Group(Kind),
     /// An entity.
@@ -38,6 +70,8 @@ impl Row {
         match self {
             Row::Briefings(_) => RowId::Briefings,
             Row::Briefing(id) => RowId::Briefing(id),
+            Row::Bookmarks(_) => RowId::Bookmarks,
+            Row::Saved(saved) => RowId::Saved(saved),
             Row::Group(kind, _, _) => RowId::Group(kind),
             Row::Entity(id) => RowId::Entity(id),
         }
@@ -50,6 +84,8 @@ impl Row {
 pub struct Index {
     briefings: Vec<BriefingId>,
     groups: Vec<(Kind, Vec<EntityId>, bool)>,
+    /// Bookmarks, newest first.
+    saved: Vec<Saved>,
     /// The briefing whose entities are listed; `None` for the whole library.
     only: Option<BriefingId>,
 }
@@ -75,7 +111,18 @@ impl Index {
                 (!ids.is_empty()).then_some((kind, ids, open))
             })
             .collect();
-        Index { briefings: newest_first(library), groups, only }
+        Index { briefings: newest_first(library), groups, saved: Vec::new(), only }
+    }
+
+    /// Lists `bookmarks` (newest first) after the briefings; those whose briefing or
+    /// entity is no longer in the library are kept in the state but not listed.
+    pub fn set_bookmarks(&mut self, library: &Library, bookmarks: &[Bookmark]) {
+        self.saved = bookmarks.iter().filter_map(|b| resolve(library, &b.target)).collect();
+    }
+
+    /// Rows the bookmarks take: a heading and one each, or none.
+    fn saved_rows(&self) -> usize {
+        if self.saved.is_empty() { 0 } else { 1 + self.saved.len() }
     }
 
     /// The briefing whose entities are listed; `None` for the whole library.
@@ -96,6 +143,7 @@ impl Index {
     /// Number of rows.
     pub fn len(&self) -> usize {
         1 + self.briefings.len()
+            + self.saved_rows()
             + self.groups.iter().map(|(_, ids, open)| 1 + if *open { ids.len() } else { 0 }).sum::<usize>()
     }
 
@@ -114,6 +162,10 @@ impl Index {
             return Some(Row::Briefing(self.briefings[index]));
         }
         index -= self.briefings.len();
+        if index < self.saved_rows() {
+            return Some(if index == 0 { Row::Bookmarks(self.saved.len()) } else { Row::Saved(self.saved[index - 1]) });
+        }
+        index -= self.saved_rows();
         for (kind, ids, open) in &self.groups {
             if index == 0 {
                 return Some(Row::Group(*kind, ids.len(), *open));
@@ -133,6 +185,11 @@ impl Index {
         match id {
             RowId::Briefings => 0,
             RowId::Briefing(b) => 1 + self.briefings.iter().position(|&x| x == b).unwrap_or(0),
+            RowId::Bookmarks => 1 + self.briefings.len(),
+            RowId::Saved(saved) => {
+                let at = self.saved.iter().position(|&s| s == saved).map_or(0, |i| i + 1);
+                1 + self.briefings.len() + at
+            }
             RowId::Group(kind) => self.group_row(Some(kind), None),
             RowId::Entity(e) => self.group_row(self.kind_of(e), Some(e)),
         }
@@ -144,7 +201,7 @@ impl Index {
 
     /// The row of a group heading (or of `entity` inside it when the group is open).
     fn group_row(&self, kind: Option<Kind>, entity: Option<EntityId>) -> usize {
-        let mut row = 1 + self.briefings.len();
+        let mut row = 1 + self.briefings.len() + self.saved_rows();
         for (k, ids, open) in &self.groups {
             if Some(*k) == kind {
                 let inside = entity.filter(|_| *open).and_then(|e| ids.iter().position(|&i| i == e));

@@ -7,12 +7,25 @@ pub struct Recent {
     recalled: Option<usize>,
 }
 
+/// How many queries are kept: enough to recall a week's reading, bounded so the list and
+/// the saved state never grow without end.
+pub const LIMIT: usize = crate::state::HISTORY_LIMIT;
+
 impl Recent {
+    /// Queries remembered from earlier runs, oldest first (the last [`LIMIT`] of them).
+    pub fn from_queries(mut queries: Vec<String>) -> Self {
+        let excess = queries.len().saturating_sub(LIMIT);
+        queries.drain(..excess);
+        Recent { queries, recalled: None }
+    }
+
     /// Keeps `query` as the newest (once), and ends any recall.
     pub fn remember(&mut self, query: &str) {
         if !query.trim().is_empty() {
             self.queries.retain(|q| q != query);
             self.queries.push(query.to_string());
+            let excess = self.queries.len().saturating_sub(LIMIT);
+            self.queries.drain(..excess);
         }
         self.recalled = None;
     }

@@ -32,6 +32,7 @@ use super::app::App;
 use super::keymap;
 use super::searcher::{self, BACKGROUND_FROM_ENTITIES};
 use super::ui;
+use crate::state::Store;
 
 /// How often the loop looks for search results while a background search is running.
 const RESULT_POLL: Duration = Duration::from_millis(15);
@@ -61,8 +62,9 @@ pub fn run(mut app: App<'_>) -> io::Result<()> {
         }
         let mut terminal = ratatui::try_init()?;
         chain_panic_hook();
-        watch_signals();
+        watch_signals(app.memory.store.clone());
         let result = event_loop(&mut terminal, &mut app);
+        app.memory.store.flush();
         let screen = lock_screen();
         restore();
         drop(screen);
@@ -108,9 +110,10 @@ fn chain_panic_hook() {
     }));
 }
 
-/// Watches for signals on a thread of its own: an ending signal restores the terminal and
-/// exits with 128 + its number, as a shell reports it; SIGTSTP suspends; SIGCONT resumes.
-fn watch_signals() {
+/// Watches for signals on a thread of its own: an ending signal (SIGTERM, SIGHUP…) writes
+/// the unsaved state, restores the terminal and exits with 128 + its number, as a shell
+/// reports it; SIGTSTP suspends; SIGCONT resumes.
+fn watch_signals(store: Store) {
     let mut wanted = ENDING.to_vec();
     wanted.extend([SIGTSTP, SIGCONT]);
     let Ok(mut signals) = Signals::new(wanted) else { return };
@@ -120,6 +123,7 @@ fn watch_signals() {
                 SIGTSTP => suspend(),
                 SIGCONT => resume(),
                 _ => {
+                    store.flush();
                     let _screen = lock_screen();
                     restore();
                     std::process::exit(128 + signal);
@@ -156,6 +160,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<(
             return Ok(());
         }
         take_in(app, next_action(app)?)?;
+        app.memory.store.flush_if_due();
     }
 }
 
@@ -212,6 +217,12 @@ fn next_action(app: &App<'_>) -> io::Result<Action> {
         let waiting = app.search().is_some_and(|s| s.pending());
         if waiting && !event::poll(RESULT_POLL)? {
             return Ok(Action::Tick);
+        }
+        // Unsaved state wakes the loop when it is due, so a reader left idle still saves.
+        if let Some(due) = app.memory.store.due_in() {
+            if !event::poll(due)? {
+                return Ok(Action::Tick);
+            }
         }
         if let Some(action) = action_for(app, event::read()?) {
             return Ok(action);

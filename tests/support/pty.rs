@@ -32,6 +32,9 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     output: Arc<Mutex<Output>>,
     reader: Option<JoinHandle<()>>,
+    /// The session's own XDG state, config and cache homes, removed with it: the real
+    /// home is never read or written by a test.
+    _home: tempfile::TempDir,
 }
 
 impl Session {
@@ -47,6 +50,11 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        command.env_remove("BRIEFING_STATE_DIR");
+        let home = tempfile::tempdir().expect("a temporary home");
+        for var in ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"] {
+            command.env(var, home.path().join(var));
+        }
         for (key, value) in env {
             command.env(key, value);
         }
@@ -60,7 +68,7 @@ impl Session {
             move || pump(reader, &output)
         }));
         let writer = pair.master.take_writer().expect("pty writer");
-        Session { master: pair.master, writer, child, output, reader }
+        Session { master: pair.master, writer, child, output, reader, _home: home }
     }
 
     fn output(&self) -> MutexGuard<'_, Output> {

@@ -4,6 +4,7 @@
 use super::{App, Overlay, Reveal};
 use crate::reader::action::{Action, Pane};
 use crate::reader::recent::Recent;
+use crate::state::State;
 
 /// The find query and where the reader is among its matches.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +61,8 @@ impl App<'_> {
             Action::Submit => {
                 self.overlay = Overlay::Reading;
                 self.find.recent.remember(&self.find.query);
+                let query = self.find.query.clone();
+                self.memory.store.change(|s, now| State::remember(&mut s.finds, &query, now));
             }
             Action::Cancel => {
                 self.overlay = Overlay::Reading;

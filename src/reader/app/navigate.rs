@@ -5,7 +5,7 @@ use crate::library::{BriefingId, EntityId};
 use crate::reader::action::Pane;
 use crate::reader::layout::Mode;
 use crate::reader::location::{Location, Spot};
-use crate::reader::navigator::{Row, RowId};
+use crate::reader::navigator::{Row, RowId, Saved};
 use crate::reader::target::Target;
 use crate::reader::views::{View, ViewKind};
 
@@ -79,7 +79,7 @@ impl App<'_> {
     }
 
     /// The entity the main pane's focused link is about.
-    fn story_link_entity(&self) -> Option<EntityId> {
+    pub(super) fn story_link_entity(&self) -> Option<EntityId> {
         let link = self.at.story.link?;
         match (self.at.view, self.at.briefing) {
             (View::Story, Some(b)) => self.library.mentions(b).get(link).map(|m| m.entity),
@@ -150,7 +150,13 @@ impl App<'_> {
             Some(Row::Briefing(id)) => self.visit(Target::Briefing(id)),
             Some(Row::Entity(id)) => self.visit(Target::Entity(id)),
             Some(Row::Group(kind, _, _)) => self.index.toggle(kind),
-            Some(Row::Briefings(_)) | None => {}
+            Some(Row::Saved(Saved::Briefing(b))) => self.visit(Target::Briefing(b)),
+            Some(Row::Saved(Saved::Entity(e))) => self.visit(Target::Entity(e)),
+            Some(Row::Saved(Saved::Paragraph(b, p))) => {
+                self.visit(Target::Briefing(b));
+                self.request(Pane::Story, Reveal::Paragraph(p));
+            }
+            Some(Row::Briefings(_) | Row::Bookmarks(_)) | None => {}
         }
     }
 

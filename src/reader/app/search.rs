@@ -10,6 +10,7 @@ use crate::reader::preview::preview_doc;
 use crate::reader::searcher::{Reply, ResultRow, Ticket};
 use crate::reader::target::Target;
 use crate::search::{Category, Destination};
+use crate::state::State;
 
 /// The open search box.
 #[derive(Debug, Default)]
@@ -154,6 +155,8 @@ impl<'l> App<'l> {
     fn go_to_result(&mut self) {
         let Overlay::Search(search) = std::mem::take(&mut self.overlay) else { return };
         self.recent_searches.remember(search.query.trim());
+        let query = search.query.trim().to_string();
+        self.memory.store.change(|s, now| State::remember(&mut s.searches, &query, now));
         let Some(row) = search.rows.get(search.selected) else { return };
         if let (Some(from), Destination::Entity(to)) = (search.path_from, &row.destination) {
             return self.show_path(from, *to);

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use crate::reader::app::App;
 use crate::reader::doc::symbol;
 use crate::reader::layout::inner;
-use crate::reader::navigator::Row;
+use crate::reader::navigator::{Row, Saved};
+use crate::state::Standing;
 
 /// Draws the navigator pane.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
@@ -41,8 +42,15 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
             let b = app.library.briefing(id);
             let open = if app.at.briefing == Some(id) { "▶ " } else { "  " };
             let date = b.date.as_deref().map(|d| format!("{d} ")).unwrap_or_default();
-            Line::from(vec![Span::raw(open), Span::styled(date, theme.dim()), Span::raw(b.headline.as_str())])
+            let mut spans = vec![Span::raw(open), Span::styled(date, theme.dim())];
+            if let Some(mark) = standing_mark(app.memory.standing(app.library, id)) {
+                spans.push(Span::styled(mark, theme.key()));
+            }
+            spans.push(Span::raw(b.headline.as_str()));
+            Line::from(spans)
         }
+        Row::Bookmarks(n) => Line::from(Span::styled(format!("BOOKMARKS ({n}) · B removes"), theme.dim())),
+        Row::Saved(saved) => saved_line(app, saved),
         Row::Group(kind, n, open) => {
             let arrow = if open { "▾" } else { "▸" };
             let name = kind.as_str().to_uppercase();
@@ -56,6 +64,37 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
                 Span::styled(symbol(e.kind).to_string(), theme.kind(e.kind)),
                 Span::raw(e.name.as_str()),
             ])
+        }
+    }
+}
+
+/// The mark before a briefing's headline: new since the last visit, changed since read,
+/// or read to the end; nothing for one unread or part-read.
+fn standing_mark(standing: Standing) -> Option<&'static str> {
+    match standing {
+        Standing::New => Some("+new "),
+        Standing::Updated => Some("*updated "),
+        Standing::Read => Some("✓ "),
+        Standing::Unread | Standing::Opened => None,
+    }
+}
+
+/// A bookmark row: a symbol for what it marks, then its name, headline or first words.
+fn saved_line<'a>(app: &'a App<'_>, saved: Saved) -> Line<'a> {
+    let library = app.library;
+    match saved {
+        Saved::Briefing(b) => Line::from(format!("  ★ {}", library.briefing(b).headline)),
+        Saved::Entity(e) => {
+            let e = library.entity(e);
+            Line::from(vec![
+                Span::raw("  ★ "),
+                Span::styled(symbol(e.kind).to_string(), app.theme.kind(e.kind)),
+                Span::raw(e.name.as_str()),
+            ])
+        }
+        Saved::Paragraph(b, p) => {
+            let text = library.briefing(b).paragraphs.get(p).map_or("", |p| p.text.as_str());
+            Line::from(format!("  ★ ¶ {text}"))
         }
     }
 }

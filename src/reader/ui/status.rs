@@ -52,6 +52,10 @@ fn find_line<'a>(app: &'a App<'_>) -> Line<'a> {
 fn hint_line(app: &App, max: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
+    if let Some(new) = new_count(app) {
+        used += width(&new);
+        spans.push(Span::styled(new, app.theme.key()));
+    }
     if !app.find.query.is_empty() {
         let found = if app.find.count == 0 {
             "no matches".to_string()
@@ -72,6 +76,16 @@ fn hint_line(app: &App, max: usize) -> Line<'static> {
         spans.push(Span::styled(word, app.theme.dim()));
     }
     Line::from(spans)
+}
+
+/// "2 new  " when briefings or entities appeared since the last visit.
+fn new_count(app: &App) -> Option<String> {
+    let (briefings, entities) = (app.memory.new_briefings(), app.memory.new_entities);
+    match (briefings, entities) {
+        (0, 0) => None,
+        (0, e) => Some(format!("{e} new entities  ")),
+        (b, _) => Some(format!("{b} new  ")),
+    }
 }
 
 /// "Library › Story › Jensen Huang": where the history has been, newest last.

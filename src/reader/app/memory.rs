@@ -1,0 +1,221 @@
+//! What the reader remembers, seen from the reader: the [`Store`] plus what this session
+//! learnt at start (what is new) and what it last recorded, so a place is stamped only
+//! when it changes. The App reads and writes the state only through here.
+
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashSet;
+
+use super::App;
+use crate::library::{BriefingId, EntityId, Library};
+use crate::reader::action::Pane;
+use crate::reader::doc::Anchor;
+use crate::reader::location::Spot;
+use crate::reader::navigator::{Row, Saved};
+use crate::reader::views::View;
+use crate::state::{Bookmark, Marked, Place, Resume, Standing, Store, content_hash};
+
+/// The reader's side of the saved state.
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// The state and where it is saved.
+    pub store: Store,
+    /// Briefings first seen in this session, after an earlier one.
+    new_briefings: FxHashSet<BriefingId>,
+    /// How many entities were first seen in this session.
+    pub new_entities: usize,
+    /// Each briefing's [`content_hash`], computed when first asked for.
+    hashes: Vec<OnceCell<u64>>,
+    /// The briefing, entity and place last recorded, to record only changes.
+    last: Option<(BriefingId, Option<EntityId>, Place)>,
+    /// Briefings already marked opened (or read to the end) in this session.
+    opened: FxHashSet<BriefingId>,
+    finished: FxHashSet<BriefingId>,
+}
+
+impl Memory {
+    /// The memory of `store` for `library`: records what exists and learns what is new.
+    pub fn new(library: &Library, store: Store) -> Memory {
+        let briefings = library.briefing_ids().map(|b| format!("b:{}", library.briefing(b).id));
+        let entities = library.entity_ids().map(|e| format!("e:{}", library.entity(e).id));
+        let new = store.see(briefings.chain(entities));
+        let new_briefings =
+            library.briefing_ids().filter(|&b| new.contains(&format!("b:{}", library.briefing(b).id))).collect();
+        let new_entities = new.iter().filter(|k| k.starts_with("e:")).count();
+        let hashes = library.briefing_ids().map(|_| OnceCell::new()).collect();
+        Memory { store, new_briefings, new_entities, hashes, ..Memory::default() }
+    }
+
+    /// How many briefings are new since the last visit.
+    pub fn new_briefings(&self) -> usize {
+        self.new_briefings.len()
+    }
+
+    fn hash(&self, library: &Library, b: BriefingId) -> u64 {
+        let index = library.briefing_ids().position(|x| x == b).unwrap_or(0);
+        self.hashes
+            .get(index)
+            .map_or_else(|| content_hash(library.briefing(b)), |c| *c.get_or_init(|| content_hash(library.briefing(b))))
+    }
+
+    /// How `b` stands for the reader: new, unread, opened, read or updated.
+    pub fn standing(&self, library: &Library, b: BriefingId) -> Standing {
+        let hash = self.hash(library, b);
+        let new = self.new_briefings.contains(&b);
+        self.store.with(|s| s.standing(&library.briefing(b).id, hash, new))
+    }
+
+    /// The last place overall, if its briefing is still in `library`.
+    pub fn resume(&self, library: &Library) -> Option<(BriefingId, Option<EntityId>, Spot)> {
+        let resume = self.store.with(|s| s.resume.clone())?;
+        let briefing = library.briefing_by_id(&resume.briefing)?;
+        let entity = resume.entity.as_deref().and_then(|e| library.entity_by_id(e));
+        Some((briefing, entity, spot_of(resume.place)))
+    }
+
+    /// The saved find queries (oldest first) and search queries.
+    pub fn histories(&self) -> (Vec<String>, Vec<String>) {
+        let texts = |q: &[crate::state::Query]| q.iter().map(|q| q.text.clone()).collect();
+        self.store.with(|s| (texts(&s.finds), texts(&s.searches)))
+    }
+}
+
+/// A story spot as saved, and back.
+fn place_of(spot: Spot) -> Place {
+    Place { block: spot.top.block, line: spot.top.line, link: spot.link }
+}
+
+fn spot_of(place: Place) -> Spot {
+    Spot { top: Anchor { block: place.block, line: place.line }, link: place.link }
+}
+
+impl App<'_> {
+    /// Records where the reader is, after every update: the briefing opened, read to the
+    /// end, and the place in it. Only changes are stamped, so an idle reader writes nothing.
+    pub(super) fn record(&mut self) {
+        let (View::Story, Some(b)) = (self.at.view, self.at.briefing) else { return };
+        let library = self.library;
+        let id = &library.briefing(b).id;
+        if self.memory.opened.insert(b) {
+            let hash = self.memory.hash(library, b);
+            self.memory.store.change(|s, now| {
+                let mark = s.briefings.entry(id.clone()).or_default();
+                (mark.at, mark.opened, mark.hash) = (now, true, hash);
+            });
+        }
+        if self.read_to_end() && self.memory.finished.insert(b) {
+            self.memory.store.change(|s, now| {
+                let mark = s.briefings.entry(id.clone()).or_default();
+                (mark.at, mark.finished) = (now, true);
+            });
+        }
+        self.record_place(b);
+    }
+
+    fn record_place(&mut self, b: BriefingId) {
+        let place = place_of(self.at.story);
+        let here = (b, self.at.entity, place);
+        if self.memory.last == Some(here) {
+            return;
+        }
+        self.memory.last = Some(here);
+        let library = self.library;
+        let briefing = library.briefing(b).id.clone();
+        let entity = self.at.entity.map(|e| library.entity(e).id.clone());
+        self.memory.store.change(|s, now| {
+            let mark = s.briefings.entry(briefing.clone()).or_default();
+            (mark.at, mark.place) = (now, Some(place));
+            s.resume = Some(Resume { at: now, briefing, entity, place });
+        });
+    }
+
+    /// Whether the story's last line is on screen.
+    fn read_to_end(&self) -> bool {
+        let on_screen = self.screen().pane(Pane::Story).is_some();
+        let lines = self.story.doc.lines.len();
+        on_screen && lines > 0 && self.story.scroll(&self.at.story) + self.story.height >= lines
+    }
+
+    /// Reopens the last place, when it is still in the library: the briefing, the place
+    /// in its story and the card beside it.
+    pub(super) fn resume(&mut self) -> bool {
+        let Some((briefing, entity, spot)) = self.memory.resume(self.library) else { return false };
+        self.go(crate::reader::target::Target::Briefing(briefing));
+        self.at.story = spot;
+        self.at.entity = entity;
+        true
+    }
+
+    /// Adds a bookmark on what has the reader's attention, or removes it if it is there:
+    /// the navigator's row, the card's entity, the story's focused mention or else the
+    /// paragraph at the top.
+    pub(super) fn toggle_bookmark(&mut self) {
+        let Some((target, label)) = self.bookmark_target() else {
+            self.notice = Some("nothing here to bookmark".into());
+            return;
+        };
+        let key = target.key();
+        let added = self.memory.store.change(|s, now| {
+            let live = s.bookmarks.get(&key).is_some_and(|b| !b.removed);
+            let bookmark = Bookmark { at: now, target, label: label.clone(), note: None, removed: live };
+            s.bookmarks.insert(key, bookmark);
+            !live
+        });
+        self.notice = Some(if added { format!("bookmarked {label}") } else { format!("bookmark removed: {label}") });
+        self.show_bookmarks();
+    }
+
+    /// Lists the live bookmarks in the navigator.
+    pub(super) fn show_bookmarks(&mut self) {
+        let live: Vec<Bookmark> = self.memory.store.with(|s| s.live_bookmarks().into_iter().cloned().collect());
+        self.index.set_bookmarks(self.library, &live);
+    }
+
+    fn bookmark_target(&self) -> Option<(Marked, String)> {
+        let library = self.library;
+        match self.at.focus {
+            Pane::Navigator => match self.index.row(self.nav_row())? {
+                Row::Briefing(b) | Row::Saved(Saved::Briefing(b)) => Some(marked_briefing(library, b)),
+                Row::Entity(e) | Row::Saved(Saved::Entity(e)) => Some(marked_entity(library, e)),
+                Row::Saved(Saved::Paragraph(b, p)) => Some(marked_paragraph(library, b, p)),
+                Row::Briefings(_) | Row::Bookmarks(_) | Row::Group(..) => None,
+            },
+            Pane::Card => self.at.entity.map(|e| marked_entity(library, e)),
+            Pane::Story => {
+                if let Some(e) = self.story_link_entity() {
+                    return Some(marked_entity(library, e));
+                }
+                let b = self.at.briefing?;
+                if self.at.view != View::Story {
+                    return Some(marked_briefing(library, b));
+                }
+                let line = self.story.scroll(&self.at.story);
+                let p = self.story.doc.anchors.partition_point(|&l| l <= line).checked_sub(1).unwrap_or(0);
+                Some(marked_paragraph(library, b, p))
+            }
+        }
+    }
+}
+
+/// The mark of paragraph `p` of `b`, labelled with its first words.
+fn marked_paragraph(library: &Library, b: BriefingId, p: usize) -> (Marked, String) {
+    let briefing = library.briefing(b);
+    let text = briefing.paragraphs.get(p).map_or("", |p| p.text.as_str());
+    let mut label: String = text.chars().take(48).collect();
+    if text.chars().count() > 48 {
+        label.push('…');
+    }
+    (Marked::Paragraph { briefing: briefing.id.clone(), paragraph: p }, label)
+}
+
+/// The mark of a briefing.
+fn marked_briefing(library: &Library, b: BriefingId) -> (Marked, String) {
+    let briefing = library.briefing(b);
+    (Marked::Briefing { briefing: briefing.id.clone() }, briefing.headline.clone())
+}
+
+/// The mark of an entity.
+fn marked_entity(library: &Library, e: EntityId) -> (Marked, String) {
+    let entity = library.entity(e);
+    (Marked::Entity { entity: entity.id.clone() }, entity.name.clone())
+}

@@ -1,0 +1,172 @@
+//! The state file never loses what it held: a save killed part-way, a corrupt file, two
+//! readers writing at once, a directory that cannot be written, a newer format version.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture")]
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::Duration;
+
+use briefing::state::file::{self, Loaded};
+use briefing::state::{Bookmark, Marked, State, Store};
+
+/// Set in a child copy of this test binary to the role it plays.
+const ROLE: &str = "BRIEFING_STATE_TEST_ROLE";
+const DIR: &str = "BRIEFING_STATE_TEST_DIR";
+
+fn bookmark(state: &mut State, now: u64, entity: &str) {
+    let target = Marked::Entity { entity: entity.into() };
+    let mark = Bookmark { at: now, target: target.clone(), label: entity.into(), note: None, removed: false };
+    state.bookmarks.insert(target.key(), mark);
+}
+
+/// This test binary again, running only [`child`] in `role` on `dir`.
+fn spawn_child(role: &str, dir: &Path) -> std::process::Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child", "--nocapture", "--test-threads=1"])
+        .env(ROLE, role)
+        .env(DIR, dir)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// The child's part: `loop` saves forever (until killed); `writer:NAME` saves 100
+/// bookmarks of its own, one save each.
+#[test]
+fn child() {
+    let (Ok(role), Ok(dir)) = (std::env::var(ROLE), std::env::var(DIR)) else { return };
+    let store = Store::open(Some(Path::new(&dir)));
+    if role == "loop" {
+        for i in 0.. {
+            store.change(|s, now| {
+                bookmark(s, now, &format!("loop-{i}"));
+                for j in 0..200 {
+                    State::remember(&mut s.finds, &format!("padding {i} {j}"), now);
+                }
+            });
+            store.flush();
+        }
+    }
+    if let Some(name) = role.strip_prefix("writer:") {
+        for i in 0..100 {
+            store.change(|s, now| bookmark(s, now, &format!("{name}-{i}")));
+            store.flush();
+        }
+    }
+}
+
+fn load(dir: &Path) -> State {
+    match file::read(&dir.join(file::FILE_NAME)) {
+        Loaded::Read(state) => state,
+        other => panic!("the state did not load: {other:?}"),
+    }
+}
+
+#[test]
+fn a_save_killed_part_way_leaves_a_file_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..5u64 {
+        let mut child = spawn_child("loop", dir.path());
+        thread::sleep(Duration::from_millis(150 + 37 * round));
+        child.kill().unwrap(); // SIGKILL, wherever the write loop is
+        child.wait().unwrap();
+        let state = load(dir.path());
+        assert!(!state.bookmarks.is_empty() || round == 0, "round {round}: the saved bookmarks are gone");
+    }
+    assert!(!load(dir.path()).bookmarks.is_empty());
+}
+
+#[test]
+fn two_processes_writing_at_once_keep_both_sets_of_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = spawn_child("writer:a", dir.path());
+    let mut b = spawn_child("writer:b", dir.path());
+    assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+    let state = load(dir.path());
+    for name in ["a", "b"] {
+        for i in 0..100 {
+            assert!(state.bookmarks.contains_key(&format!("entity:{name}-{i}")), "lost {name}-{i}");
+        }
+    }
+}
+
+#[test]
+fn a_corrupt_file_is_kept_aside_and_the_reader_starts_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(file::FILE_NAME);
+    std::fs::write(&path, b"{\"version\": 1, \"bookmarks\": {tr").unwrap();
+    let store = Store::open(Some(dir.path()));
+    let notice = store.take_notice().expect("a notice");
+    assert!(notice.contains("corrupt") && notice.contains("kept as"), "{notice}");
+    assert!(!notice.contains('\n'), "one line: {notice}");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("state.json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the corrupt file is kept aside");
+    assert_eq!(std::fs::read(aside[0].path()).unwrap(), b"{\"version\": 1, \"bookmarks\": {tr");
+    store.change(|s, now| bookmark(s, now, "nvidia"));
+    store.flush();
+    assert!(load(dir.path()).bookmarks.contains_key("entity:nvidia"));
+
+    // The reader itself starts on such a file and says so.
+    std::fs::write(&path, b"\xff\xfe not json").unwrap();
+    let library = briefing::cli::load(None).unwrap();
+    let app = briefing::reader::app::App::remembering(&library, (100, 30), None, Store::open(Some(dir.path())));
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("corrupt")), "{:?}", app.notice);
+}
+
+#[test]
+fn a_state_dir_that_cannot_be_written_leaves_the_reader_working() {
+    let base = tempfile::tempdir().unwrap();
+    // A directory under a regular file cannot be made, even by root.
+    std::fs::write(base.path().join("file"), b"").unwrap();
+    let dir = base.path().join("file").join("state");
+    let store = Store::open(Some(&dir));
+    assert!(!store.writable());
+    let library = briefing::cli::load(None).unwrap();
+    let mut app = briefing::reader::app::App::remembering(&library, (100, 30), None, store);
+    let notice = app.notice.clone().expect("a notice");
+    assert!(notice.contains("read-only") && notice.contains("nothing will be saved"), "{notice}");
+    app.update(briefing::reader::action::Action::PageDown);
+    app.update(briefing::reader::action::Action::ToggleBookmark);
+    app.memory.store.flush();
+    assert!(!dir.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_state_dir_is_read_and_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return; // root writes through permissions; the case above covers it
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(Some(dir.path()));
+    store.change(|s, now| bookmark(s, now, "nvidia"));
+    store.flush();
+    std::fs::remove_file(dir.path().join("state.lock")).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let store = Store::open(Some(dir.path()));
+    assert!(!store.writable());
+    assert!(store.with(|s| s.bookmarks.contains_key("entity:nvidia")));
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn a_newer_format_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(file::FILE_NAME);
+    let newer = br#"{"version": 99, "bookmarks": [["a new shape"]]}"#;
+    std::fs::write(&path, newer).unwrap();
+    let store = Store::open(Some(dir.path()));
+    let notice = store.take_notice().expect("a notice");
+    assert!(notice.contains("version 99") && notice.contains("left alone"), "{notice}");
+    store.change(|s, now| bookmark(s, now, "nvidia"));
+    store.flush();
+    assert_eq!(std::fs::read(&path).unwrap(), newer);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "only the file and the lock");
+}
