@@ -79,7 +79,7 @@ fn the_reader_reopens_where_it_was_with_its_bookmark_and_marks_what_is_new() {
     let s = start(content.path(), state.path(), false);
     s.wait_until("the same place in the story", |screen| story_top(screen) == top);
     s.wait_for("BOOKMARKS (1)");
-    s.wait_for(&format!("★ "));
+    s.wait_for("★ ");
     assert!(s.text().contains(&name), "the bookmark {name:?} is listed:\n{}", s.text());
     quit(s);
     let out = Command::new(env!("CARGO_BIN_EXE_briefing"))

@@ -92,6 +92,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::StartPath),
         1 => Just(Action::Suspend),
         1 => Just(Action::ToggleEntityScope),
+        1 => Just(Action::ToggleBookmark),
         4 => typed().prop_map(Action::Type),
         1 => Just(Action::Erase),
         2 => Just(Action::Submit),
@@ -148,6 +149,7 @@ const _EVERY_ACTION_IS_GENERATED: fn(Action) = |action| match action {
     | Action::RecallOlder
     | Action::RecallNewer
     | Action::Suspend
+    | Action::ToggleBookmark
     | Action::Resize(..)
     | Action::Click(..)
     | Action::Wheel(..)

@@ -58,7 +58,7 @@ fn child() {
 
 fn load(dir: &Path) -> State {
     match file::read(&dir.join(file::FILE_NAME)) {
-        Loaded::Read(state) => state,
+        Loaded::Read(state) => *state,
         other => panic!("the state did not load: {other:?}"),
     }
 }

@@ -40,7 +40,7 @@ pub enum Loaded {
     /// No file yet.
     Missing,
     /// A state of this version or an older one (migrated).
-    Read(State),
+    Read(Box<State>),
     /// A file that does not parse: moved aside to this path, never overwritten.
     Corrupt(PathBuf),
     /// A file that does not parse and could not be moved aside either.
@@ -86,7 +86,7 @@ pub fn read_only(path: &Path) -> Loaded {
 pub fn parse(bytes: &[u8]) -> Option<Loaded> {
     match serde_json::from_slice::<State>(bytes) {
         Ok(state) if state.version > VERSION => Some(Loaded::Newer(state.version)),
-        Ok(state) => Some(Loaded::Read(migrate(state))),
+        Ok(state) => Some(Loaded::Read(Box::new(migrate(state)))),
         Err(_) => match serde_json::from_slice::<Header>(bytes) {
             Ok(header) if header.version > VERSION => Some(Loaded::Newer(header.version)),
             _ => None,

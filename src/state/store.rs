@@ -79,7 +79,7 @@ impl Store {
         let mut inner = Inner { state: State::new(), ..Inner::default() };
         if let Some(path) = dir.map(|d| d.join(file::FILE_NAME)) {
             match file::read_only(&path) {
-                Loaded::Read(state) => inner.state = state,
+                Loaded::Read(state) => inner.state = *state,
                 Loaded::Missing => {}
                 other => inner.take_in(other, &path),
             }
@@ -169,7 +169,7 @@ impl Inner {
     fn take_in(&mut self, loaded: Loaded, path: &Path) {
         match loaded {
             Loaded::Missing => {}
-            Loaded::Read(state) => self.state = state,
+            Loaded::Read(state) => self.state = *state,
             Loaded::Corrupt(aside) => {
                 self.notice = Some(format!("state file was corrupt: kept as {}; starting afresh", aside.display()));
             }
@@ -211,7 +211,7 @@ impl Inner {
     /// Another reader wrote the file: its changes are merged into ours before writing.
     fn merge_from_disk(&mut self, path: &Path) {
         match file::read(path) {
-            Loaded::Read(theirs) => merge(&mut self.state, theirs),
+            Loaded::Read(theirs) => merge(&mut self.state, *theirs),
             other => self.take_in(other, path),
         }
     }

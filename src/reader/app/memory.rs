@@ -190,7 +190,7 @@ impl App<'_> {
                     return Some(marked_briefing(library, b));
                 }
                 let line = self.story.scroll(&self.at.story);
-                let p = self.story.doc.anchors.partition_point(|&l| l <= line).checked_sub(1).unwrap_or(0);
+                let p = self.story.doc.anchors.partition_point(|&l| l <= line).saturating_sub(1);
                 Some(marked_paragraph(library, b, p))
             }
         }
