@@ -3,6 +3,7 @@
 //! Layers, each using only those below it:
 //! - [`library`]: the format, loading, validation, mention linking and the immutable model;
 //! - [`search`]: ranked fuzzy search over a library, with no UI;
+//! - [`state`]: what the reader remembers between runs (read marks, places, bookmarks);
 //! - [`cli`]: the non-interactive commands;
 //! - [`reader`]: the full-screen terminal reader.
 

@@ -140,7 +140,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, &[ch('2')], Action::Focus(Pane::Story), "show the story pane"),
     bind(Global, &[ch('3')], Action::Focus(Pane::Card), "show the card pane"),
     hinted(Global, &[ch('w')], Action::NextPane, "focus the next pane", "pane"),
-    bind(Global, &[ch('B')], Action::ToggleBookmark, "bookmark the focused mention, card, row or paragraph"),
+    bind(Global, &[ch('B')], Action::ToggleBookmark, "bookmark what has focus, or remove it"),
     bind(Global, &[ch('m')], Action::ToggleMouse, "release or capture the mouse (to select text)"),
     bind(Global, &[plain(Esc)], Action::Cancel, "clear the find highlights"),
     hinted(Find, &[plain(Enter)], Action::Submit, "keep the query and go back to reading", "done"),
