@@ -134,3 +134,42 @@ fn a_resize_keeps_the_first_paragraph_on_screen() {
     app.update(Action::Resize(90, 30));
     assert_eq!(first(&app).block, before.block, "the same block starts the screen after re-wrapping");
 }
+
+#[test]
+fn a_second_reader_on_the_same_state_resumes_the_place_and_lists_the_bookmark() {
+    use crate::reader::navigator::{Row, Saved};
+    use crate::state::Store;
+    let library = library();
+    let store = Store::in_memory(crate::state::State::new());
+    let beijing = library.briefing_by_id("beijing-gambit").expect("bundled");
+    let open = Some(crate::reader::target::Target::Briefing(beijing));
+    let mut first = App::remembering(&library, (120, 40), open, store.clone());
+    for _ in 0..25 {
+        first.update(Action::Down);
+    }
+    first.update(Action::NextLink);
+    first.update(Action::ToggleBookmark);
+    assert!(first.notice.as_deref().is_some_and(|n| n.starts_with("bookmarked ")), "{:?}", first.notice);
+    let (at, entity) = (first.at.story, first.story_link_entity());
+    drop(first);
+
+    let second = App::remembering(&library, (120, 40), None, store.clone());
+    assert_eq!((second.at.briefing, second.at.story.top), (Some(beijing), at.top), "the same place");
+    let saved = (0..second.index.len()).find_map(|i| match second.index.row(i) {
+        Some(Row::Saved(Saved::Entity(e))) => Some(e),
+        _ => None,
+    });
+    assert_eq!(saved, entity, "the bookmarked entity is listed");
+    assert!(store.with(|s| s.briefings["beijing-gambit"].opened));
+}
+
+#[test]
+fn history_is_kept_once_and_bounded() {
+    let mut recent = crate::reader::recent::Recent::from_queries((0..500).map(|i| format!("q{i}")).collect());
+    assert_eq!(recent.newest_first().count(), crate::reader::recent::LIMIT);
+    for _ in 0..3 {
+        recent.remember("h20");
+    }
+    assert_eq!(recent.newest_first().filter(|q| *q == "h20").count(), 1);
+    assert_eq!(recent.newest_first().count(), crate::reader::recent::LIMIT);
+}
