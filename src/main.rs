@@ -101,6 +101,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set the note of a bookmark (an empty note clears it).
+    Note {
+        /// The bookmark's key, as `briefing bookmarks` lists it: `entity:nvidia`.
+        key: String,
+        /// The note.
+        text: Vec<String>,
+    },
     /// Print the screen the reader would show, as plain text, without taking over the terminal.
     Screen {
         /// Terminal size as COLSxROWS, each from 1 to 1000.
@@ -266,6 +273,10 @@ fn main() -> ExitCode {
         Some(Command::Bookmarks { json }) => {
             let start = args.start();
             cli::bookmarks::run(&store(&start, false), json)
+        }
+        Some(Command::Note { ref key, ref text }) => {
+            let start = args.start();
+            cli::bookmarks::note(&store(&start, true), key, &text.join(" "))
         }
         Some(Command::Screen { size }) => read(content, &args.start(), Some(size)),
         None => read(content, &args.start(), None),
