@@ -99,3 +99,22 @@ fn the_reader_reopens_where_it_was_with_its_bookmark_and_marks_what_is_new() {
     s.wait_until("still the same place", |screen| story_top(screen) == top);
     quit(s);
 }
+
+#[test]
+fn sigterm_and_sighup_flush_the_state_before_exit() {
+    let content = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    for signal in ["TERM", "HUP"] {
+        let state = tempfile::tempdir().unwrap();
+        let mut s = start(content, state.path(), true);
+        s.wait_for("Huang Flies to Beijing");
+        s.settle();
+        s.send("\t");
+        s.settle();
+        s.send("B");
+        s.wait_for("bookmarked ");
+        s.signal(signal); // well within the debounce delay
+        s.wait_exit();
+        let saved = std::fs::read_to_string(state.path().join("state.json")).expect("the state was written");
+        assert!(saved.contains("\"bookmarks\":{\"entity:"), "SIG{signal}: {saved}");
+    }
+}
