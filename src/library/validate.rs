@@ -156,8 +156,12 @@ impl Statement {
 pub(crate) struct Origins {
     /// The first entry of each entity, by entity index (every entity has one).
     entities: Vec<Origin>,
-    /// Every entry's statements, by entity index (empty for figures).
-    statements: Vec<Vec<Statement>>,
+    /// Every entry's statements with the index of its entity, in file order: one flat list
+    /// rather than a list per entity, since most entities have one entry.
+    statements: Vec<(usize, Statement)>,
+    /// The last file with an entry for each entity, by entity index (`usize::MAX` for none
+    /// and for figures): files are declared in order, so a second entry in one file shows here.
+    last_file: Vec<usize>,
     /// Ids whose only entries were unusable: already reported, so references to them are
     /// not reported again as unknown.
     poisoned: FxHashSet<String>,

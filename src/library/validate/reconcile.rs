@@ -14,10 +14,16 @@ const KIND_HINT: &str = "an entity has one kind";
 
 /// Sets every entity's kind, name, role, summary and native name from its entries.
 pub(super) fn reconcile(library: &mut Library, origins: &mut Origins, reporter: &mut Reporter<'_>) {
-    for (index, statements) in origins.statements.iter_mut().enumerate() {
-        if !statements.is_empty() {
-            settle(&mut library.entities[index], statements, reporter);
+    let mut all = take(&mut origins.statements);
+    // Stable: each entity's entries stay in file order.
+    all.sort_by_key(|(entity, _)| *entity);
+    let mut rest = all.into_iter().peekable();
+    while let Some((index, first)) = rest.next() {
+        let mut statements = vec![first];
+        while let Some((_, next)) = rest.next_if(|(entity, _)| *entity == index) {
+            statements.push(next);
         }
+        settle(&mut library.entities[index], &mut statements, reporter);
     }
 }
 
