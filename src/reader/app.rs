@@ -241,6 +241,11 @@ impl<'l> App<'l> {
             | Action::Tick
             | Action::Type(_)
             | Action::Erase
+            | Action::EraseWord
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd
             | Action::Submit
             | Action::RecallOlder
             | Action::RecallNewer => {}
