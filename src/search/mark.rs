@@ -10,7 +10,7 @@ use super::query::Term;
 use super::rank::Tier;
 use super::source::Field;
 use super::words::{Word, initials, letters, words};
-use crate::library::text::{fold, fold_keep_case, strip_accent};
+use crate::library::text::{fold, fold_char, fold_keep_case, strip_accent};
 
 /// A scattered-letter match must score at least this much per letter of the term: it
 /// keeps runs of letters and word starts ("dpsk" → DeepSeek) and drops letters picked
@@ -52,23 +52,28 @@ pub fn mark(text: &str, term: &Term, field: Field) -> Option<Mark> {
     };
     let whole = letters(text);
     let mut best: Option<Mark> = None;
-    let mut offer = |m: Mark| {
+    let offer = |best: &mut Option<Mark>, m: Mark| {
         if best.as_ref().is_none_or(|b| m.tier < b.tier) {
-            best = Some(m);
+            *best = Some(m);
         }
     };
     for w in &found {
         if let Some(m) = in_word(&form(w), w, wanted, len, whole, term, field) {
-            offer(m);
+            offer(&mut best, m);
         }
     }
-    if loose(term) && field.is_name() {
+    let beaten = |tier: Tier| best.as_ref().is_some_and(|b| b.tier < tier);
+    if loose(term) && field.is_name() && !beaten(Tier::Initials) {
         if len >= 2 && initials_of(&found, &chars, term).starts_with(wanted) {
-            offer(Mark { tier: Tier::Initials, positions: first_letters(&found, len), score: 0 });
+            offer(&mut best, Mark { tier: Tier::Initials, positions: first_letters(&found, len), score: 0 });
         }
-        if len >= 3 {
+        let cased = term.cased.is_some();
+        let same = |a: char, b: char| if cased { strip_accent(a) == b } else { fold_char(a) == b };
+        let starts_word = |c: char| found.iter().any(|w| w.chars.first().is_some_and(|&i| same(chars[i], c)));
+        let first = wanted.chars().next().is_some_and(starts_word);
+        if len >= 3 && first && best.is_none() {
             if let Some(m) = fuzzy(text, wanted, term.cased.is_some(), len) {
-                offer(m);
+                offer(&mut best, m);
             }
         }
     }

@@ -83,6 +83,78 @@ fn glue(plain: &[Word], glued_to_previous: &[bool]) -> Vec<Word> {
     out
 }
 
+/// Calls `f(folded, pos, last)` for every word of `text`, plain and glued, as [`words`]
+/// finds them (in another order), without allocating per word: for indexing whole
+/// libraries. Returns how many letters and digits the text holds.
+pub fn each_word(text: &str, buffers: &mut WordBuffers, mut f: impl FnMut(&str, u16, bool)) -> usize {
+    let WordBuffers { word, glued } = buffers;
+    word.clear();
+    glued.clear();
+    let (mut pos, mut letters, mut parts, mut run_start) = (0u16, 0usize, 0usize, 0u16);
+    let (mut in_word, mut spaced, mut waiting) = (false, true, false);
+    for c in text.chars() {
+        if is_word_char(c) {
+            if !in_word && waiting {
+                finish_word(word, glued, &mut parts, pos - 1, false, &mut f);
+                if spaced {
+                    finish_run(glued, &mut parts, run_start, false, &mut f);
+                    run_start = pos;
+                }
+                waiting = false;
+            }
+            in_word = true;
+            spaced = false;
+            word.push(fold_char(c));
+            letters += 1;
+        } else {
+            if in_word {
+                in_word = false;
+                waiting = true;
+                pos = pos.saturating_add(1);
+            }
+            spaced |= c.is_whitespace();
+        }
+    }
+    if in_word {
+        waiting = true;
+        pos = pos.saturating_add(1);
+    }
+    if waiting {
+        finish_word(word, glued, &mut parts, pos - 1, true, &mut f);
+        finish_run(glued, &mut parts, run_start, true, &mut f);
+    }
+    letters
+}
+
+fn finish_word(
+    word: &mut String,
+    glued: &mut String,
+    parts: &mut usize,
+    pos: u16,
+    last: bool,
+    f: &mut impl FnMut(&str, u16, bool),
+) {
+    f(word, pos, last);
+    glued.push_str(word);
+    *parts += 1;
+    word.clear();
+}
+
+fn finish_run(glued: &mut String, parts: &mut usize, start: u16, last: bool, f: &mut impl FnMut(&str, u16, bool)) {
+    if (2..=MAX_GLUED).contains(parts) {
+        f(glued, start, last);
+    }
+    glued.clear();
+    *parts = 0;
+}
+
+/// Scratch space for [`each_word`], kept between texts.
+#[derive(Debug, Default)]
+pub struct WordBuffers {
+    word: String,
+    glued: String,
+}
+
 /// How many letters and digits `text` holds: a word covers the whole text when it has
 /// as many.
 pub fn letters(text: &str) -> usize {
@@ -117,6 +189,22 @@ mod tests {
         assert_eq!(folded("Huang’s U.S. trip"), ["huang", "s", "u", "s", "trip", "huangs", "us"]);
         assert_eq!(folded("Éclair / cake"), ["eclair", "cake"]);
         assert_eq!(folded("黄仁勋"), ["黄仁勋"]);
+    }
+
+    #[test]
+    fn each_word_finds_what_words_finds() {
+        let mut buffers = WordBuffers::default();
+        for text in
+            ["Vice-Premier of China", "Huang’s U.S. trip", "黄仁勋", "", " -- ", "a b-c d", "U.S.", "x/y/z/a/b/c/d/e"]
+        {
+            let mut seen = Vec::new();
+            let letters = each_word(text, &mut buffers, |w, pos, last| seen.push((w.to_string(), pos, last)));
+            let mut expected: Vec<_> = words(text).into_iter().map(|w| (w.folded, w.pos, w.last)).collect();
+            seen.sort();
+            expected.sort();
+            assert_eq!(seen, expected, "{text}");
+            assert_eq!(letters, super::letters(text));
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::library::Library;
 use crate::library::parallel;
 use crate::search::fold::char_mask;
 use crate::search::source::{Destination, EventsOf, Field, destinations, for_each_text};
-use crate::search::words::{initials, letters, words};
+use crate::search::words::{WordBuffers, each_word};
 
 /// Title lengths are capped here: beyond it, shorter no longer means a better match.
 const MAX_TITLE: usize = u16::MAX as usize;
@@ -28,8 +28,10 @@ struct Share {
     token_at: Vec<u16>,
     first_piece: Vec<u32>,
     title_len: Vec<u16>,
-    /// (local piece, folded text) of every name and alias.
-    names: Vec<(u32, String)>,
+    /// (local piece, folded text, initials' characters) of every name and alias.
+    names: Vec<(u32, String, u64)>,
+    scratch: Vec<(u32, u16)>,
+    buffers: WordBuffers,
     /// (initials, local piece) of names and aliases of two words or more.
     initials: Vec<(String, u32)>,
 }
@@ -47,26 +49,34 @@ impl Share {
 
     fn add_piece(&mut self, dest: u32, field: Field, text: &str) {
         let local = self.pieces.len() as u32;
-        let found = words(text);
-        self.pieces.push(Piece { dest, field, letters: letters(text).min(u16::MAX as usize) as u16 });
         self.piece_tokens.push(self.token_word.len() as u32);
-        let mut tokens: Vec<(u32, u16)> = found
-            .iter()
-            .map(|w| (self.word_id(&w.folded), (w.pos.min(u16::MAX >> 1) << 1) | u16::from(w.last)))
-            .collect();
+        let mut tokens = std::mem::take(&mut self.scratch);
+        let mut initials = String::new();
+        let mut previous: Option<u16> = None;
+        let mut buffers = std::mem::take(&mut self.buffers);
+        let letters = each_word(text, &mut buffers, |word, pos, last| {
+            tokens.push((self.word_id(word), (pos.min(u16::MAX >> 1) << 1) | u16::from(last)));
+            if previous.is_none_or(|p| pos > p) {
+                initials.extend(word.chars().next());
+                previous = Some(pos);
+            }
+        });
+        self.buffers = buffers;
+        self.pieces.push(Piece { dest, field, letters: letters.min(u16::MAX as usize) as u16 });
         tokens.sort_unstable();
         tokens.dedup_by(|later, first| {
             let same = later.0 == first.0;
             first.1 |= later.1 & 1 & u16::from(same);
             same
         });
-        for (w, at) in tokens {
+        for &(w, at) in &tokens {
             self.token_word.push(w);
             self.token_at.push(at);
         }
+        tokens.clear();
+        self.scratch = tokens;
         if field.is_name() {
-            self.names.push((local, crate::library::text::fold(text)));
-            let initials = initials(&found);
+            self.names.push((local, crate::library::text::fold(text), char_mask(&initials)));
             if initials.chars().count() >= 2 {
                 self.initials.push((initials, local));
             }
@@ -113,6 +123,7 @@ pub(super) fn build(library: &Library) -> Index<'_> {
         names: Vocab::default(),
         name_pieces: Vec::new(),
         name_masks: Vec::new(),
+        name_initials: Vec::new(),
         name_words_by_len: FxHashMap::default(),
     };
     index.postings = lay_out(&shares, &maps, index.vocab.len());
@@ -184,14 +195,14 @@ fn lay_out(shares: &[Share], maps: &[Vec<u32>], words: usize) -> Postings {
 /// Appends the shares' pieces, destinations and name tables to the index.
 fn join_shares(index: &mut Index<'_>, shares: Vec<Share>) {
     let mut initials: Vec<(String, u32)> = Vec::new();
-    let mut names: Vec<(u32, String)> = Vec::new();
+    let mut names: Vec<(u32, String, u64)> = Vec::new();
     for share in shares {
         let base = index.pieces.len() as u32;
         index.first_piece.extend(share.first_piece.iter().map(|p| p + base));
         index.title_len.extend(share.title_len);
         index.pieces.extend(share.pieces);
         initials.extend(share.initials.into_iter().map(|(i, p)| (i, p + base)));
-        names.extend(share.names.into_iter().map(|(p, n)| (p + base, n)));
+        names.extend(share.names.into_iter().map(|(p, n, i)| (p + base, n, i)));
     }
     index.first_piece.push(index.pieces.len() as u32);
     initials.sort_unstable();
@@ -204,10 +215,11 @@ fn join_shares(index: &mut Index<'_>, shares: Vec<Share>) {
     }
     index.initials = vocab_of(grouped.iter().map(|(t, _)| *t));
     index.initial_pieces = grouped.into_iter().map(|(_, p)| p).collect();
-    index.name_masks = names.iter().map(|(_, n)| char_mask(n)).collect();
-    index.name_pieces = names.iter().map(|&(p, _)| p).collect();
+    index.name_masks = names.iter().map(|(_, n, _)| char_mask(n)).collect();
+    index.name_initials = names.iter().map(|&(_, _, i)| i).collect();
+    index.name_pieces = names.iter().map(|&(p, _, _)| p).collect();
     let mut arena = Vocab::default();
-    for (_, name) in &names {
+    for (_, name, _) in &names {
         arena.starts.push(arena.arena.len() as u32);
         arena.arena.push_str(name);
         arena.arena.push('\n');
