@@ -47,7 +47,7 @@ struct Slot {
     best: Grade,
     /// The weakest group grade so far.
     weakest: Grade,
-    /// The current group's best match: its piece and word position.
+    /// The current group's best match: which text of the destination, and word position.
     best_piece: u32,
     /// Where the previous group's best match sat.
     chain_piece: u32,
@@ -78,6 +78,10 @@ const EMPTY: Slot = Slot {
 pub struct Session {
     slots: Vec<Slot>,
 }
+
+/// From this many destinations on, the first group is matched on two cores (in unit tests,
+/// from two, so that both ways are tested).
+const PARALLEL_FROM: usize = if cfg!(test) { 2 } else { 100_000 };
 
 /// Queries of more groups than this are cut: the per-destination count is a byte.
 const MAX_GROUPS: usize = 200;
@@ -121,11 +125,16 @@ impl Session {
     /// Grades every match of one group among destinations that matched the groups before
     /// it, and returns the destinations that match this one too.
     fn match_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, scope: Scope<'_>) -> Vec<u32> {
-        let mut touched: Vec<u32> = Vec::new();
+        let halves = k == 0
+            && self.slots.len() >= PARALLEL_FROM
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let mut touched: Vec<u32> = if halves { self.first_group_in_halves(index, group) } else { Vec::new() };
         for term in group {
-            lookup::each_match(index, term, scope, &mut |p, tier, score| {
-                self.offer(index, k, p, tier, score, &mut touched)
-            });
+            if !halves {
+                lookup::each_match(index, term, scope, &mut |p, tier, score| {
+                    self.offer(k, p, tier, score, &mut touched)
+                });
+            }
             // Initials, one typo and scattered letters are the weakest tiers: a destination
             // already matched better by this group, or out of the running, needs none.
             let slots = &self.slots;
@@ -136,7 +145,7 @@ impl Session {
             let mut found: Vec<(Posting, Tier, i64)> = Vec::new();
             lookup::each_loose_match(index, term, scope, &needs, &mut |p, tier, score| found.push((p, tier, score)));
             for (p, tier, score) in found {
-                self.offer(index, k, p, tier, score, &mut touched);
+                self.offer(k, p, tier, score, &mut touched);
             }
         }
         for &d in &touched {
@@ -159,23 +168,59 @@ impl Session {
     }
 
     /// Grades one match of group `k`, for a destination that matched the groups before.
-    fn offer(&mut self, index: &Index<'_>, k: u8, p: Posting, tier: Tier, score: i64, touched: &mut Vec<u32>) {
-        let piece = index.pieces[p.piece as usize];
-        let slot = &mut self.slots[piece.dest as usize];
-        if slot.matched != k {
-            return;
-        }
-        let g = grade(tier, piece.field, score);
-        if slot.best == Grade::MAX {
-            touched.push(piece.dest);
-        }
-        if g < slot.best {
-            slot.best = g;
-            slot.best_piece = p.piece;
-            slot.best_pos = p.pos();
-        }
+    fn offer(&mut self, k: u8, p: Posting, tier: Tier, score: i64, touched: &mut Vec<u32>) {
+        offer_in(&mut self.slots, 0, k, (p, tier, score), touched);
     }
 
+    /// The first group's matches from the word index, on two cores, each grading the
+    /// destinations of its half of the library into its half of the table.
+    fn first_group_in_halves(&mut self, index: &Index<'_>, group: &[query::Term]) -> Vec<u32> {
+        let mid = self.slots.len() / 2;
+        let end = self.slots.len() as u32;
+        let (left, right) = self.slots.split_at_mut(mid);
+        let halves = [(left, 0, 0, mid as u32), (right, mid, mid as u32, end)];
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = halves
+                .into_iter()
+                .map(|(slots, base, start, end)| {
+                    scope.spawn(move || {
+                        let mut touched = Vec::new();
+                        for term in group {
+                            lookup::each_match(index, term, Scope::Dests(start, end), &mut |p, tier, score| {
+                                offer_in(slots, base, 0, (p, tier, score), &mut touched)
+                            });
+                        }
+                        touched
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        })
+    }
+}
+
+/// Grades one match of group `k` into `slots`, the table's slots from destination `base`
+/// on, for a destination that matched the groups before.
+fn offer_in(slots: &mut [Slot], base: usize, k: u8, (p, tier, score): (Posting, Tier, i64), touched: &mut Vec<u32>) {
+    let Some(slot) = (p.dest as usize).checked_sub(base).and_then(|i| slots.get_mut(i)) else { return };
+    if slot.matched != k {
+        return;
+    }
+    let g = grade(tier, p.field(), score);
+    if slot.best == Grade::MAX {
+        touched.push(p.dest);
+    }
+    if g < slot.best {
+        slot.best = g;
+        slot.best_piece = u32::from(p.local);
+        slot.best_pos = p.pos();
+    }
+}
+
+impl Session {
     /// Marks survivors that an excluded term matches as not matched.
     fn exclude(&mut self, index: &Index<'_>, query: &Query, survivors: &[u32]) {
         if query.excluded.is_empty() || survivors.is_empty() {
@@ -186,7 +231,7 @@ impl Session {
         sorted.sort_unstable();
         for term in &query.excluded {
             lookup::each_match(index, term, Scope::Only(&sorted), &mut |p, _, _| {
-                let d = index.pieces[p.piece as usize].dest as usize;
+                let d = p.dest as usize;
                 if self.slots[d].matched == n {
                     self.slots[d].matched = n + 1;
                 }

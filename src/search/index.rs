@@ -20,23 +20,54 @@ pub(crate) struct Piece {
     pub letters: u16,
 }
 
-/// Where a word occurs: the text, and the word's position in it.
+/// Where a word occurs: the destination, which of its texts, that text's field and the
+/// word's position in it — everything grading a match needs, in 8 bytes, so that reading a
+/// posting never looks anything else up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Posting {
-    pub piece: u32,
-    /// Position among the text's plain words, times two, plus one when it ends the text.
-    pub at: u16,
+    pub dest: u32,
+    /// Which text of the destination (its place among them).
+    pub local: u16,
+    /// The word's position (11 bits, capped), the text's field (4 bits), and whether the
+    /// word ends the text (1 bit).
+    at: u16,
 }
 
+/// Word positions beyond this are stored as this: only 0 (the start of a text) and
+/// neighbours matter, and texts that long are rare.
+const MAX_POS: u16 = (1 << 11) - 1;
+
 impl Posting {
+    /// A posting of the word at `pos` of text `local` of `dest`.
+    pub fn new(dest: u32, local: usize, field: Field, pos: u16, last: bool) -> Self {
+        let at = pos.min(MAX_POS) << 5 | (field as u16) << 1 | u16::from(last);
+        Posting { dest, local: local.min(u16::MAX as usize) as u16, at }
+    }
+
     /// Position among the plain words.
     pub fn pos(self) -> u16 {
-        self.at >> 1
+        self.at >> 5
     }
 
     /// Whether the word ends its text.
     pub fn last(self) -> bool {
         self.at & 1 == 1
+    }
+
+    /// The text's field.
+    pub fn field(self) -> Field {
+        Field::from_u8(((self.at >> 1) & 0xF) as u8)
+    }
+
+    /// The text's number in the index.
+    pub fn piece(self, index: &Index<'_>) -> u32 {
+        index.first_piece[self.dest as usize] + u32::from(self.local)
+    }
+
+    /// The posting standing for a whole text (initials, scattered letters, case checks).
+    pub fn of_piece(index: &Index<'_>, piece: u32) -> Self {
+        let p = index.pieces[piece as usize];
+        Posting::new(p.dest, (piece - index.first_piece[p.dest as usize]) as usize, p.field, 0, false)
     }
 }
 

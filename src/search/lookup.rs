@@ -22,6 +22,8 @@ use super::source::Field;
 pub(crate) enum Scope<'a> {
     All,
     Only(&'a [u32]),
+    /// Only destinations in this range: one core's share of the library.
+    Dests(u32, u32),
 }
 
 /// Calls `f` with every match of `term` in `scope` from the word index (whole, start of,
@@ -68,19 +70,23 @@ fn postings_of(index: &Index<'_>, w: usize, names_only: bool, scope: Scope<'_>, 
     let others: &[Posting] = if names_only { &[] } else { index.postings.others(w) };
     for list in [names, others] {
         match scope {
-            Scope::Only(dests) if dests.len() * 16 < list.len() => in_dests(index, list, dests, f),
+            Scope::Only(dests) if dests.len() * 16 < list.len() => in_dests(list, dests, f),
+            Scope::Dests(start, end) => {
+                let from = list.partition_point(|p| p.dest < start);
+                list[from..].iter().take_while(|p| p.dest < end).for_each(|&p| f(p));
+            }
             _ => list.iter().for_each(|&p| f(p)),
         }
     }
 }
 
-/// The postings of `list` (in piece order) that belong to `dests`, found by binary search.
-fn in_dests(index: &Index<'_>, list: &[Posting], dests: &[u32], f: &mut impl FnMut(Posting)) {
+/// The postings of `list` (in destination order) that belong to `dests`, found by binary
+/// search.
+fn in_dests(list: &[Posting], dests: &[u32], f: &mut impl FnMut(Posting)) {
     let mut from = 0;
     for &d in dests {
-        let (start, end) = (index.first_piece[d as usize], index.first_piece[d as usize + 1]);
-        from += list[from..].partition_point(|p| p.piece < start);
-        list[from..].iter().take_while(|p| p.piece < end).for_each(|&p| f(p));
+        from += list[from..].partition_point(|p| p.dest < d);
+        list[from..].iter().take_while(|p| p.dest == d).for_each(|&p| f(p));
     }
 }
 
@@ -97,7 +103,7 @@ fn starting_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl
                 return;
             }
             let tier = match p.pos() {
-                0 if equal && index.pieces[p.piece as usize].letters as usize == len => Tier::Exact,
+                0 if equal && index.pieces[p.piece(index) as usize].letters as usize == len => Tier::Exact,
                 0 => Tier::Prefix,
                 _ => Tier::Word,
             };
@@ -141,7 +147,7 @@ fn by_initials(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: 
     for i in index.initials.prefixed(&term.folded) {
         for &piece in &index.initial_pieces[i] {
             if wanted(index.pieces[piece as usize].dest) {
-                f(Posting { piece, at: 0 }, Tier::Initials, 0);
+                f(Posting::of_piece(index, piece), Tier::Initials, 0);
             }
         }
     }
@@ -158,7 +164,7 @@ fn one_typo(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: &mu
             let word = index.vocab.word(w as usize);
             if !word.starts_with(&term.folded) && one_edit(&term.folded, word) {
                 let postings = index.postings.names(w as usize).iter();
-                postings.filter(|p| wanted(index.pieces[p.piece as usize].dest)).for_each(|&p| f(p, Tier::Typo, 0));
+                postings.filter(|p| wanted(p.dest)).for_each(|&p| f(p, Tier::Typo, 0));
             }
         }
     }
@@ -191,7 +197,7 @@ fn scattered(
             return;
         }
         if let Some(score) = fuzzy_score(&matcher, name, &term.folded, len) {
-            f(Posting { piece, at: 0 }, Tier::Fuzzy, score);
+            f(Posting::of_piece(index, piece), Tier::Fuzzy, score);
         }
     };
     match scope {
@@ -202,6 +208,12 @@ fn scattered(
                 let to = from + index.name_pieces[from..].partition_point(|&p| p < end);
                 (from..to).for_each(&mut try_name);
             }
+        }
+        Scope::Dests(start, end) => {
+            let (start, end) = (index.first_piece[start as usize], index.first_piece[end as usize]);
+            let from = index.name_pieces.partition_point(|&p| p < start);
+            let to = from + index.name_pieces[from..].partition_point(|&p| p < end);
+            (from..to).for_each(try_name);
         }
         _ => (0..index.name_pieces.len()).for_each(try_name),
     }
@@ -223,13 +235,13 @@ fn in_order(text: &str, wanted: &str) -> bool {
 fn each_cased(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
     let folded = Term { cased: None, ..term.clone() };
     let mut pieces: Vec<u32> = Vec::new();
-    each_folded(index, &folded, scope, &mut |p, _, _| pieces.push(p.piece));
+    each_folded(index, &folded, scope, &mut |p, _, _| pieces.push(p.piece(index)));
     pieces.sort_unstable();
     pieces.dedup();
     for piece in pieces {
         let field = index.pieces[piece as usize].field;
         if let Some(m) = mark(&index.piece_text(piece).joined(), term, field) {
-            f(Posting { piece, at: 0 }, m.tier, m.score);
+            f(Posting::of_piece(index, piece), m.tier, m.score);
         }
     }
 }

@@ -9,6 +9,19 @@ use super::source::Category;
 use super::words::is_word_char;
 use crate::library::text::{fold, fold_keep_case};
 
+/// The query syntax, one example and what it does per line: for the reader's help and
+/// anyone else who lists it (docs/search.md has the full rules).
+pub const SYNTAX: &[(&str, &str)] = &[
+    ("nvidia ceo", "every term must match, in any order, in any field"),
+    ("'huang", "only as written: no initials, typo or scattered letters"),
+    ("^nv", "a field starts with it"),
+    ("ia$", "a field ends with it"),
+    ("!deepseek", "the result must not contain it"),
+    ("h20 | h200", "either term (| binds tighter than a space)"),
+    ("@person", "only this kind (@org, @fig, @sentence, @briefing …)"),
+    ("Huang", "a capital makes that term case-sensitive"),
+];
+
 /// How a term may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Mode {

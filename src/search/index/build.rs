@@ -26,6 +26,8 @@ struct Share {
     piece_tokens: Vec<u32>,
     token_word: Vec<u32>,
     token_at: Vec<u16>,
+    /// Each token's text, numbered within its destination.
+    token_local: Vec<u16>,
     first_piece: Vec<u32>,
     title_len: Vec<u16>,
     /// (local piece, folded text, initials' characters) of every name and alias.
@@ -50,6 +52,7 @@ impl Share {
     fn add_piece(&mut self, dest: u32, field: Field, text: &str) {
         let local = self.pieces.len() as u32;
         self.piece_tokens.push(self.token_word.len() as u32);
+        let in_dest = local - self.first_piece.last().copied().unwrap_or(0);
         let mut tokens = std::mem::take(&mut self.scratch);
         let mut initials = String::new();
         let mut previous: Option<u16> = None;
@@ -72,6 +75,7 @@ impl Share {
         for &(w, at) in &tokens {
             self.token_word.push(w);
             self.token_at.push(at);
+            self.token_local.push(in_dest.min(u16::MAX as u32) as u16);
         }
         tokens.clear();
         self.scratch = tokens;
@@ -156,17 +160,17 @@ fn vocab_of<'a>(sorted: impl Iterator<Item = &'a str>) -> Vocab {
 /// Calls `f(word, class, posting)` for every token of every share, pieces numbered
 /// globally; class 0 is names and aliases.
 fn each_token(shares: &[Share], maps: &[Vec<u32>], mut f: impl FnMut(usize, usize, Posting)) {
-    let mut base = 0u32;
     for (share, map) in shares.iter().zip(maps) {
         for (p, piece) in share.pieces.iter().enumerate() {
             let class = usize::from(!piece.field.is_name());
             let tokens = share.piece_tokens[p] as usize..share.piece_tokens[p + 1] as usize;
             for t in tokens {
                 let word = map[share.token_word[t] as usize] as usize;
-                f(word, class, Posting { piece: base + p as u32, at: share.token_at[t] });
+                let at = share.token_at[t];
+                let local = usize::from(share.token_local[t]);
+                f(word, class, Posting::new(piece.dest, local, piece.field, at >> 1, at & 1 == 1));
             }
         }
-        base += share.pieces.len() as u32;
     }
 }
 
@@ -184,7 +188,7 @@ fn lay_out(shares: &[Share], maps: &[Vec<u32>], words: usize) -> Postings {
         total += names + others;
     }
     offsets.push(total);
-    let mut list = vec![Posting { piece: 0, at: 0 }; total as usize];
+    let mut list = vec![Posting::new(0, 0, Field::Name, 0, false); total as usize];
     each_token(shares, maps, |w, class, posting| {
         list[next[w][class] as usize] = posting;
         next[w][class] += 1;
