@@ -77,11 +77,21 @@ const EMPTY: Slot = Slot {
 #[derive(Debug, Clone, Default)]
 pub struct Session {
     slots: Vec<Slot>,
+    /// The first group of the last query and the slots it left: typing a second term
+    /// does not look the first one up again.
+    first: Option<FirstGroup>,
 }
+
+/// A first group's terms and the slots of the destinations it matched.
+type FirstGroup = (Vec<query::Term>, Vec<(u32, Slot)>);
 
 /// From this many destinations on, the first group is matched on two cores (in unit tests,
 /// from two, so that both ways are tested).
 const PARALLEL_FROM: usize = if cfg!(test) { 2 } else { 100_000 };
+
+/// Scattered letters are a fallback: a group that already matches this many destinations
+/// by the other tiers is not looked up by them (they would rank below all of those anyway).
+pub const FUZZY_BELOW: usize = 1000;
 
 /// Queries of more groups than this are cut: the per-destination count is a byte.
 const MAX_GROUPS: usize = 200;
@@ -90,7 +100,23 @@ impl Session {
     fn fit(&mut self, n: usize) {
         if self.slots.len() != n {
             self.slots = vec![EMPTY; n];
+            self.first = None;
         }
+    }
+
+    /// The first group's matches: restored when the last query began with the same group,
+    /// else looked up and kept for the next query.
+    fn first_group(&mut self, index: &Index<'_>, group: &[query::Term]) -> Vec<u32> {
+        if let Some((terms, slots)) = &self.first {
+            if terms.as_slice() == group {
+                slots.iter().for_each(|&(d, slot)| self.slots[d as usize] = slot);
+                return slots.iter().map(|&(d, _)| d).collect();
+            }
+        }
+        let touched = self.match_group(index, group, 0, Scope::All);
+        let kept = touched.iter().map(|&d| (d, self.slots[d as usize])).collect();
+        self.first = Some((group.to_vec(), kept));
+        touched
     }
 
     /// Runs `query` over `index`, returning the best `limit` hits.
@@ -110,7 +136,8 @@ impl Session {
         for (k, group) in groups.iter().enumerate() {
             survivors.sort_unstable();
             let scope = if k == 0 { Scope::All } else { Scope::Only(&survivors) };
-            let next = self.match_group(index, group, k as u8, scope);
+            let next =
+                if k == 0 { self.first_group(index, group) } else { self.match_group(index, group, k as u8, scope) };
             if k == 0 {
                 first = next.clone();
             }
@@ -143,7 +170,10 @@ impl Session {
                 slot.matched == k && slot.best > grade(Tier::Initials, Field::Sentence, 0)
             };
             let mut found: Vec<(Posting, Tier, i64)> = Vec::new();
-            lookup::each_loose_match(index, term, scope, &needs, &mut |p, tier, score| found.push((p, tier, score)));
+            let scattered = touched.len() < FUZZY_BELOW;
+            lookup::each_loose_match(index, term, scope, scattered, &needs, &mut |p, tier, score| {
+                found.push((p, tier, score))
+            });
             for (p, tier, score) in found {
                 self.offer(k, p, tier, score, &mut touched);
             }

@@ -152,8 +152,9 @@ pub struct Index<'l> {
     /// The characters that start a word of each name, for the plausibility test of
     /// scattered letters: the term's first letter must start a word.
     pub(crate) name_initials: Vec<u64>,
-    /// Words that occur in names or aliases, by length in characters, for one-typo lookups.
-    pub(crate) name_words_by_len: FxHashMap<usize, Vec<u32>>,
+    /// Words that occur in names or aliases with their character sets, by length in
+    /// characters, for one-typo lookups.
+    pub(crate) name_words_by_len: FxHashMap<usize, Vec<(u32, u64)>>,
 }
 
 impl<'l> Index<'l> {

@@ -40,18 +40,22 @@ pub(crate) fn each_match(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &m
 }
 
 /// Calls `f` with the matches of `term` that [`each_match`] leaves out: by initials, one
-/// typo and scattered letters, for destinations `wanted(dest)` still needs them for.
+/// typo and (when `with_scattered`) scattered letters, for destinations `wanted(dest)`
+/// still needs them for.
 pub(crate) fn each_loose_match(
     index: &Index<'_>,
     term: &Term,
     scope: Scope<'_>,
+    with_scattered: bool,
     wanted: &dyn Fn(u32) -> bool,
     f: &mut impl FnMut(Posting, Tier, i64),
 ) {
     if term.cased.is_none() && loose(term) {
         by_initials(index, term, wanted, f);
         one_typo(index, term, wanted, f);
-        scattered(index, term, scope, wanted, f);
+        if with_scattered {
+            scattered(index, term, scope, wanted, f);
+        }
     }
 }
 
@@ -60,7 +64,7 @@ fn each_folded(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl Fn
     starting_words(index, term, scope, f);
     inside_words(index, term, scope, f);
     if loose(term) {
-        each_loose_match(index, term, scope, &|_| true, f);
+        each_loose_match(index, term, scope, true, &|_| true, f);
     }
 }
 
@@ -159,8 +163,13 @@ fn one_typo(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: &mu
     if len < 5 {
         return;
     }
+    let mask = char_mask(&term.folded);
     for n in len - 1..=len + 1 {
-        for &w in index.name_words_by_len.get(&n).map_or(&[][..], Vec::as_slice) {
+        for &(w, m) in index.name_words_by_len.get(&n).map_or(&[][..], Vec::as_slice) {
+            // One edit adds at most one character the other lacks, each way.
+            if (mask & !m).count_ones() > 1 || (m & !mask).count_ones() > 1 {
+                continue;
+            }
             let word = index.vocab.word(w as usize);
             if !word.starts_with(&term.folded) && one_edit(&term.folded, word) {
                 let postings = index.postings.names(w as usize).iter();

@@ -231,12 +231,14 @@ fn join_shares(index: &mut Index<'_>, shares: Vec<Share>) {
     index.names = arena;
 }
 
-/// Words that occur in a name or alias, grouped by their length in characters.
-fn name_words_by_len(index: &Index<'_>) -> FxHashMap<usize, Vec<u32>> {
-    let mut out: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+/// Words that occur in a name or alias with their character sets, grouped by their length
+/// in characters.
+fn name_words_by_len(index: &Index<'_>) -> FxHashMap<usize, Vec<(u32, u64)>> {
+    let mut out: FxHashMap<usize, Vec<(u32, u64)>> = FxHashMap::default();
     for w in 0..index.vocab.len() {
         if !index.postings.names(w).is_empty() {
-            out.entry(index.vocab.word(w).chars().count()).or_default().push(w as u32);
+            let word = index.vocab.word(w);
+            out.entry(word.chars().count()).or_default().push((w as u32, char_mask(word)));
         }
     }
     out
