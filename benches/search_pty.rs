@@ -52,7 +52,9 @@ fn measure(dir: &Path, label: &str, queries: &[&str]) {
     println!("\n## {label}: first screen after {first_screen:.1?}, search ready after {ready:.1?}\n");
     println!("| query | key | echo ms | results drawn ms |\n|---|---|---|---|");
     for query in queries {
+        // A pause after Esc, so that Esc and / are not read as Alt-/.
         s.send("\x1b");
+        thread::sleep(Duration::from_millis(150));
         s.send("/");
         until(&s, START, |screen| screen.contains("Type to search")).expect("the box opens");
         let mut typed = String::new();
@@ -68,6 +70,7 @@ fn measure(dir: &Path, label: &str, queries: &[&str]) {
         }
     }
     s.send("\x1b");
+    thread::sleep(Duration::from_millis(150));
     s.send("q");
     s.wait_exit();
 }

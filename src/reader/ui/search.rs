@@ -139,21 +139,23 @@ fn query_window(chars: &[(usize, char)], cursor: usize, room: usize) -> (usize, 
     (start, end)
 }
 
-/// How many matched, per kind, and how the query was read.
+/// How many matched and, per kind, how many — or, when the query line has no room for
+/// it, how the query was read instead of the counts per kind.
 fn counts_line<'a>(search: &SearchBox, theme: &Theme, with_reading: bool) -> Line<'a> {
     if search.query.trim().is_empty() {
         return Line::default();
     }
     let noun = if search.total == 1 { "result" } else { "results" };
-    let mut spans = Vec::new();
+    let mut spans = vec![Span::styled(format!("{} {noun}", search.total), theme.dim())];
     if with_reading {
+        spans.push(Span::styled(" · ", theme.dim()));
         spans.push(reading_span(search, theme));
-        spans.push(Span::styled(" · ", theme.dim()));
     }
-    spans.push(Span::styled(format!("{} {noun}", search.total), theme.dim()));
-    for &(category, n) in &search.counts {
-        spans.push(Span::styled(" · ", theme.dim()));
-        spans.push(Span::styled(format!("@{} {n}", category.as_str()), badge_style(category, theme)));
+    if !with_reading {
+        for &(category, n) in &search.counts {
+            spans.push(Span::styled(" · ", theme.dim()));
+            spans.push(Span::styled(format!("@{} {n}", category.as_str()), badge_style(category, theme)));
+        }
     }
     Line::from(spans)
 }
