@@ -5,6 +5,7 @@
 //!
 //! `cargo bench --bench frame`; results are written up in `docs/benchmarks.md`.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark stops loudly when its set-up fails")]
+#![allow(clippy::print_stderr, reason = "a benchmark reports extra figures on standard error")]
 #![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
 
 #[path = "../examples/synth/mod.rs"]

@@ -5,6 +5,7 @@
 pub mod bundled;
 pub mod card;
 pub mod diagnostic;
+pub mod escape;
 pub mod export;
 pub mod figure_text;
 pub mod format;
@@ -15,6 +16,7 @@ pub mod load;
 pub mod locate;
 pub mod markup;
 pub mod model;
+pub(crate) mod objects;
 pub(crate) mod parallel;
 pub mod suggest;
 pub mod text;

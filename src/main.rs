@@ -1,5 +1,6 @@
 //! `briefing`: parse the command line, then run a command or the reader.
 
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -61,8 +62,8 @@ enum Command {
         /// Only results of this kind: an entity kind, `sentence` or `briefing`.
         #[arg(long, value_parser = parse_category)]
         kind: Option<Category>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 20)]
+        /// At most this many results (1 or more).
+        #[arg(long, default_value_t = 20, value_parser = parse_limit)]
         limit: usize,
         /// Print JSON (documented in docs/cli-json.md).
         #[arg(long)]
@@ -88,7 +89,7 @@ enum Command {
     },
     /// Print the screen the reader would show, as plain text, without taking over the terminal.
     Screen {
-        /// Terminal size as COLSxROWS.
+        /// Terminal size as COLSxROWS, each from 1 to 1000.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
     },
@@ -108,10 +109,26 @@ fn parse_view(name: &str) -> Result<ViewKind, String> {
     })
 }
 
+/// The largest screen `screen --size` draws, each way: far beyond any real terminal, and
+/// small enough that the frame's buffer stays a few tens of megabytes.
+const MAX_SCREEN_SIDE: u16 = 1000;
+
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let (w, h) = text.split_once(['x', 'X', '×']).ok_or("write the size as COLSxROWS, e.g. 80x24")?;
-    let parse = |n: &str| n.trim().parse::<u16>().map_err(|e| format!("bad size `{text}`: {e}"));
+    let parse = |n: &str| match n.trim().parse::<u16>() {
+        Ok(side @ 1..=MAX_SCREEN_SIDE) => Ok(side),
+        Ok(_) => Err(format!("bad size `{text}`: columns and rows must each be from 1 to {MAX_SCREEN_SIDE}")),
+        Err(e) => Err(format!("bad size `{text}`: {e}")),
+    };
     Ok((parse(w)?, parse(h)?))
+}
+
+fn parse_limit(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("the limit must be 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("bad limit `{text}`: {e}")),
+    }
 }
 
 fn parse_kind(name: &str) -> Result<Kind, String> {
@@ -134,9 +151,16 @@ impl Args {
     }
 }
 
+/// How a command ends for a mistake in how it was called, as clap's own usage errors do.
+const USAGE: u8 = 2;
+
 /// Opens the reader, or with `size` prints its first screen. The library is loaded and
 /// `--open` checked before the terminal is touched, so errors read as plain text.
 fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> anyhow::Result<ExitCode> {
+    if let Some(problem) = size.map_or_else(no_terminal, |_| None) {
+        cli::eprint(&problem);
+        return Ok(ExitCode::from(USAGE));
+    }
     let library = cli::load(content)?;
     let target = start.open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
     let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
@@ -152,6 +176,50 @@ fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// Why the full-screen reader cannot run here, if it cannot: it needs a terminal on both
+/// standard input (keys) and standard output (the screen), and one that can move the
+/// cursor. Without this, cron or `ssh` without `-t` met a panic, and a redirected output
+/// got the reader's escape codes while the screen showed nothing.
+fn no_terminal() -> Option<String> {
+    let instead = "use `briefing screen` to print the reader's screen as text, or `briefing export` for the story";
+    let (input, output) = (io::stdin().is_terminal(), io::stdout().is_terminal());
+    let missing = match (input, output) {
+        (false, false) => "standard input and output are not terminals",
+        (false, true) => "standard input is not a terminal",
+        (true, false) => "standard output is not a terminal",
+        (true, true) if std::env::var_os("TERM").is_some_and(|t| t == "dumb") => {
+            "TERM=dumb: this terminal cannot move the cursor"
+        }
+        (true, true) => return None,
+    };
+    Some(format!("the reader needs a terminal ({missing}); {instead}"))
+}
+
+/// An `@kind` in a search query that names no kind: the search would drop it and look for
+/// the rest, answering a different question than the one asked.
+fn unknown_filter(query: &str) -> Option<String> {
+    let word = query.split_whitespace().find_map(|w| w.strip_prefix('@'))?;
+    if briefing::search::query::category_named(word).is_some() {
+        return None;
+    }
+    let names: Vec<_> = Category::all().map(Category::as_str).collect();
+    Some(format!("unknown kind `@{word}` in the query; kinds are {}", names.join(", ")))
+}
+
+fn search(
+    content: Option<&Path>,
+    query: &str,
+    kind: Option<Category>,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    if let Some(problem) = unknown_filter(query) {
+        cli::eprint(&problem);
+        return Ok(ExitCode::from(USAGE));
+    }
+    cli::search::run(content, query, kind, limit, json)
+}
+
 // Loading a large library makes millions of small allocations and frees most of them
 // again; mimalloc does that markedly faster than the system allocator and hands freed
 // pages back, so resident memory after loading stays close to the library's own size.
@@ -165,9 +233,7 @@ fn main() -> ExitCode {
         Some(Command::Check) => cli::check::run(content),
         Some(Command::List { kind, json }) => cli::list::run(content, kind, json),
         Some(Command::Show { id, json }) => cli::show::run(content, &id, json),
-        Some(Command::Search { query, kind, limit, json }) => {
-            cli::search::run(content, &query.join(" "), kind, limit, json)
-        }
+        Some(Command::Search { query, kind, limit, json }) => search(content, &query.join(" "), kind, limit, json),
         Some(Command::Path { from, to, json }) => cli::path::run(content, &from, &to, json),
         Some(Command::Export { briefing, format }) => cli::export::run(content, briefing.as_deref(), format),
         Some(Command::Screen { size }) => read(content, &args.start(), Some(size)),
@@ -176,7 +242,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("briefing: {error:#}");
+            cli::eprint(&format!("{error:#}"));
             ExitCode::FAILURE
         }
     }

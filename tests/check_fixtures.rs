@@ -17,6 +17,15 @@ use briefing::library::{Options, load_dir};
 /// `check`, with `{dir}` standing for the case's directory as passed on the command line.
 const INVALID: &[(&str, &[&str])] = &[
     (
+        "bad-date",
+        &[
+            "{dir}/deal.json:3:11: error: `date`: `2031-02-30` is not a date: write a real day as YYYY-MM-DD",
+            "{dir}/deal.json:32:15: error: `events[0].date`: `2031-13-45` is not a date: write a real day as YYYY-MM-DD",
+            "{dir}/deal.json:37:15: error: `events[1].date`: `2031-05` is not a date: write a real day as YYYY-MM-DD",
+            "checked 1 file: 3 errors, 0 warnings",
+        ],
+    ),
+    (
         "bad-pin-markup",
         &[
             "{dir}/deal.json:5:46: error: `sections[0].paragraphs[0]`: pin `[[the firm]]` has no `|`: write \
@@ -25,11 +34,42 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "bidirectional-override",
+        &[
+            "{dir}/deal.json:8:74: error: `entities[1].role`: U+202E (bidirectional control) in text: a \
+             terminal would act on it rather than show it",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "blank-paragraph",
+        &[
+            "{dir}/deal.json:5:67: error: `sections[0].paragraphs[1]`: empty paragraph",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
         "conflicting-kind",
         &[
-            "{dir}/b-bolt.json:7:29: error: `entities[0].kind`: `bolt` is declared as product here but as company at \
-             {dir}/a-deal.json:8:5",
-            "checked 2 files: 1 error, 0 warnings",
+            "{dir}/a-deal.json:8:29: error: `entities[1].kind`: `bolt` has kind `company` here but `product` at {dir}/b-bolt.json:7:29: an entity has one kind",
+            "{dir}/b-bolt.json:7:29: error: `entities[0].kind`: `bolt` has kind `product` here but `company` at {dir}/a-deal.json:8:29: an entity has one kind",
+            "checked 2 files: 2 errors, 0 warnings",
+        ],
+    ),
+    (
+        "control-character",
+        &[
+            "{dir}/deal.json:3:30: error: `headline`: U+001B (escape) in text: a terminal would act on it \
+             rather than show it",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "control-character-in-paragraph",
+        &[
+            "{dir}/deal.json:5:38: error: `sections[0].paragraphs[0]`: U+0000 (null) in text: a terminal \
+             would act on it rather than show it",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (
@@ -54,10 +94,31 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "duplicate-about",
+        &[
+            "{dir}/deal.json:18:33: error: `figures[0].about[2]`: `bolt` is listed twice",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
         "duplicate-briefing-id",
         &[
             "{dir}/b-deal.json:2:9: error: `id`: duplicate briefing id `acme-deal`, already used at {dir}/a-deal.json:2:9",
             "checked 2 files: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "duplicate-event-entity",
+        &[
+            "{dir}/deal.json:22:84: error: `events[0].entities[2]`: `acme` is listed twice",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "duplicate-fact",
+        &[
+            "{dir}/deal.json:11:58: error: `entities[0].facts[1]`: fact `Founded: 1990` is listed twice",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (
@@ -76,10 +137,29 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "duplicate-key",
+        &["{dir}/deal.json:4:3: error: `.`: duplicate field `headline`", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
         "empty-name",
         &[
             "{dir}/deal.json:8:48: error: `entities[1].name`: empty name for `bolt`",
             "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "empty-source-field",
+        &[
+            "{dir}/deal.json:4:50: error: `source.title`: empty title: say where the story comes from",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "errors-and-warnings",
+        &[
+            "{dir}/a-deal.json:32:13: error: `relations[0].to`: unknown id `zeta`",
+            "{dir}/b-carr.json:20:5: warning: `entities[1]`: `carr` (Carr) is never mentioned in a story",
+            "checked 2 files: 1 error, 1 warning",
         ],
     ),
     (
@@ -136,13 +216,111 @@ const INVALID: &[(&str, &[&str])] = &[
     ),
     (
         "missing-field",
-        &["{dir}/deal.json:7:36: error: `entities[0]`: missing field `kind`", "checked 1 file: 1 error, 0 warnings"],
+        &["{dir}/deal.json:4:13: error: `source`: missing field `title`", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
+        "name-conflict",
+        &[
+            "{dir}/a-deal.json:20:15: error: `entities[0].name`: `acme` has name `Acme` here but `Acme Corp` at {dir}/b-rival.json:20:15: an entry may leave `name` out, or repeat it exactly; list other forms under `aliases`",
+            "{dir}/b-rival.json:20:15: error: `entities[0].name`: `acme` has name `Acme Corp` here but `Acme` at {dir}/a-deal.json:20:15: an entry may leave `name` out, or repeat it exactly; list other forms under `aliases`",
+            "checked 2 files: 2 errors, 0 warnings",
+        ],
     ),
     (
         "negative-value",
         &[
             "{dir}/deal.json:12:16: error: `figures[0].value`: value -3 is negative: write the magnitude and set `sign`",
             "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "nested-pin",
+        &[
+            "{dir}/deal.json:5:65: error: `sections[0].paragraphs[0]`: a pin inside a pin: pins do not nest; \
+             write `[[text|entity-id]]` around plain text",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "no-cascade",
+        &[
+            "{dir}/deal.json:25:15: error: `entities[1].name`: empty name for `bolt`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "number-out-of-range",
+        &["{dir}/deal.json:13:16: error: malformed JSON: number out of range", "checked 1 file: 1 error, 0 warnings"],
+    ),
+    (
+        "object-as-array",
+        &[
+            "{dir}/deal.json:4:13: error: `source`: invalid type: array, expected an object",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "pin-in-heading",
+        &[
+            "{dir}/deal.json:5:34: error: `sections[0].heading`: pins `[[…]]` are read only in paragraphs; \
+             here it would show as written",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "pin-outside-paragraph",
+        &[
+            "{dir}/deal.json:4:28: error: `dek`: pins `[[…]]` are read only in paragraphs; here it would show \
+             as written",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "place-as-array",
+        &[
+            "{dir}/deal.json:19:20: error: `figures[0].stated_in`: invalid type: array, expected an object",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "punctuation-name",
+        &[
+            "{dir}/deal.json:8:68: error: `entities[1].aliases[0]`: name `.` has no letter or digit: it would \
+             link every `.` in the stories",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "referred-only",
+        &[
+            "{dir}/deal.json:17:5: error: `entities[0]`: `acme` is referred to, but no entry in the library gives it a `kind`: declare it once",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "relation-rules",
+        &[
+            "{dir}/a-deal.json:33:13: error: `relations[0].to`: relation `owns` links `acme` to itself",
+            "{dir}/a-deal.json:44:5: error: `relations[2]`: relation `acme` `buys` → `bolt` is stated twice in this file (also relations[1])",
+            "{dir}/a-deal.json:57:20: error: `relations[3].stated_in`: section 0 paragraph 1 does not mention `acme`, `bolt`",
+            "{dir}/a-deal.json:64:15: error: `relations[4].type`: relation type `Supplies` is not snake_case (e.g. `ceo_of`)",
+            "{dir}/b-rival.json:29:16: error: `relations[0].label`: relation `buys` is labelled `acquired` / `acquired by` here but `buys` / `bought by` at {dir}/a-deal.json:37:5: word it one way",
+            "checked 2 files: 5 errors, 0 warnings",
+        ],
+    ),
+    (
+        "revises-not-figure",
+        &[
+            "{dir}/deal.json:43:18: error: `figures[0].revises`: `bolt` is not a figure: a figure revises an earlier figure",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "summary-conflict",
+        &[
+            "{dir}/a-deal.json:21:18: error: `entities[0].summary`: `acme` has summary `Acme makes anvils.` here but `Acme sells rockets.` at {dir}/b-rival.json:19:18: give it in one entry only, or word it the same everywhere",
+            "{dir}/b-rival.json:19:18: error: `entities[0].summary`: `acme` has summary `Acme sells rockets.` here but `Acme makes anvils.` at {dir}/a-deal.json:21:18: give it in one entry only, or word it the same everywhere",
+            "checked 2 files: 2 errors, 0 warnings",
         ],
     ),
     (
@@ -158,6 +336,21 @@ const INVALID: &[(&str, &[&str])] = &[
             "{dir}/a-deal.json:5:46: error: `sections[0].paragraphs[0]`: unknown id `blot` (did you mean `bolt`?)",
             "{dir}/b-broken.json:6:68: error: malformed JSON: trailing comma",
             "checked 2 files: 2 errors, 0 warnings",
+        ],
+    ),
+    (
+        "unclosed-pin",
+        &[
+            "{dir}/deal.json:12:15: error: `sections[0].paragraphs[0]`: unclosed `[[`: a pin reads `[[text|entity-id]]`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "unit-disagrees-with-display",
+        &[
+            "{dir}/deal.json:16:18: error: `figures[0].display`: display `$3 million` does not read as a \
+             percentage, but unit is `percent`",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (
@@ -179,6 +372,13 @@ const INVALID: &[(&str, &[&str])] = &[
 
 /// Each warning case under `tests/fixtures/warnings/`, as for [`INVALID`].
 const WARNINGS: &[(&str, &[&str])] = &[
+    (
+        "scoped-alias",
+        &[
+            "{dir}/a-deal.json:22:9: warning: `entities[0].aliases[0]`: alias `ACM` of `acme` links only in this briefing's story, but `acme-note` also names `acme` and writes `ACM` unlinked: move the alias to the shared entities file, or add it to that briefing's entry",
+            "checked 2 briefings, 2 entities, 0 relations: 0 errors, 1 warning",
+        ],
+    ),
     (
         "shared-alias",
         &[

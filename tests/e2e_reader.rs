@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 #[path = "support/pty.rs"]
+#[allow(dead_code, reason = "each test binary uses its own part of the harness")]
 mod pty;
 
 use pty::{Session, is_reversed, is_reversed_within};
@@ -68,7 +69,7 @@ fn tab_until_focused(session: &mut Session, text: &str, link: &str) {
 
 #[test]
 fn a_reader_follows_links_finds_resizes_and_quits_cleanly() {
-    let mut s = Session::spawn(&[], 120, 40);
+    let mut s = Session::spawn(&["--open", "beijing-gambit"], 120, 40);
     s.wait_for("Huang Flies to Beijing to Rescue Nvidia’s China Business");
     s.wait_until("three panes", |screen| panes_on_top(screen) == ["Library", "Story", "Card"]);
     let flags = s.local_flags();
@@ -154,7 +155,7 @@ fn a_misspelt_open_id_fails_before_taking_the_screen() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut s = Session::spawn(&[], 100, 30);
+    let mut s = Session::spawn(&["--open", "beijing-gambit"], 100, 30);
     s.wait_for("Huang Flies to Beijing");
     s.wait_until("mouse captured", |screen| screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None);
     let killed = std::process::Command::new("kill").args(["-TERM", &s.pid().to_string()]).status().expect("run kill");

@@ -15,7 +15,7 @@ const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 
 fn open_reader() -> Session {
-    let s = Session::spawn(&[], 120, 40);
+    let s = Session::spawn(&["--open", "beijing-gambit"], 120, 40);
     s.wait_for("Huang Flies to Beijing to Rescue Nvidia’s China Business");
     s
 }

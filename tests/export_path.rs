@@ -19,7 +19,7 @@ fn briefing(args: &[&str]) -> (i32, String, String) {
 fn path_is_the_shortest_chain() {
     let (code, out, _) = briefing(&["path", "jensen-huang", "us-export-controls"]);
     assert_eq!(code, 0);
-    assert_eq!(out.trim(), "Jensen Huang → CEO of → Nvidia → maker of → H20 → restricted by → US export controls");
+    assert_eq!(out.trim(), "Jensen Huang → CEO of → Nvidia → argues against tighter → US export controls");
 }
 
 #[test]
@@ -51,25 +51,47 @@ fn path_reports_unknown_ids_and_no_connection() {
 }
 
 #[test]
-fn json_export_round_trips_through_check() {
-    let (code, json, _) = briefing(&["export", "--format", "json"]);
-    assert_eq!(code, 0);
+fn json_export_gives_back_each_authors_file_and_the_files_check_together() {
     let dir = tempfile::tempdir().expect("tempdir");
-    fs::write(dir.path().join("beijing-gambit.json"), &json).expect("write");
-    let content = dir.path().to_str().expect("utf-8 path");
-    let (code, out, _) = briefing(&["check", "--content", content]);
+    let content_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    fs::copy(content_dir.join("entities.json"), dir.path().join("entities.json")).expect("copy the shared entities");
+    let lib = library::bundled::load(Options::default()).expect("bundled").library;
+    for b in &lib.briefings {
+        let (code, json, err) = briefing(&["export", "--format", "json", &b.id]);
+        assert_eq!(code, 0, "{err}");
+        fs::write(dir.path().join(format!("{}.json", b.id)), &json).expect("write");
+        let exported: BriefingFile = serde_json::from_str(&json).expect("exported JSON parses");
+        let source = fs::read_to_string(content_dir.join(format!("{}.json", b.id))).expect("bundled source");
+        let original: BriefingFile = serde_json::from_str(&source).expect("source parses");
+        assert_eq!(exported, original, "export of `{}` must be what its author wrote", b.id);
+    }
+    let (code, out, _) = briefing(&["check", "--content", dir.path().to_str().expect("utf-8 path")]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("0 errors, 0 warnings"), "{out}");
-    let exported: BriefingFile = serde_json::from_str(&json).expect("exported JSON parses");
-    let source = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/beijing-gambit.json"))
-        .expect("bundled source");
-    let original: BriefingFile = serde_json::from_str(&source).expect("source parses");
-    assert_eq!(exported, original, "export must reproduce the source briefing");
+    assert!(out.ends_with("0 errors, 0 warnings\n"), "{out}");
+}
+
+/// Every `](#id)` link and `[^id]` footnote reference of a Markdown export, with whether
+/// the document has its anchor or footnote.
+fn dangling_links(md: &str) -> Vec<String> {
+    let mut missing = Vec::new();
+    for (at, _) in md.match_indices("](#") {
+        let id = &md[at + 3..at + 3 + md[at + 3..].find(')').expect("closed link")];
+        if !md.contains(&format!("<a id=\"{id}\"></a>")) {
+            missing.push(format!("#{id}"));
+        }
+    }
+    for (at, _) in md.match_indices("[^") {
+        let id = &md[at + 2..at + 2 + md[at + 2..].find(']').expect("closed footnote")];
+        if !md.contains(&format!("\n[^{id}]: ")) {
+            missing.push(format!("^{id}"));
+        }
+    }
+    missing
 }
 
 #[test]
 fn markdown_export_links_entities_and_footnotes_figures() {
-    let (code, md, _) = briefing(&["export"]);
+    let (code, md, _) = briefing(&["export", "beijing-gambit"]);
     assert_eq!(code, 0);
     assert!(md.starts_with("# "));
     assert!(md.contains("[Jensen Huang](#jensen-huang)"));
@@ -77,4 +99,21 @@ fn markdown_export_links_entities_and_footnotes_figures() {
     assert!(md.contains("<a id=\"nvidia\"></a>"));
     let note = md.lines().find(|l| l.starts_with("[^nvidia-china-sales]:")).expect("footnote");
     assert!(note.contains("where it sells $17 billion worth of products a year."), "{note}");
+    assert!(md.contains("## Timeline\n"), "the briefing's own events");
+}
+
+#[test]
+fn a_markdown_export_keeps_one_briefing_whole_and_every_link_inside_it() {
+    let lib = library::bundled::load(Options::default()).expect("bundled").library;
+    for b in &lib.briefings {
+        let (code, md, err) = briefing(&["export", &b.id]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(dangling_links(&md), Vec::<String>::new(), "links of `{}` that lead nowhere", b.id);
+        if let Some(url) = &b.source.url {
+            assert!(md.contains(&format!("]({url})")), "`{}` links its source address", b.id);
+        }
+    }
+    let (_, amd, _) = briefing(&["export", "amd-export-hit"]);
+    assert!(amd.contains("rival of [Nvidia](#nvidia)"), "AMD's own relations are there");
+    assert!(!amd.contains("maker of [H20]"), "another briefing's relations are not");
 }

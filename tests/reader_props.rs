@@ -42,7 +42,14 @@ fn pane() -> impl Strategy<Value = Pane> {
 }
 
 fn view_kind() -> impl Strategy<Value = ViewKind> {
-    prop_oneof![Just(ViewKind::Story), Just(ViewKind::Figures), Just(ViewKind::Map), Just(ViewKind::Timeline)]
+    prop_oneof![
+        Just(ViewKind::Story),
+        Just(ViewKind::Figures),
+        Just(ViewKind::Map),
+        Just(ViewKind::Timeline),
+        Just(ViewKind::Archive),
+        Just(ViewKind::Compare),
+    ]
 }
 
 /// Printable ASCII, CJK ideographs, kana, emoji and anything else.
@@ -83,6 +90,8 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Tick),
         3 => view_kind().prop_map(Action::ShowView),
         1 => Just(Action::StartPath),
+        1 => Just(Action::Suspend),
+        1 => Just(Action::ToggleEntityScope),
         4 => typed().prop_map(Action::Type),
         1 => Just(Action::Erase),
         1 => Just(Action::EraseWord),
@@ -153,12 +162,14 @@ const _EVERY_ACTION_IS_GENERATED: fn(Action) = |action| match action {
     | Action::Submit
     | Action::RecallOlder
     | Action::RecallNewer
+    | Action::Suspend
     | Action::Resize(..)
     | Action::Click(..)
     | Action::Wheel(..)
     | Action::Tick
     | Action::ShowView(_)
-    | Action::StartPath => {}
+    | Action::StartPath
+    | Action::ToggleEntityScope => {}
 };
 
 /// How a case starts: which library, terminal size, what `--open` names (an index into

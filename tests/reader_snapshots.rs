@@ -40,9 +40,10 @@ fn cjk_library() -> &'static Library {
     })
 }
 
-/// A reader at `size` with a fixed theme, so snapshots do not depend on `NO_COLOR`.
+/// A reader at `size` with a fixed theme, so snapshots do not depend on `NO_COLOR`, on
+/// the Beijing story where the library has it (these screens walk through it).
 fn reader(library: &Library, size: (u16, u16), color: bool) -> App<'_> {
-    let mut app = App::new(library, size, None);
+    let mut app = App::new(library, size, library.briefing_by_id("beijing-gambit").map(Target::Briefing));
     app.theme = Theme::new(color);
     app
 }

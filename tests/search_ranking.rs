@@ -119,7 +119,8 @@ fn one_typo_in_a_name_is_forgiven_below_exact_matches() {
     assert_eq!(jenson[0], ("jenson-button".to_string(), Tier::Prefix), "{jenson:?}");
     assert_eq!(jenson[1], ("jensen-wong".to_string(), Tier::Typo), "{jenson:?}");
     assert!(ranked(&fixture, "jens").iter().all(|(_, t)| *t != Tier::Typo), "no typos under five letters");
-    assert!(ranked(&bundled(), "tainen").is_empty(), "typos only in names, not in facts");
+    let tainen = entity_ids(&bundled(), "tainen");
+    assert!(!tainen.contains(&"jensen-huang".to_string()), "typos only in names, not in facts: {tainen:?}");
 }
 
 #[test]
@@ -177,11 +178,12 @@ fn native_script_names_match() {
 #[test]
 fn facts_summaries_events_relations_and_figures_are_searched() {
     let library = bundled();
-    assert_eq!(first(&library, "tainan"), "jensen-huang", "a fact");
+    assert_eq!(first(&library, "1963 tainan"), "jensen-huang", "a fact");
     assert_eq!(first(&library, "helped found"), "jensen-huang", "the summary");
     assert!(entity_ids(&library, "biden h20").contains(&"h20".to_string()), "an event");
     assert_eq!(first(&library, "led by huang"), "nvidia", "a relation read backwards");
-    assert_eq!(first(&library, "@figure amd"), "amd-mi308-charge", "a figure about AMD");
+    let about_amd = entity_ids(&library, "@figure amd");
+    assert!(about_amd.contains(&"amd-mi308-charge".to_string()), "a figure about AMD: {about_amd:?}");
 }
 
 #[test]
@@ -189,11 +191,14 @@ fn kind_filters_narrow_and_count() {
     let library = bundled();
     let index = Index::new(&library);
     let figures = search::search(&index, &Query::parse("@figure"), 50);
-    assert_eq!(figures.total, 7, "the seven seed figures");
+    let all_figures = library.entities.iter().filter(|e| e.kind == Kind::Figure).count();
+    assert_eq!(figures.total, all_figures, "every figure of the archive");
     assert!(figures.hits.iter().all(|h| index.category(h.dest) == Category::Entity(Kind::Figure)));
     let billions = search::search(&index, &Query::parse("@figure billion"), 50);
     let names: Vec<&str> = billions.hits.iter().map(|h| index.destination(h.dest).title(&library)).collect();
-    assert_eq!(names[..2], ["$17 billion", "$5.5 billion"], "names before other fields");
+    assert!(names.contains(&"$17 billion") && names.contains(&"$5.5 billion"), "{names:?}");
+    let named = names.iter().take_while(|n| n.contains("billion")).count();
+    assert!(names[named..].iter().all(|n| !n.contains("billion")), "figures named in billions first: {names:?}");
     let huang = search::search(&index, &Query::parse("@person huang"), 50);
     assert_eq!(huang.hits.first().map(|h| index.destination(h.dest).title(&library)), Some("Jensen Huang"));
     let all = search::search(&index, &Query::parse("huang"), 50);

@@ -20,10 +20,14 @@ fn library() -> &'static Library {
     LIBRARY.get_or_init(|| bundled::load(Options::default()).expect("the bundled library loads").library)
 }
 
+/// A reader on the Beijing story at `size`, with entity `open` on the card.
 fn reader(size: (u16, u16), open: Option<&str>) -> App<'static> {
     let library = library();
-    let target = open.map(|id| Target::Entity(library.entity_by_id(id).expect("known id")));
-    let mut app = App::new(library, size, target);
+    let beijing = library.briefing_by_id("beijing-gambit").expect("the Beijing briefing is bundled");
+    let mut app = App::new(library, size, Some(Target::Briefing(beijing)));
+    if let Some(id) = open {
+        app.open(Target::Entity(library.entity_by_id(id).expect("known id")));
+    }
     app.theme = Theme::new(false);
     app
 }

@@ -158,8 +158,8 @@ impl Cast {
     ) -> usize {
         self.entities.push(EntityFile {
             id: namer.id(&named.name),
-            kind,
-            name: named.name,
+            kind: Some(kind),
+            name: Some(named.name),
             aliases: named.aliases,
             native_name: named.native_name,
             role,
@@ -179,13 +179,20 @@ impl Cast {
     }
 
     fn name(&self, index: usize) -> &str {
-        &self.entities[index].name
+        self.entities[index].display_name()
     }
 }
 
 /// A relation between two ids.
 pub fn relation(from: &str, kind: &str, to: &str, label: &str, inverse: &str) -> RelationFile {
-    RelationFile { from: from.into(), kind: kind.into(), to: to.into(), label: label.into(), inverse: inverse.into() }
+    RelationFile {
+        from: from.into(),
+        kind: kind.into(),
+        to: to.into(),
+        label: label.into(),
+        inverse: inverse.into(),
+        stated_in: None,
+    }
 }
 
 fn fact(label: &str, value: String) -> FactFile {

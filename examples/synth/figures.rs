@@ -99,7 +99,7 @@ fn one(rng: &mut Rng, namer: &mut Namer, cast: &[EntityFile], measure: Measure, 
     let scene = Scene { cast, company: &cast[company], place: &cast[pick(rng, PLACES)], period };
     let stated = state(rng, &scene, measure);
     let figure = FigureFile {
-        id: namer.id(&format!("{} {}", stated.about[0].name, measure_word(measure))),
+        id: namer.id(&format!("{} {}", stated.about[0].display_name(), measure_word(measure))),
         value: stated.amount.value,
         unit: stated.amount.unit,
         scale: stated.amount.scale,
@@ -110,6 +110,7 @@ fn one(rng: &mut Rng, namer: &mut Namer, cast: &[EntityFile], measure: Measure, 
         about: stated.about.iter().map(|e| e.id.clone()).collect(),
         period: stated.period,
         stated_in: PlaceFile { section: 0, paragraph: 0 },
+        revises: None,
     };
     Drafted { figure, sentence: stated.sentence }
 }
@@ -130,7 +131,7 @@ fn state<'a>(rng: &mut Rng, scene: &Scene<'a>, measure: Measure) -> Stated<'a> {
 
 fn sales<'a>(amount: Amount, scene: &Scene<'a>) -> Stated<'a> {
     let sentence = format!("{} reported sales of {} for {}.", short(scene.company), amount.display, scene.period);
-    let measures = format!("Sales of {}", scene.company.name);
+    let measures = format!("Sales of {}", scene.company.display_name());
     Stated {
         amount,
         sentence,
@@ -144,7 +145,7 @@ fn sales<'a>(amount: Amount, scene: &Scene<'a>) -> Stated<'a> {
 fn pledge<'a>(amount: Amount, scene: &Scene<'a>) -> Stated<'a> {
     let (company, place) = (scene.company, scene.place);
     let sentence = format!("{} has pledged {} to build a plant in {}.", short(company), amount.display, short(place));
-    let measures = format!("Investment {} pledged for a plant in {}", company.name, place.name);
+    let measures = format!("Investment {} pledged for a plant in {}", company.display_name(), place.display_name());
     Stated { amount, sentence, measures, about: vec![company, place], period: None, sign: Sign::Positive }
 }
 
@@ -152,19 +153,19 @@ fn charge<'a>(amount: Amount, scene: &Scene<'a>, policy: &'a EntityFile) -> Stat
     let company = scene.company;
     let sentence =
         format!("{} expects to book {} in charges because of the {}.", short(company), amount.display, short(policy));
-    let measures = format!("Charges {} expects from the {}", company.name, policy.name);
+    let measures = format!("Charges {} expects from the {}", company.display_name(), policy.display_name());
     Stated { amount, sentence, measures, about: vec![company, policy], period: None, sign: Sign::Negative }
 }
 
 fn share_fall<'a>(amount: Amount, scene: &Scene<'a>) -> Stated<'a> {
     let sentence = format!("Shares of {} fell {} after the announcement.", short(scene.company), amount.display);
-    let measures = format!("Fall in the share price of {}", scene.company.name);
+    let measures = format!("Fall in the share price of {}", scene.company.display_name());
     Stated { amount, sentence, measures, about: vec![scene.company], period: None, sign: Sign::Negative }
 }
 
 fn market_share<'a>(amount: Amount, scene: &Scene<'a>, topic: &str) -> Stated<'a> {
     let sentence = format!("{} now holds {} of the market for {topic}.", short(scene.company), amount.display);
-    let measures = format!("Market share of {} in {topic}", scene.company.name);
+    let measures = format!("Market share of {} in {topic}", scene.company.display_name());
     Stated {
         amount,
         sentence,
@@ -177,7 +178,7 @@ fn market_share<'a>(amount: Amount, scene: &Scene<'a>, topic: &str) -> Stated<'a
 
 fn export_rise<'a>(amount: Amount, scene: &Scene<'a>) -> Stated<'a> {
     let sentence = format!("Chip exports from {} rose {} in {}.", short(scene.place), amount.display, scene.period);
-    let measures = format!("Growth of chip exports from {}", scene.place.name);
+    let measures = format!("Growth of chip exports from {}", scene.place.display_name());
     Stated {
         amount,
         sentence,
@@ -192,19 +193,19 @@ fn jobs<'a>(amount: Amount, scene: &Scene<'a>) -> Stated<'a> {
     let (company, place) = (scene.company, scene.place);
     let sentence =
         format!("The plant {} is building in {} will bring {}.", short(company), short(place), amount.display);
-    let measures = format!("Jobs at the new plant of {} in {}", company.name, place.name);
+    let measures = format!("Jobs at the new plant of {} in {}", company.display_name(), place.display_name());
     Stated { amount, sentence, measures, about: vec![company, place], period: None, sign: Sign::Positive }
 }
 
 fn shipments<'a>(amount: Amount, scene: &Scene<'a>, chip: &'a EntityFile) -> Stated<'a> {
     let sentence = format!("Customers took delivery of {} of the {} in {}.", amount.display, short(chip), scene.period);
-    let measures = format!("Shipments of the {}", chip.name);
+    let measures = format!("Shipments of the {}", chip.display_name());
     Stated { amount, sentence, measures, about: vec![chip], period: Some(scene.period.clone()), sign: Sign::Positive }
 }
 
 fn subsidy<'a>(amount: Amount, org: &'a EntityFile, topic: &str) -> Stated<'a> {
     let sentence = format!("The {} approved {} in subsidies for {topic}.", short(org), amount.display);
-    let measures = format!("Subsidies approved by the {}", org.name);
+    let measures = format!("Subsidies approved by the {}", org.display_name());
     Stated { amount, sentence, measures, about: vec![org], period: None, sign: Sign::Positive }
 }
 
@@ -283,7 +284,7 @@ fn qualifier(rng: &mut Rng) -> (Qualifier, &'static str) {
 
 /// How a story refers to an entity after introducing it: its first alias, else its name.
 pub fn short(entity: &EntityFile) -> &str {
-    entity.aliases.first().unwrap_or(&entity.name)
+    entity.aliases.first().map_or(entity.display_name(), String::as_str)
 }
 
 fn pick(rng: &mut Rng, range: Range<usize>) -> usize {

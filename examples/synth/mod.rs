@@ -3,10 +3,12 @@
 //! The library has the shape of real content at any size: briefings of about fifty
 //! entities (people, companies, chips, organisations, places, policies, products and
 //! figures), stories that mention each of them by name and short form, figures stated
-//! verbatim in the paragraph they point to, about sixty relations and five events each,
-//! and a tenth of the entities declared again by one or two other briefings so that
-//! merging is exercised. Everything follows from the requested size alone, so a figure in
-//! `docs/benchmarks.md` can be reproduced byte for byte.
+//! verbatim in the paragraph they point to, about sixty relations and five events each.
+//! It is an archive as authors write one: a tenth of the entities are shared by one or two
+//! other briefings, declared once in `entities.json` and referred to by id everywhere they
+//! appear, and each briefing that hosts a shared entity restates one of its relations, so
+//! relations stated by several briefings are exercised too. Everything follows from the
+//! requested size alone, so a figure in `docs/benchmarks.md` can be reproduced byte for byte.
 
 mod cast;
 mod figures;
@@ -21,7 +23,9 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use briefing::library::format::{BriefingFile, EntityFile};
+use std::collections::HashSet;
+
+use briefing::library::format::{BriefingFile, EntitiesFile, EntityFile, RelationFile};
 
 use cast::Cast;
 use names::Namer;
@@ -30,7 +34,7 @@ use rng::Rng;
 /// Library entities per briefing: the cast plus its figures.
 pub const PER_BRIEFING: usize = cast::SIZE + figures::PER_BRIEFING;
 
-/// Percent of entities that other briefings declare again.
+/// Percent of entities that other briefings name too.
 const SHARED_PERCENT: u64 = 10;
 
 /// What was written.
@@ -39,7 +43,7 @@ pub struct Summary {
     pub briefings: usize,
     /// Distinct entities, figures included.
     pub entities: usize,
-    /// Entity declarations, counting each shared entity once per briefing that declares it.
+    /// Entity entries: declarations, plus each reference to a shared entity.
     pub declarations: usize,
     pub relations: usize,
     pub bytes: u64,
@@ -60,11 +64,16 @@ impl fmt::Display for Summary {
 }
 
 /// Writes a library of about `entities` entities into `dir` (created if missing), one
-/// pretty-printed `ID.json` per briefing, as authors write them.
+/// pretty-printed `ID.json` per briefing plus `entities.json`, as authors write them.
 pub fn write_library(dir: &Path, entities: usize) -> io::Result<Summary> {
     fs::create_dir_all(dir)?;
     let mut summary = Summary::default();
-    for briefing in generate(entities) {
+    let (briefings, shared) = generate(entities);
+    let bytes = serde_json::to_vec_pretty(&shared)?;
+    fs::write(dir.join("entities.json"), &bytes)?;
+    summary.bytes += bytes.len() as u64;
+    summary.declarations += shared.entities.len();
+    for briefing in briefings {
         let bytes = serde_json::to_vec_pretty(&briefing)?;
         fs::write(dir.join(format!("{}.json", briefing.id)), &bytes)?;
         summary.briefings += 1;
@@ -77,22 +86,37 @@ pub fn write_library(dir: &Path, entities: usize) -> io::Result<Summary> {
     Ok(summary)
 }
 
-/// Every briefing of the library, in generation order.
-fn generate(entities: usize) -> Vec<BriefingFile> {
+/// Every briefing of the library, in generation order, and the shared entities file.
+fn generate(entities: usize) -> (Vec<BriefingFile>, EntitiesFile) {
     let count = (entities / PER_BRIEFING).max(1);
     let mut rng = Rng::new(entities as u64);
     let mut namer = Namer::default();
     let casts: Vec<Cast> = (0..count).map(|_| Cast::new(&mut rng, &mut namer)).collect();
-    let guests = share(&mut rng, &casts);
-    casts.iter().zip(&guests).map(|(cast, guests)| story::briefing(&mut rng, &mut namer, cast, guests)).collect()
+    let Shared { guests, restated, declared } = share(&mut rng, &casts);
+    let ids: HashSet<&str> = declared.iter().map(|e| e.id.as_str()).collect();
+    let briefings = casts
+        .iter()
+        .zip(guests.iter().zip(&restated))
+        .map(|(cast, (guests, restated))| story::briefing(&mut rng, &mut namer, cast, guests, restated, &ids))
+        .collect();
+    (briefings, EntitiesFile { entities: declared.clone() })
 }
 
-/// For each briefing, the entities of other briefings it declares again: a tenth of all
-/// entities, each in one or two more briefings; half of them as a short declaration.
-fn share(rng: &mut Rng, casts: &[Cast]) -> Vec<Vec<EntityFile>> {
-    let mut guests = vec![Vec::new(); casts.len()];
+/// Who shares what: for each briefing the entities of other briefings it names, and the
+/// owners' relations it restates; and every shared entity's one declaration.
+struct Shared {
+    guests: Vec<Vec<EntityFile>>,
+    restated: Vec<Vec<RelationFile>>,
+    declared: Vec<EntityFile>,
+}
+
+/// A tenth of all entities, each named by one or two more briefings, which each restate one
+/// of the owner's relations about it.
+fn share(rng: &mut Rng, casts: &[Cast]) -> Shared {
+    let mut shared =
+        Shared { guests: vec![Vec::new(); casts.len()], restated: vec![Vec::new(); casts.len()], declared: Vec::new() };
     if casts.len() < 2 {
-        return guests;
+        return shared;
     }
     for (owner, cast) in casts.iter().enumerate() {
         for entity in &cast.entities {
@@ -104,12 +128,15 @@ fn share(rng: &mut Rng, casts: &[Cast]) -> Vec<Vec<EntityFile>> {
             if casts.len() > 2 && rng.chance(50) {
                 hosts.push(other(rng, casts.len(), owner, first));
             }
+            let relation = cast.relations.iter().find(|r| r.from == entity.id || r.to == entity.id);
             for host in hosts {
-                guests[host].push(if rng.chance(50) { entity.clone() } else { short_declaration(entity) });
+                shared.guests[host].push(entity.clone());
+                shared.restated[host].extend(relation.cloned());
             }
+            shared.declared.push(entity.clone());
         }
     }
-    guests
+    shared
 }
 
 /// A briefing index other than `a` and `b`; needs `n > 2` unless `a == b`.
@@ -122,7 +149,16 @@ fn other(rng: &mut Rng, n: usize, a: usize, b: usize) -> usize {
     }
 }
 
-/// What a second briefing writes to mention an entity described elsewhere.
-fn short_declaration(entity: &EntityFile) -> EntityFile {
-    EntityFile { role: String::new(), summary: String::new(), facts: Vec::new(), ..entity.clone() }
+/// What a briefing writes to name an entity the shared entities file declares.
+pub fn reference(entity: &EntityFile) -> EntityFile {
+    EntityFile {
+        id: entity.id.clone(),
+        kind: None,
+        name: None,
+        aliases: Vec::new(),
+        native_name: None,
+        role: String::new(),
+        summary: String::new(),
+        facts: Vec::new(),
+    }
 }

@@ -5,6 +5,8 @@ use briefing::library::format::{
     BriefingFile, EntityFile, EventFile, FigureFile, Kind, PlaceFile, RelationFile, SectionFile, SourceFile,
 };
 
+use std::collections::HashSet;
+
 use super::cast::{self, CHIPS, COMPANIES, Cast, ORGANISATIONS, PEOPLE, PLACES, POLICIES, lower};
 use super::figures::{self, Drafted, short};
 use super::names::Namer;
@@ -16,8 +18,16 @@ const RELATIONS: std::ops::RangeInclusive<usize> = 56..=64;
 /// Events per briefing.
 const EVENTS: usize = 5;
 
-/// Writes the briefing of `cast`, also declaring and mentioning `guests`.
-pub fn briefing(rng: &mut Rng, namer: &mut Namer, cast: &Cast, guests: &[EntityFile]) -> BriefingFile {
+/// Writes the briefing of `cast`, also mentioning `guests` and restating `restated`; the
+/// entities in `shared` are referred to by id (the shared entities file declares them).
+pub fn briefing(
+    rng: &mut Rng,
+    namer: &mut Namer,
+    cast: &Cast,
+    guests: &[EntityFile],
+    restated: &[RelationFile],
+    shared: &HashSet<&str>,
+) -> BriefingFile {
     let own = &cast.entities;
     let year = 2019 + rng.below(7);
     let figures = figures::draft(rng, namer, own, year);
@@ -29,14 +39,23 @@ pub fn briefing(rng: &mut Rng, namer: &mut Namer, cast: &Cast, guests: &[EntityF
         figures.iter().map(|f| cast::relation(&f.figure.about[0], "reports", &f.figure.id, "reports", "reported by")),
     );
     top_up(rng, &mut relations, own);
+    relations.extend(restated.iter().cloned());
+    // An author states each relation once per briefing: keep the first of any repeat.
+    let mut seen = HashSet::new();
+    relations.retain(|r| seen.insert((r.from.clone(), r.kind.clone(), r.to.clone())));
     let (sections, figures) = write(rng, own, guests, figures);
     BriefingFile {
         id: id.clone(),
+        date: Some(format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))),
         dek: dek(rng, own),
         source: source(rng, &id, title, year),
         headline,
         sections,
-        entities: own.iter().chain(guests).cloned().collect(),
+        entities: own
+            .iter()
+            .map(|e| if shared.contains(e.id.as_str()) { super::reference(e) } else { e.clone() })
+            .chain(guests.iter().map(super::reference))
+            .collect(),
         figures,
         relations,
         events: events(rng, own, year),
@@ -46,9 +65,9 @@ pub fn briefing(rng: &mut Rng, namer: &mut Namer, cast: &Cast, guests: &[EntityF
 /// The headline, the source's title, and the words the briefing id is made of.
 fn headline(rng: &mut Rng, cast: &[EntityFile]) -> (String, String, String) {
     let company = short(&cast[COMPANIES.start]);
-    let place = &cast[PLACES.start].name;
-    let person = &cast[PEOPLE.start].name;
-    let chip = &cast[CHIPS.start].name;
+    let place = &cast[PLACES.start].display_name();
+    let person = &cast[PEOPLE.start].display_name();
+    let chip = &cast[CHIPS.start].display_name();
     let topic = rng.pick(TOPICS);
     let headline = match rng.below(4) {
         0 => format!("{company} Races to Protect Its Business in {place} as New Rules Bite"),
@@ -64,10 +83,10 @@ fn dek(rng: &mut Rng, cast: &[EntityFile]) -> String {
     let person = &cast[PEOPLE.start];
     format!(
         "{}, {}, is trying to keep {} ahead as the {} reshapes demand for {}.",
-        person.name,
+        person.display_name(),
         lower(&person.role),
         short(&cast[COMPANIES.start]),
-        cast[POLICIES.start].name,
+        cast[POLICIES.start].display_name(),
         rng.pick(TOPICS)
     )
 }
@@ -85,7 +104,7 @@ fn source(rng: &mut Rng, id: &str, title: String, year: usize) -> SourceFile {
 fn guest_relation(guest: &EntityFile, cast: &[EntityFile]) -> RelationFile {
     let (company, person) = (&cast[COMPANIES.start].id, &cast[PEOPLE.start].id);
     let g = &guest.id;
-    match guest.kind {
+    match guest.kind.unwrap_or(Kind::Product) {
         Kind::Person => cast::relation(g, "met", person, "met", "met"),
         Kind::Company => cast::relation(g, "supplies", company, "supplies", "supplied by"),
         Kind::Chip => cast::relation(company, "buys", g, "buys", "bought by"),
@@ -145,13 +164,19 @@ fn event(rng: &mut Rng, cast: &[EntityFile]) -> (String, Vec<String>) {
     let (company, person, org, place) = (at(COMPANIES, rng), at(PEOPLE, rng), at(ORGANISATIONS, rng), at(PLACES, rng));
     let (policy, chip) = (at(POLICIES, rng), at(CHIPS, rng));
     let (text, involved) = match rng.below(5) {
-        0 => {
-            (format!("{} met officials of the {} in {}.", person.name, org.name, place.name), vec![person, org, place])
-        }
-        1 => (format!("The {} took effect.", policy.name), vec![policy]),
-        2 => (format!("{} unveiled the {}.", company.name, chip.name), vec![company, chip]),
-        3 => (format!("The {} opened a review of {}.", org.name, company.name), vec![org, company]),
-        _ => (format!("{} reported quarterly results.", company.name), vec![company]),
+        0 => (
+            format!(
+                "{} met officials of the {} in {}.",
+                person.display_name(),
+                org.display_name(),
+                place.display_name()
+            ),
+            vec![person, org, place],
+        ),
+        1 => (format!("The {} took effect.", policy.display_name()), vec![policy]),
+        2 => (format!("{} unveiled the {}.", company.display_name(), chip.display_name()), vec![company, chip]),
+        3 => (format!("The {} opened a review of {}.", org.display_name(), company.display_name()), vec![org, company]),
+        _ => (format!("{} reported quarterly results.", company.display_name()), vec![company]),
     };
     (text, involved.into_iter().map(|e| e.id.clone()).collect())
 }
@@ -207,7 +232,7 @@ fn reading_order<'a>(rng: &mut Rng, own: &'a [EntityFile], guests: &'a [EntityFi
 }
 
 fn intro(rng: &mut Rng, member: &EntityFile, members: &[&EntityFile]) -> String {
-    let templates = match member.kind {
+    let templates = match member.kind.unwrap_or(Kind::Product) {
         Kind::Person => words::PERSON_INTRO,
         Kind::Company => words::COMPANY_INTRO,
         Kind::Chip => words::CHIP_INTRO,
@@ -217,10 +242,14 @@ fn intro(rng: &mut Rng, member: &EntityFile, members: &[&EntityFile]) -> String 
         Kind::Product | Kind::Figure => words::PRODUCT_INTRO,
     };
     let full = match &member.native_name {
-        Some(native) => format!("{} ({native})", member.name),
-        None => member.name.clone(),
+        Some(native) => format!("{} ({native})", member.display_name()),
+        None => member.display_name().to_string(),
     };
-    let role = if member.role.is_empty() { words::guest_role(member.kind).to_string() } else { lower(&member.role) };
+    let role = if member.role.is_empty() {
+        words::guest_role(member.kind.unwrap_or(Kind::Product)).to_string()
+    } else {
+        lower(&member.role)
+    };
     let other = short(partner(rng, member, members));
     fill(rng.pick(templates), &full, &role, other, rng.pick(TOPICS))
 }
@@ -229,7 +258,7 @@ fn intro(rng: &mut Rng, member: &EntityFile, members: &[&EntityFile]) -> String 
 fn partner<'a>(rng: &mut Rng, member: &EntityFile, members: &[&'a EntityFile]) -> &'a EntityFile {
     loop {
         let other = rng.pick(members);
-        if matches!(other.kind, Kind::Person | Kind::Company) && other.id != member.id {
+        if matches!(other.kind, Some(Kind::Person | Kind::Company)) && other.id != member.id {
             return other;
         }
     }
@@ -238,7 +267,7 @@ fn partner<'a>(rng: &mut Rng, member: &EntityFile, members: &[&'a EntityFile]) -
 /// A sentence using the member's short form, when it has one.
 fn alias_sentence(rng: &mut Rng, member: &EntityFile) -> Option<String> {
     let alias = member.aliases.first()?;
-    let templates = match member.kind {
+    let templates = match member.kind.unwrap_or(Kind::Product) {
         Kind::Person => words::PERSON_ALIAS,
         Kind::Company => words::COMPANY_ALIAS,
         Kind::Chip => words::CHIP_ALIAS,

@@ -6,8 +6,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::load;
-use crate::library::export::briefing_file;
+use crate::library::bundled;
+use crate::library::export::author_file;
 use crate::library::graph::neighbours;
+use crate::library::load::read_file;
 use crate::library::{BriefingId, EntityId, Kind, Library};
 
 /// Output formats of `export`.
@@ -19,6 +21,21 @@ pub enum Format {
     Json,
 }
 
+/// Briefing `id`'s file as its author wrote it: from the bundled files or from disk.
+fn as_written(
+    library: &Library,
+    id: BriefingId,
+    content: Option<&Path>,
+) -> anyhow::Result<crate::library::format::BriefingFile> {
+    let path = &library.briefing(id).path;
+    let input = match content {
+        None => bundled::inputs().into_iter().find(|i| &i.path == path),
+        Some(_) => Some(read_file(path.clone()).map_err(|d| anyhow::anyhow!("{d}"))?),
+    };
+    let input = input.ok_or_else(|| anyhow::anyhow!("the file of `{}` is gone", library.briefing(id).id))?;
+    author_file(&input).map_err(|d| anyhow::anyhow!("{d}"))
+}
+
 /// Writes briefing `id` (or the only briefing) to standard output.
 pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::Result<ExitCode> {
     let library = load(content)?;
@@ -27,33 +44,81 @@ pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::
         None if library.briefings.len() == 1 => library.briefing_ids().next(),
         None => {
             let ids: Vec<&str> = library.briefings.iter().map(|b| b.id.as_str()).collect();
-            eprintln!("briefing: the library has {} briefings; name one: {}", ids.len(), ids.join(", "));
+            super::eprint(&format!("the library has {} briefings; name one: {}", ids.len(), ids.join(", ")));
             return Ok(ExitCode::FAILURE);
         }
     };
     let Some(briefing) = briefing else {
-        eprintln!("briefing: no briefing `{}`", id.unwrap_or_default());
+        super::eprint(&format!("no briefing `{}`", id.unwrap_or_default()));
         return Ok(ExitCode::FAILURE);
     };
     let text = match format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&briefing_file(&library, briefing))?),
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&as_written(&library, briefing, content)?)?),
         Format::Markdown => markdown(&library, briefing),
     };
     super::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The briefing as Markdown: story with linked mentions and footnoted figures, then the
-/// entities with their relations, then the footnotes.
+/// The briefing as Markdown that stands on its own: the story with linked mentions and
+/// footnoted figures, its source with its address, the entities it names with the
+/// relations this briefing states, its timeline, then the footnotes. Every link points
+/// inside the document: an entry for each entity named, a footnote for each figure.
 pub fn markdown(library: &Library, id: BriefingId) -> String {
     let b = library.briefing(id);
+    let named = Named::of(library, id);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", b.headline);
     if !b.dek.is_empty() {
         let _ = writeln!(out, "*{}*\n", b.dek);
     }
     let s = &b.source;
-    let _ = writeln!(out, "Source: {}, {}, “{}”\n", s.publication, s.date, s.title);
+    let title = match &s.url {
+        Some(url) => format!("[“{}”]({url})", s.title),
+        None => format!("“{}”", s.title),
+    };
+    let _ = writeln!(out, "Source: {}, {}, {title}\n", s.publication, s.date);
+    story(&mut out, library, id, &named);
+    entities(&mut out, library, id, &named);
+    timeline(&mut out, library, id, &named);
+    footnotes(&mut out, library, id, &named);
+    out
+}
+
+/// What a briefing's export has an entry for: every entity it declares, refers to or
+/// mentions, and every figure it states or mentions.
+struct Named {
+    entities: Vec<EntityId>,
+    figures: Vec<EntityId>,
+}
+
+impl Named {
+    fn of(library: &Library, id: BriefingId) -> Self {
+        let mut all: Vec<EntityId> = library.briefing(id).entities.clone();
+        for m in library.mentions(id) {
+            if !all.contains(&m.entity) {
+                all.push(m.entity);
+            }
+        }
+        let (figures, entities) = all.into_iter().partition(|&e| library.entity(e).kind == Kind::Figure);
+        Named { entities, figures }
+    }
+
+    /// `name` linked to its entry or footnote, or plain where the export has neither.
+    fn link(&self, library: &Library, e: EntityId, text: &str) -> String {
+        let entity = library.entity(e);
+        if self.figures.contains(&e) {
+            format!("{text}[^{}]", entity.id)
+        } else if self.entities.contains(&e) {
+            format!("[{text}](#{})", entity.id)
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn story(out: &mut String, library: &Library, id: BriefingId, named: &Named) {
+    let b = library.briefing(id);
     let mentions = library.mentions(id);
     for section in &b.sections {
         if !section.heading.is_empty() {
@@ -64,64 +129,74 @@ pub fn markdown(library: &Library, id: BriefingId) -> String {
             let mut at = 0;
             for m in mentions.iter().filter(|m| m.paragraph == p) {
                 out.push_str(&text[at..m.range.start]);
-                out.push_str(&linked(library, m.entity, &text[m.range.clone()]));
+                out.push_str(&named.link(library, m.entity, &text[m.range.clone()]));
                 at = m.range.end;
             }
             out.push_str(&text[at..]);
             out.push_str("\n\n");
         }
     }
-    entities(&mut out, library, id);
-    footnotes(&mut out, library, id);
-    out
 }
 
-/// A mention as a link to its entity's entry, or a figure with its footnote.
-fn linked(library: &Library, entity: EntityId, text: &str) -> String {
-    let e = library.entity(entity);
-    if e.kind == Kind::Figure { format!("{text}[^{}]", e.id) } else { format!("[{text}](#{})", e.id) }
-}
-
-fn entities(out: &mut String, library: &Library, id: BriefingId) {
+fn entities(out: &mut String, library: &Library, id: BriefingId, named: &Named) {
     let _ = writeln!(out, "## Who and what\n");
-    for &e in &library.briefing(id).entities {
+    for &e in &named.entities {
         let entity = library.entity(e);
-        if entity.kind == Kind::Figure {
-            continue;
-        }
         let native = entity.native_name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
         let _ = writeln!(out, "<a id=\"{}\"></a>\n\n### {}{native}\n", entity.id, entity.name);
-        let _ = writeln!(out, "*{}* — {}\n", entity.kind.as_str(), entity.role);
+        let role = if entity.role.is_empty() { String::new() } else { format!(" — {}", entity.role) };
+        let _ = writeln!(out, "*{}*{role}\n", entity.kind.as_str());
         if !entity.summary.is_empty() {
             let _ = writeln!(out, "{}\n", entity.summary);
         }
-        for fact in &entity.facts {
-            let _ = writeln!(out, "- {}: {}", fact.label, fact.value);
+        if !entity.facts.is_empty() {
+            for fact in &entity.facts {
+                let _ = writeln!(out, "- {}: {}", fact.label, fact.value);
+            }
+            out.push('\n');
         }
-        for step in neighbours(library, e) {
-            let other = library.entity(step.target());
-            let _ = writeln!(out, "- {} [{}](#{})", step.label(), other.name, other.id);
+        let stated: Vec<_> = neighbours(library, e).into_iter().filter(|s| s.relation.stated_by(id)).collect();
+        if !stated.is_empty() {
+            let _ = writeln!(out, "Relations:\n");
+            for step in stated {
+                let other = library.entity(step.target());
+                let _ = writeln!(out, "- {} {}", step.label(), named.link(library, step.target(), &other.name));
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 }
 
-fn footnotes(out: &mut String, library: &Library, id: BriefingId) {
-    let b = library.briefing(id);
-    for &e in &b.entities {
+fn timeline(out: &mut String, library: &Library, id: BriefingId, named: &Named) {
+    let events = &library.briefing(id).events;
+    if events.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Timeline\n");
+    for line in crate::library::card::timeline(library, events.iter().map(|e| (id, e))) {
+        let who: Vec<String> = line.entities.iter().map(|&e| named.link(library, e, &library.entity(e).name)).collect();
+        let who = if who.is_empty() { String::new() } else { format!(" ({})", who.join(", ")) };
+        let _ = writeln!(out, "- **{}** {}{who}", line.date_label(), line.text);
+    }
+    out.push('\n');
+}
+
+fn footnotes(out: &mut String, library: &Library, id: BriefingId, named: &Named) {
+    for &e in &named.figures {
         let entity = library.entity(e);
         let Some(f) = &entity.figure else { continue };
+        let b = library.briefing(f.briefing);
         let (section, paragraph) = b.place(f.paragraph);
         let range = b.find_in(f.paragraph, &entity.name).unwrap_or(0..0);
-        let period = f.period.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
+        let period = f.period.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
+        let elsewhere = if f.briefing == id { String::new() } else { format!(" in “{}”", b.headline) };
         let _ = writeln!(
             out,
-            "[^{}]: {} — {}{period}. Stated in section {}, paragraph {}: “{}”",
+            "[^{}]: {} — {}{period}. Stated{elsewhere} in {}: “{}”",
             entity.id,
             entity.name,
             f.measures,
-            section + 1,
-            paragraph + 1,
+            crate::library::card::place_label(section, paragraph),
             b.sentence(f.paragraph, range)
         );
     }

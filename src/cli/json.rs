@@ -12,6 +12,8 @@ use crate::library::model::Briefing;
 pub struct BriefingJson<'a> {
     /// The briefing's id.
     pub id: &'a str,
+    /// The day the story reports, ISO, when the briefing gives it.
+    pub day: Option<&'a str>,
     /// Its headline.
     pub headline: &'a str,
     /// Its standfirst.
@@ -35,6 +37,7 @@ impl<'a> BriefingJson<'a> {
     pub fn new(b: &'a Briefing) -> Self {
         BriefingJson {
             id: &b.id,
+            day: b.date.as_deref(),
             headline: &b.headline,
             dek: &b.dek,
             publication: &b.source.publication,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::json::BriefingJson;
 use super::{load, print};
-use crate::library::card::Head;
+use crate::library::card::{Head, newest_first};
 use crate::library::{EntityId, Kind, Library};
 
 /// Lists briefings (no kind) or entities of `kind`, as text or JSON.
@@ -14,7 +14,10 @@ pub fn run(content: Option<&Path>, kind: Option<Kind>, json: bool) -> anyhow::Re
     let text = match (kind, json) {
         (None, false) => briefings_text(&library),
         (None, true) => {
-            serde_json::to_string_pretty(&library.briefings.iter().map(BriefingJson::new).collect::<Vec<_>>())?
+            let newest = newest_first(&library);
+            serde_json::to_string_pretty(
+                &newest.iter().map(|&b| BriefingJson::new(library.briefing(b))).collect::<Vec<_>>(),
+            )?
         }
         (Some(kind), false) => entities_text(&library, kind),
         (Some(kind), true) => serde_json::to_string_pretty(
@@ -29,12 +32,16 @@ fn of_kind(library: &Library, kind: Kind) -> impl Iterator<Item = EntityId> + '_
     library.entity_ids().filter(move |&id| library.entity(id).kind == kind)
 }
 
+/// One line per briefing, newest first: the day it reports, id, headline and source.
 fn briefings_text(library: &Library) -> String {
     let width = library.briefings.iter().map(|b| b.id.len()).max().unwrap_or(0);
-    library
-        .briefings
-        .iter()
-        .map(|b| format!("{:width$}  {}  ({}, {})", b.id, b.headline, b.source.publication, b.source.date))
+    newest_first(library)
+        .into_iter()
+        .map(|id| {
+            let b = library.briefing(id);
+            let day = b.date.as_deref().unwrap_or("undated");
+            format!("{day:<10}  {:width$}  {}  ({}, {})", b.id, b.headline, b.source.publication, b.source.date)
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

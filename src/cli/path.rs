@@ -29,11 +29,11 @@ pub fn run(content: Option<&Path>, from: &str, to: &str, json: bool) -> anyhow::
     let library = load(content)?;
     let (Some(a), Some(b)) = (library.entity_by_id(from), library.entity_by_id(to)) else {
         let missing = if library.entity_by_id(from).is_none() { from } else { to };
-        eprintln!("briefing: {}", not_an_entity(&library, missing));
+        super::eprint(&not_an_entity(&library, missing));
         return Ok(ExitCode::FAILURE);
     };
     let Some(steps) = shortest_path(&library, a, b) else {
-        eprintln!("briefing: `{from}` and `{to}` are not connected by any chain of relations");
+        super::eprint(&format!("`{from}` and `{to}` are not connected by any chain of relations"));
         return Ok(ExitCode::FAILURE);
     };
     let text = if json {

@@ -6,9 +6,12 @@
 //! for a consumer to follow, and the string id, which is what the JSON names.
 
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 use super::graph;
-use super::model::{Briefing, BriefingId, Entity, EntityId, Figure, Kind, Library, Qualifier, Scale, Sign};
+use super::model::{
+    Briefing, BriefingId, Entity, EntityId, Event, Figure, Kind, Library, Qualifier, RelationSource, Scale, Sign,
+};
 
 /// An entity a card points at; serialises as its string id.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,13 +50,36 @@ pub struct BriefingRef<'l> {
     pub id: &'l str,
     /// Its headline.
     pub headline: &'l str,
+    /// The day it reports (ISO), when known.
+    pub date: Option<&'l str>,
 }
 
 impl<'l> BriefingRef<'l> {
     fn new(library: &'l Library, briefing: BriefingId) -> Self {
         let b = library.briefing(briefing);
-        BriefingRef { briefing, id: &b.id, headline: &b.headline }
+        BriefingRef { briefing, id: &b.id, headline: &b.headline, date: b.date.as_deref() }
     }
+}
+
+/// How people number a paragraph: "§2 ¶3", sections and paragraphs counted from 1 (the
+/// files and the JSON count from 0).
+pub fn place_label(section: usize, paragraph: usize) -> String {
+    format!("§{} ¶{}", section + 1, paragraph + 1)
+}
+
+/// Newest first, undated last: how an archive lists its briefings.
+pub fn newest_first(library: &Library) -> Vec<BriefingId> {
+    let mut ids: Vec<BriefingId> = library.briefing_ids().collect();
+    ids.sort_by(|&a, &b| {
+        let date = |id: BriefingId| library.briefing(id).date.as_deref();
+        match (date(a), date(b)) {
+            (Some(x), Some(y)) => y.cmp(x).then(a.cmp(&b)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.cmp(&b),
+        }
+    });
+    ids
 }
 
 impl Serialize for BriefingRef<'_> {
@@ -137,7 +163,7 @@ pub struct FigureData<'l> {
     /// That paragraph within its section, from 0.
     pub paragraph: usize,
     /// The sentence that states it.
-    pub sentence: &'l str,
+    pub sentence: Cow<'l, str>,
 }
 
 impl<'l> FigureData<'l> {
@@ -202,6 +228,44 @@ pub struct Related<'l> {
     pub label: &'l str,
     /// The entity at the other end.
     pub other: EntityRef<'l>,
+    /// Every briefing that states it, with the paragraph where the author named one.
+    pub stated_by: Vec<Stated<'l>>,
+}
+
+/// Where a relation is stated.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Stated<'l> {
+    /// The briefing.
+    pub briefing: BriefingRef<'l>,
+    /// Section of the paragraph that states it, from 0, when the author named one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
+    /// That paragraph within its section, from 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+}
+
+/// A figure about the entity, with when and where it was stated.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureLine<'l> {
+    /// The figure.
+    #[serde(rename = "id")]
+    pub figure: EntityRef<'l>,
+    /// Its display text.
+    pub display: &'l str,
+    /// What it measures.
+    pub measures: &'l str,
+    /// Period covered or as-of date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<&'l str>,
+    /// The briefing that states it.
+    pub briefing: BriefingRef<'l>,
+    /// That briefing's date (ISO), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'l str>,
+    /// The earlier figure it revises.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revises: Option<EntityRef<'l>>,
 }
 
 impl Serialize for Related<'_> {
@@ -215,6 +279,7 @@ impl Serialize for Related<'_> {
             label: &'a str,
             id: &'a str,
             name: &'a str,
+            stated_by: &'a [Stated<'a>],
         }
         let json = Json {
             direction: self.direction,
@@ -222,6 +287,7 @@ impl Serialize for Related<'_> {
             label: self.label,
             id: self.other.id,
             name: self.other.name,
+            stated_by: &self.stated_by,
         };
         json.serialize(serializer)
     }
@@ -246,10 +312,10 @@ pub struct MentionLine<'l> {
     /// The mention as written.
     pub text: &'l str,
     /// The sentence around it.
-    pub sentence: &'l str,
+    pub sentence: Cow<'l, str>,
 }
 
-/// A timeline event that involves the entity.
+/// A timeline event.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventLine<'l> {
     /// The briefing it is in.
@@ -260,6 +326,22 @@ pub struct EventLine<'l> {
     pub date: &'l str,
     /// What happened.
     pub text: &'l str,
+    /// Who and what it involves.
+    #[serde(skip)]
+    pub entities: &'l [EntityId],
+}
+
+impl<'l> EventLine<'l> {
+    /// The ISO day it is placed at: its own date, else its briefing's.
+    pub fn sort_date(&self) -> Option<&'l str> {
+        let own = (self.date.len() == 10 && self.date.as_bytes()[4] == b'-').then_some(self.date);
+        own.or(self.briefing.date)
+    }
+
+    /// How its date reads: as written, or its place in its briefing's timeline ("#2").
+    pub fn date_label(&self) -> String {
+        if self.date.is_empty() { format!("#{}", self.order) } else { self.date.to_string() }
+    }
 }
 
 /// Everything the library knows about one entity.
@@ -277,11 +359,11 @@ pub struct Card<'l> {
     pub stated_link: Option<usize>,
     /// Relations both ways: as subject first, then as object, each in file order.
     pub relations: Vec<Related<'l>>,
-    /// Figures about it.
-    pub figures: Vec<EntityRef<'l>>,
-    /// Every mention, briefing by briefing (in backlink order), in reading order.
+    /// Figures about it, across briefings, oldest first (undated last).
+    pub figures: Vec<FigureLine<'l>>,
+    /// Every mention, briefing by briefing (newest briefing first), in reading order.
     pub mentions: Vec<MentionLine<'l>>,
-    /// Events that involve it, in briefing order, each briefing's by timeline order.
+    /// Events that involve it, across briefings, in date order (see [`timeline`]).
     pub events: Vec<EventLine<'l>>,
 }
 
@@ -299,19 +381,54 @@ impl<'l> Card<'l> {
             head,
             stated_link,
             relations: relations(library, id),
-            figures: library.figures_about(id).iter().map(|&f| EntityRef::new(library, f)).collect(),
+            figures: figures(library, id),
             mentions: mentions(library, id),
-            events: library
-                .events_of(id)
-                .map(|(b, e)| EventLine {
-                    briefing: BriefingRef::new(library, b),
-                    order: e.order,
-                    date: &e.date,
-                    text: &e.text,
-                })
-                .collect(),
+            events: timeline(library, library.events_of(id)),
         }
     }
+}
+
+/// Events in the order they happened: by ISO date where the event has one, otherwise by
+/// its briefing's date, then by briefing and its own order. Events with neither date go
+/// last, each briefing's in its own order.
+pub fn timeline<'l>(library: &'l Library, events: impl Iterator<Item = (BriefingId, &'l Event)>) -> Vec<EventLine<'l>> {
+    let mut lines: Vec<EventLine<'l>> = events
+        .map(|(b, e)| EventLine {
+            briefing: BriefingRef::new(library, b),
+            order: e.order,
+            date: &e.date,
+            text: &e.text,
+            entities: &e.entities,
+        })
+        .collect();
+    lines.sort_by(|x, y| {
+        let key = |l: &EventLine<'l>| (l.sort_date().is_none(), l.sort_date(), l.briefing.briefing, l.order);
+        key(x).cmp(&key(y))
+    });
+    lines
+}
+
+fn figures(library: &Library, id: EntityId) -> Vec<FigureLine<'_>> {
+    let mut lines: Vec<FigureLine<'_>> = library
+        .figures_about(id)
+        .iter()
+        .filter_map(|&f| {
+            let e = library.entity(f);
+            let data = e.figure.as_ref()?;
+            let briefing = BriefingRef::new(library, data.briefing);
+            Some(FigureLine {
+                figure: EntityRef::new(library, f),
+                display: &e.name,
+                measures: &data.measures,
+                period: data.period.as_deref(),
+                briefing,
+                date: briefing.date,
+                revises: data.revises.map(|r| EntityRef::new(library, r)),
+            })
+        })
+        .collect();
+    lines.sort_by_key(|l| (l.date.is_none(), l.date, l.briefing.briefing));
+    lines
 }
 
 fn relations(library: &Library, id: EntityId) -> Vec<Related<'_>> {
@@ -322,13 +439,24 @@ fn relations(library: &Library, id: EntityId) -> Vec<Related<'_>> {
             kind: &step.relation.kind,
             label: step.label(),
             other: EntityRef::new(library, step.target()),
+            stated_by: step.relation.sources.iter().map(|s| stated(library, s)).collect(),
         })
         .collect()
 }
 
+fn stated<'l>(library: &'l Library, source: &RelationSource) -> Stated<'l> {
+    let place = source.paragraph.map(|p| library.briefing(source.briefing).place(p));
+    Stated {
+        briefing: BriefingRef::new(library, source.briefing),
+        section: place.map(|p| p.0),
+        paragraph: place.map(|p| p.1),
+    }
+}
+
 fn mentions(library: &Library, id: EntityId) -> Vec<MentionLine<'_>> {
     let mut lines = Vec::new();
-    for &b in &library.entity(id).briefings {
+    let backlinks = &library.entity(id).briefings;
+    for b in newest_first(library).into_iter().filter(|b| backlinks.contains(b)) {
         let briefing = library.briefing(b);
         for (link, m) in library.mentions(b).iter().enumerate().filter(|(_, m)| m.entity == id) {
             let (section, paragraph) = briefing.place(m.paragraph);

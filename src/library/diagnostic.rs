@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::escape::escape_controls;
+
 /// How bad a problem is: errors make the library unusable, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -57,8 +59,10 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     /// `FILE:LINE:COL: error: MESSAGE`, the form compilers use so editors can jump to it.
+    /// Control characters in the file name or the message (which quotes bad values) are
+    /// escaped, so each diagnostic is one line and nothing in it acts on the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", escape_controls(&self.file.display().to_string(), &[]))?;
         if let Some(p) = self.position {
             write!(f, ":{}:{}", p.line, p.column)?;
         }
@@ -66,7 +70,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {label}: {}", self.message)
+        write!(f, ": {label}: {}", escape_controls(&self.message, &[]))
     }
 }
 
@@ -104,5 +108,11 @@ mod tests {
         assert_eq!(d.to_string(), "a.json:3:7: error: bad");
         let w = Diagnostic::warning(Path::new("dir"), None, "empty");
         assert_eq!(w.to_string(), "dir: warning: empty");
+    }
+
+    #[test]
+    fn a_newline_in_a_file_name_cannot_forge_a_line() {
+        let d = Diagnostic::error(Path::new("a\nb.json:1:1: error: forged"), None, "bad `\u{1b}[2J`");
+        assert_eq!(d.to_string(), "a\\u000ab.json:1:1: error: forged: error: bad `\\u001b[2J`");
     }
 }

@@ -7,9 +7,28 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::objects;
+
 /// What an id looks like, for editors: lowercase ASCII letters, digits and `-`, not at
 /// either end. `briefing check` enforces the same rule.
 pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
+
+/// What a relation type looks like: lowercase words joined by single underscores.
+pub const RELATION_TYPE_PATTERN: &str = "^[a-z0-9]+(_[a-z0-9]+)*$";
+
+/// What an ISO date looks like, for editors; `briefing check` also rejects impossible days.
+pub const ISO_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// A shared entities file (`entities.json`, or any `*.entities.json`): declarations that
+/// every briefing may refer to by id alone. Their aliases link in every story that names
+/// the entity; aliases a briefing declares link only in that briefing's story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntitiesFile {
+    /// The shared declarations.
+    #[serde(deserialize_with = "objects::objects")]
+    pub entities: Vec<EntityFile>,
+}
 
 /// One briefing: a story plus the entities, figures, relations and events in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -18,6 +37,11 @@ pub struct BriefingFile {
     /// Globally unique id of the briefing, e.g. `beijing-gambit`.
     #[schemars(pattern(ID_PATTERN))]
     pub id: String,
+    /// The day the story reports, as an ISO date (`2025-04-17`): it orders the archive,
+    /// newest first. The source's own date, in whatever form it prints, is `source.date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = ISO_DATE_PATTERN))]
+    pub date: Option<String>,
     /// Headline of the story.
     #[schemars(length(min = 1))]
     pub headline: String,
@@ -25,21 +49,23 @@ pub struct BriefingFile {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub dek: String,
     /// Where the reported facts come from.
+    #[serde(deserialize_with = "objects::object")]
     pub source: SourceFile,
     /// The story, in sections of paragraphs. Paragraph text may pin or suppress mentions
     /// with `[[text|entity-id]]` and `[[text|-]]`.
+    #[serde(deserialize_with = "objects::objects")]
     pub sections: Vec<SectionFile>,
     /// Entities this briefing declares or mentions. Ids are global across the library.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub entities: Vec<EntityFile>,
     /// Figures stated in the story.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub figures: Vec<FigureFile>,
     /// Typed relations between entities (and figures).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub relations: Vec<RelationFile>,
     /// Dated or ordered events, for the timeline.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::objects")]
     pub events: Vec<EventFile>,
 }
 
@@ -124,19 +150,26 @@ impl Kind {
     }
 }
 
-/// An entity declaration. The same id may be declared by several briefings; the
-/// declarations must agree on kind and are merged (aliases and facts are unioned).
+/// An entity declaration, or a reference to one. `{ "id": "nvidia" }` refers to an entity
+/// declared elsewhere in the library (a shared entities file or another briefing), so this
+/// story links its name. Whatever several entries state of one entity must agree: kind and
+/// name, and role, summary and native name where more than one gives them. Aliases and
+/// facts add up; an alias links only in the story of the briefing that declares it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityFile {
     /// Global id: lowercase letters, digits and `-`.
     #[schemars(pattern(ID_PATTERN))]
     pub id: String,
-    /// What the entity is. `figure` is reserved for entries of `figures`.
-    pub kind: Kind,
-    /// Display name, also matched in the story text.
+    /// What the entity is. `figure` is reserved for entries of `figures`. Leave it out
+    /// when the entity is declared elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// Display name, also matched in the story text. Leave it out when the entity is
+    /// declared elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
-    pub name: String,
+    pub name: Option<String>,
     /// Other names matched in the story text (short forms, native-script names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -150,8 +183,15 @@ pub struct EntityFile {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Labelled facts shown on the card.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "objects::objects")]
     pub facts: Vec<FactFile>,
+}
+
+impl EntityFile {
+    /// The name the entry gives, or its id where it only refers to the entity.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// A labelled fact on an entity card.
@@ -288,7 +328,13 @@ pub struct FigureFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Where in the story the figure is stated.
+    #[serde(deserialize_with = "objects::object")]
     pub stated_in: PlaceFile,
+    /// The id of an earlier figure this one revises (the charge recorded in May against the
+    /// one expected in April). Both stay, linked; neither replaces the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(ID_PATTERN))]
+    pub revises: Option<String>,
 }
 
 /// A paragraph of the story: `section` and `paragraph` count from 0.
@@ -308,8 +354,9 @@ pub struct RelationFile {
     /// Subject id.
     #[schemars(pattern(ID_PATTERN))]
     pub from: String,
-    /// Machine-readable type, e.g. `ceo_of`.
+    /// Machine-readable type in snake_case, e.g. `ceo_of`.
     #[serde(rename = "type")]
+    #[schemars(pattern(RELATION_TYPE_PATTERN))]
     pub kind: String,
     /// Object id.
     #[schemars(pattern(ID_PATTERN))]
@@ -318,6 +365,9 @@ pub struct RelationFile {
     pub label: String,
     /// Label read from `to` back to `from`, e.g. `led by`.
     pub inverse: String,
+    /// The paragraph that states the relation, if one does; it must mention both ends.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "objects::optional_object")]
+    pub stated_in: Option<PlaceFile>,
 }
 
 /// Something that happened, placed on the timeline by `order` (and `date` when known).

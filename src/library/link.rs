@@ -7,13 +7,14 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::model::{Briefing, BriefingId, EntityId, Library, Mention, Paragraph};
+use super::model::{BriefingId, EntityId, Library, Mention, Paragraph};
 use super::parallel;
 use super::text::is_ideographic;
 
 /// Links every mention in a briefing's paragraphs, in reading order.
-pub fn link_briefing(library: &Library, briefing: &Briefing) -> Vec<Mention> {
-    let (patterns, owners) = patterns(library, &briefing.entities);
+pub fn link_briefing(library: &Library, id: BriefingId) -> Vec<Mention> {
+    let briefing = library.briefing(id);
+    let Patterns { patterns, owners, alternatives } = patterns(library, id, &briefing.entities);
     // A contiguous NFA builds several times faster than a DFA for a briefing's hundred-odd
     // names and searches a few paragraphs about as fast: building dominated linking.
     let automaton = AhoCorasick::builder()
@@ -24,7 +25,9 @@ pub fn link_briefing(library: &Library, briefing: &Briefing) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (index, paragraph) in briefing.paragraphs.iter().enumerate() {
         let found = automaton.as_ref().map(|ac| candidates(ac, &owners, paragraph)).unwrap_or_default();
-        mentions.extend(choose(found, paragraph).into_iter().map(|(range, entity)| Mention {
+        let found =
+            found.into_iter().map(|(range, owner)| (range, figure_stated_here(library, &alternatives, owner, index)));
+        mentions.extend(choose(found.collect(), paragraph).into_iter().map(|(range, entity)| Mention {
             entity,
             paragraph: index,
             range,
@@ -39,7 +42,7 @@ impl Library {
     /// The linked mentions of a briefing, in reading order (linked on first call).
     pub fn mentions(&self, id: BriefingId) -> &[Mention] {
         let briefing = self.briefing(id);
-        briefing.mentions.get_or_init(|| link_briefing(self, briefing))
+        briefing.mentions.get_or_init(|| link_briefing(self, id))
     }
 
     /// Every mention of `entity` across its backlinked briefings (those that declare or pin it).
@@ -60,25 +63,53 @@ pub fn link_all(library: &Library) {
     });
 }
 
-/// The strings that mention each entity, and which entity each pattern belongs to.
-fn patterns<'l>(library: &'l Library, entities: &[EntityId]) -> (Vec<&'l str>, Vec<EntityId>) {
+/// The strings that mention a briefing's entities, and whose each one is.
+struct Patterns<'l> {
+    patterns: Vec<&'l str>,
+    owners: Vec<EntityId>,
+    /// Figures that share a display text with the pattern's owner: each links in the
+    /// paragraph that states it.
+    alternatives: FxHashMap<EntityId, Vec<EntityId>>,
+}
+
+/// The names, aliases that link in briefing `id` and native names of `entities`; a figure's
+/// name is its display text.
+fn patterns<'l>(library: &'l Library, id: BriefingId, entities: &[EntityId]) -> Patterns<'l> {
     let mut seen: FxHashMap<&str, EntityId> = FxHashMap::default();
-    let mut patterns = Vec::new();
-    let mut owners = Vec::new();
-    for &id in entities {
-        let entity = library.entity(id);
-        let names = std::iter::once(entity.name.as_str())
-            .chain(entity.aliases.iter().map(String::as_str))
-            .chain(entity.native_name.as_deref());
+    let mut out = Patterns { patterns: Vec::new(), owners: Vec::new(), alternatives: FxHashMap::default() };
+    for &e in entities {
+        let entity = library.entity(e);
+        let names =
+            std::iter::once(entity.name.as_str()).chain(entity.aliases_in(id)).chain(entity.native_name.as_deref());
         for name in names.filter(|n| !n.is_empty()) {
-            // A shared alias links to the first entity that declares it (check warns).
-            if seen.insert(name, id).is_none() {
-                patterns.push(name);
-                owners.push(id);
+            match seen.get(name).copied() {
+                // A shared alias links to the first entity that declares it (check warns).
+                Some(first) if first != e && entity.figure.is_some() && library.entity(first).figure.is_some() => {
+                    out.alternatives.entry(first).or_default().push(e);
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(name, e);
+                    out.patterns.push(name);
+                    out.owners.push(e);
+                }
             }
         }
     }
-    (patterns, owners)
+    out
+}
+
+/// For a display text several figures share, the one stated in paragraph `index` (the
+/// first declared where none is).
+fn figure_stated_here(
+    library: &Library,
+    alternatives: &FxHashMap<EntityId, Vec<EntityId>>,
+    owner: EntityId,
+    index: usize,
+) -> EntityId {
+    let Some(others) = alternatives.get(&owner) else { return owner };
+    let stated_here = |e: &EntityId| library.entity(*e).figure.as_ref().is_some_and(|f| f.paragraph == index);
+    std::iter::once(owner).chain(others.iter().copied()).find(stated_here).unwrap_or(owner)
 }
 
 /// All whole-word matches in a paragraph, overlapping, as (range, entity).

@@ -12,15 +12,16 @@ use serde_json::error::Category;
 use serde_path_to_error::Segment;
 
 use super::diagnostic::{Diagnostic, Position, position_of};
-use super::format::BriefingFile;
-use super::input::{Input, Options, Parsed};
+use serde::de::DeserializeOwned;
+
+use super::format::{BriefingFile, EntitiesFile};
+use super::input::{Content, Input, Options, Parsed, is_briefing_name, is_shared_entities, read_limited};
 use super::locate::{Step, locate_steps};
 use super::model::Library;
 use super::parallel;
 use super::validate;
 
-/// Files larger than this are refused rather than read: a briefing is a story, not a dump.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub use super::input::MAX_FILE_BYTES;
 
 /// A library that loaded, with the warnings found on the way.
 #[derive(Debug)]
@@ -62,7 +63,7 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
         |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
             Ok(Err(problem)) => diagnostics.push(problem),
-            Ok(Ok(briefing)) => builder.declare(Parsed { file, text: None, briefing }),
+            Ok(Ok(content)) => builder.declare(Parsed { file, text: None, content }),
         },
     );
     let (library, found) = builder.finish(options);
@@ -81,9 +82,9 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
 struct Unreadable(Diagnostic);
 
 /// Reads one file and parses it, keeping only the result.
-fn read_and_parse(path: &Path) -> Result<Result<BriefingFile, Diagnostic>, Unreadable> {
+fn read_and_parse(path: &Path) -> Result<Result<Content, Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse(&input).map(|(_, briefing)| briefing))
+    Ok(parse(&input).map(|(_, content)| content))
 }
 
 /// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.
@@ -97,12 +98,13 @@ pub fn read_dir(dir: &Path) -> (Vec<Input>, Vec<Diagnostic>) {
     (inputs, diagnostics)
 }
 
-/// The `*.json` files of `dir` in name order; an unreadable or empty directory is a problem.
+/// The briefing files of `dir` in name order: `*.json`, not hidden (see
+/// [`is_briefing_name`]), not directories; an unreadable or empty directory is a problem.
 fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|e| Diagnostic::error(dir, None, format!("cannot read directory: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.is_dir())
+        .filter(|p| p.file_name().is_some_and(|n| is_briefing_name(&n.to_string_lossy())) && !p.is_dir())
         .collect();
     paths.sort();
     if paths.is_empty() {
@@ -111,15 +113,11 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(paths)
 }
 
-fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
-    let size = fs::metadata(&path).map_err(|e| Diagnostic::error(&path, None, format!("cannot read file: {e}")))?.len();
-    if size > MAX_FILE_BYTES {
-        let message = format!("file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes (16 MiB)");
-        return Err(Diagnostic::error(&path, None, message));
-    }
-    match fs::read(&path) {
+/// Reads one file of a library, refusing anything but a regular file within the size limit.
+pub fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
+    match read_limited(&path) {
         Ok(bytes) => Ok(Input { path, bytes: Cow::Owned(bytes) }),
-        Err(e) => Err(Diagnostic::error(&path, None, format!("cannot read file: {e}"))),
+        Err(message) => Err(Diagnostic::error(&path, None, message)),
     }
 }
 
@@ -128,7 +126,7 @@ pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadEr
     let parsed = parallel::map(inputs, parse)
         .into_iter()
         .enumerate()
-        .map(|(file, result)| result.map(|(text, briefing)| Parsed { file, text: Some(text), briefing }))
+        .map(|(file, result)| result.map(|(text, content)| Parsed { file, text: Some(text), content }))
         .collect();
     finish(inputs, parsed, options)
 }
@@ -158,8 +156,22 @@ fn in_file_order(inputs: &[Input], diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| order.get(d.file.as_path()).copied().unwrap_or(usize::MAX));
 }
 
-/// Parses one file, naming the JSON path and position of the first problem.
-fn parse(input: &Input) -> Result<(&str, BriefingFile), Diagnostic> {
+/// Parses a briefing file on its own, without validating it against a library.
+pub fn parse_briefing(input: &Input) -> Result<BriefingFile, Diagnostic> {
+    parse_as::<BriefingFile>(input).map(|(_, briefing)| briefing)
+}
+
+/// Parses one file, a briefing or a shared entities file by its name.
+fn parse(input: &Input) -> Result<(&str, Content), Diagnostic> {
+    if is_shared_entities(&input.path) {
+        parse_as::<EntitiesFile>(input).map(|(text, f)| (text, Content::Entities(f)))
+    } else {
+        parse_as::<BriefingFile>(input).map(|(text, f)| (text, Content::Briefing(Box::new(f))))
+    }
+}
+
+/// Parses one file as a `T`, naming the JSON path and position of the first problem.
+fn parse_as<T: DeserializeOwned>(input: &Input) -> Result<(&str, T), Diagnostic> {
     let text = std::str::from_utf8(&input.bytes).map_err(|e| {
         let at = position_of(&String::from_utf8_lossy(&input.bytes[..e.valid_up_to()]), e.valid_up_to());
         let byte = input.bytes[e.valid_up_to()];
@@ -176,15 +188,15 @@ fn parse(input: &Input) -> Result<(&str, BriefingFile), Diagnostic> {
     // Tracking the JSON path costs a quarter of the parse, and only a failed parse needs
     // it: parse plainly, and parse again with tracking to describe a failure.
     match serde_json::from_str(text) {
-        Ok(briefing) => Ok((text, briefing)),
-        Err(_) => Err(describe_failure(input, text)),
+        Ok(content) => Ok((text, content)),
+        Err(_) => Err(describe_failure::<T>(input, text)),
     }
 }
 
 /// Parses a file known to be bad again, tracking the JSON path, to say where and why.
-fn describe_failure(input: &Input, text: &str) -> Diagnostic {
+fn describe_failure<T: DeserializeOwned>(input: &Input, text: &str) -> Diagnostic {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, BriefingFile>(&mut deserializer) {
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(e) => data_error(input, text, &e),
         Ok(_) => match deserializer.end() {
             Err(e) => parse_error(input, "", &e, None),
@@ -195,16 +207,40 @@ fn describe_failure(input: &Input, text: &str) -> Diagnostic {
 
 /// A problem with a value is placed at the start of that value, found from its JSON path,
 /// as validation problems are: serde stops at the token's last character, or at the space
-/// before an object or array. A missing or repeated field keeps serde's place (the end of
-/// the object, the repeated key), which says more than the object's start.
+/// before an object or array. A missing field is placed at the start of the object that
+/// lacks it (serde stops at its closing brace, possibly pages later); a repeated key and a
+/// number too large to hold are placed at their own start, which serde's place is past.
 fn data_error(input: &Input, text: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnostic {
     let inner = e.inner();
-    let about_a_field = ["missing field", "duplicate field"].iter().any(|p| inner.to_string().starts_with(p));
+    let message = inner.to_string();
     let start = match inner.classify() {
-        Category::Data if !about_a_field => value_start(text, e.path()),
+        _ if message.starts_with("duplicate field") => repeated_key_start(text, inner),
+        Category::Syntax if message.starts_with("number out of range") => number_start(text, inner),
+        Category::Data => value_start(text, e.path()),
         _ => None,
     };
     parse_error(input, &e.path().to_string(), inner, start)
+}
+
+/// serde stops at the closing quote of a repeated key; an editor should land on the key.
+fn repeated_key_start(text: &str, inner: &serde_json::Error) -> Option<Position> {
+    let closing = offset_at(text, inner.line(), inner.column())?;
+    text[..closing].rfind('"').map(|open| position_of(text, open))
+}
+
+/// serde reports a number it cannot hold (`1e400`) at the number's last character; the
+/// number starts where the run of number characters before it does.
+fn number_start(text: &str, inner: &serde_json::Error) -> Option<Position> {
+    let last = offset_at(text, inner.line(), inner.column())?;
+    let start = text[..last].rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')));
+    Some(position_of(text, start.map_or(0, |i| i + 1)))
+}
+
+/// The byte offset of serde's 1-based line and column (columns count bytes), if in `text`.
+fn offset_at(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2)?.0 + 1 };
+    let offset = line_start + column.checked_sub(1)?;
+    (offset <= text.len() && text.is_char_boundary(offset)).then_some(offset)
 }
 
 /// The position of the value a serde path leads to, when the text has it.
@@ -258,6 +294,7 @@ const TYPE_WORDS: &[(&str, &str)] = &[
     ("invalid type: sequence", "invalid type: array"),
     ("invalid type: map", "invalid type: object"),
     ("expected struct BriefingFile", "expected a briefing object"),
+    ("expected struct EntitiesFile", "expected an object with `entities`"),
 ];
 
 /// Rewrites serde's type names in `message` ("expected f64", "expected struct SourceFile")
@@ -291,7 +328,11 @@ mod tests {
     fn a_byte_order_mark_is_skipped() {
         let mut bytes = b"\xef\xbb\xbf".to_vec();
         bytes.extend_from_slice(b"{\"id\": \"a\"}");
-        assert_eq!(messages(&[input("a.json", &bytes)]), ["a.json:1:11: error: `.`: missing field `headline`"]);
+        assert_eq!(
+            messages(&[input("a.json", &bytes)]),
+            ["a.json:1:1: error: `.`: missing field `headline`"],
+            "at the object that lacks it"
+        );
     }
 
     #[test]

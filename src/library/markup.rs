@@ -56,6 +56,15 @@ pub fn parse(raw: &str) -> Result<Marked, MarkupError> {
             .find("]]")
             .ok_or_else(|| MarkupError { offset, message: "unclosed `[[`: a pin reads `[[text|entity-id]]`".into() })?;
         let body = &rest[body_start..body_start + close];
+        if let Some(inner) = body.find("[[") {
+            // `[[a|x … [[b|y]]`: the first pin never closed, and the text up to the next one
+            // would silently vanish into it. `[[the [[firm|x]] Bolt|y]]`: a pin inside a pin.
+            if body[..inner].contains('|') {
+                return Err(MarkupError { offset, message: "unclosed `[[`: a pin reads `[[text|entity-id]]`".into() });
+            }
+            let message = "a pin inside a pin: pins do not nest; write `[[text|entity-id]]` around plain text".into();
+            return Err(MarkupError { offset: offset + 2 + inner, message });
+        }
         marked.pins.push(pin(body, offset, &mut marked.text)?);
         rest = &rest[body_start + close + 2..];
     }
@@ -112,5 +121,7 @@ mod tests {
         assert!(parse("[[no bar]]").unwrap_err().message.contains("has no `|`"));
         assert!(parse("[[|x]]").unwrap_err().message.contains("shows no text"));
         assert!(parse("[[x| ]]").unwrap_err().message.contains("names no entity"));
+        let nested = parse("a [[the [[firm|x]] Bolt|y]]").unwrap_err();
+        assert_eq!((nested.offset, nested.message.starts_with("a pin inside a pin")), (8, true));
     }
 }

@@ -2,6 +2,7 @@
 //! included), relations and events, cross-referenced by index rather than by string.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -71,8 +72,10 @@ pub struct Entity {
     pub kind: Kind,
     /// Display name (for a figure, its display text).
     pub name: String,
-    /// Other names it is mentioned by.
+    /// Other names it is mentioned by, in every briefing's declarations.
     pub aliases: Vec<String>,
+    /// Where each alias links, in step with `aliases`.
+    pub alias_scopes: Vec<AliasScope>,
     /// Name in its native script.
     pub native_name: Option<String>,
     /// One line: what it is or does.
@@ -85,6 +88,32 @@ pub struct Entity {
     pub figure: Option<Figure>,
     /// Briefings that declare it or pin a mention to it, in library order: its backlinks.
     pub briefings: Vec<BriefingId>,
+}
+
+/// Which stories an alias links in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AliasScope {
+    /// Every story that names the entity: the alias comes from a shared entities file.
+    Everywhere,
+    /// Only the stories of these briefings, which declare it.
+    Only(Vec<BriefingId>),
+}
+
+impl AliasScope {
+    /// Whether the alias links in briefing `id`'s story.
+    pub fn covers(&self, id: BriefingId) -> bool {
+        match self {
+            AliasScope::Everywhere => true,
+            AliasScope::Only(briefings) => briefings.contains(&id),
+        }
+    }
+}
+
+impl Entity {
+    /// The aliases that link in briefing `id`'s story.
+    pub fn aliases_in(&self, id: BriefingId) -> impl Iterator<Item = &str> + '_ {
+        self.aliases.iter().zip(&self.alias_scopes).filter(move |(_, s)| s.covers(id)).map(|(a, _)| a.as_str())
+    }
 }
 
 /// A number stated in a story, as data.
@@ -110,6 +139,8 @@ pub struct Figure {
     pub briefing: BriefingId,
     /// The paragraph (flat index into [`Briefing::paragraphs`]) that states it.
     pub paragraph: usize,
+    /// An earlier figure this one revises; both stay.
+    pub revises: Option<EntityId>,
 }
 
 impl Figure {
@@ -136,8 +167,25 @@ pub struct Relation {
     pub label: String,
     /// Label read from `to` back to `from`.
     pub inverse: String,
-    /// The briefing that states it.
+    /// Every briefing that states it, in library order, with the paragraph that does when
+    /// the author named one: the same (from, type, to) stated twice is one relation.
+    pub sources: Vec<RelationSource>,
+}
+
+/// Where a relation is stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelationSource {
+    /// The briefing.
     pub briefing: BriefingId,
+    /// The paragraph (flat index), when the author named one.
+    pub paragraph: Option<usize>,
+}
+
+impl Relation {
+    /// Whether briefing `id` states this relation.
+    pub fn stated_by(&self, id: BriefingId) -> bool {
+        self.sources.iter().any(|s| s.briefing == id)
+    }
 }
 
 /// Something that happened, for the timeline.
@@ -204,6 +252,8 @@ pub struct Briefing {
     pub id: String,
     /// The file it was loaded from.
     pub path: PathBuf,
+    /// The day the story reports (ISO), when the author gave one: orders the archive.
+    pub date: Option<String>,
     /// Headline.
     pub headline: String,
     /// Standfirst.
@@ -230,10 +280,9 @@ impl Briefing {
         (section, paragraph - self.sections[section].paragraphs.start)
     }
 
-    /// The sentence around a byte range of a paragraph.
-    pub fn sentence(&self, paragraph: usize, range: Range<usize>) -> &str {
-        let text = &self.paragraphs[paragraph].text;
-        &text[text::sentence_around(text, range)]
+    /// The sentence around a byte range of a paragraph, as a bounded [`text::snippet`].
+    pub fn sentence(&self, paragraph: usize, range: Range<usize>) -> Cow<'_, str> {
+        text::snippet(&self.paragraphs[paragraph].text, range)
     }
 
     /// Where the paragraph states a figure's display text, if it does.

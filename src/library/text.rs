@@ -3,6 +3,7 @@
 //! [`fold`], so the sentence that searching "eclair" finds is one where find, given the
 //! same letters, highlights "Éclair".
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// CJK ideographs, kana and Hangul syllables.
@@ -11,19 +12,78 @@ pub fn is_ideographic(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// The byte range of the sentence of `text` that holds `range`.
+/// How far a snippet reaches from a mention to either side, in bytes, before it is cut:
+/// longer than the sentences of news writing, so a mention reads in its whole sentence, but
+/// bounded, so a card never prints a paragraph-long "sentence" once per mention in it.
+pub const SNIPPET_REACH: usize = 300;
+
+/// A bounded piece of text around a mention: its sentence, cut at a word boundary on a side
+/// where the sentence reaches further than [`SNIPPET_REACH`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The bytes of the text it shows.
+    pub range: Range<usize>,
+    /// Whether it was cut before the sentence's start.
+    pub cut_start: bool,
+    /// Whether it was cut before the sentence's end.
+    pub cut_end: bool,
+}
+
+/// The snippet of `text` around `range`. It looks no further than [`SNIPPET_REACH`] either
+/// way, so the cost is bounded by the reach and the mention, not by the paragraph: a card of
+/// a paragraph with 30,000 mentions costs 30,000 short looks, not 30,000 paragraph scans.
+pub fn snippet_around(text: &str, range: Range<usize>) -> Snippet {
+    let floor = floor_boundary(text, range.start.saturating_sub(SNIPPET_REACH));
+    let ceiling = ceil_boundary(text, (range.end + SNIPPET_REACH).min(text.len()));
+    let stop_before = text[floor..range.start].char_indices().rev().find(|&(i, _)| ends_sentence(text, floor + i));
+    let (start, cut_start) = match stop_before {
+        Some((i, c)) => (floor + i + c.len_utf8(), false),
+        None if floor == 0 => (0, false),
+        None => (text[floor..range.start].find(char::is_whitespace).map_or(range.start, |i| floor + i), true),
+    };
+    let stop_after = text[range.end..ceiling].char_indices().find(|&(i, _)| ends_sentence(text, range.end + i));
+    let (end, cut_end) = match stop_after {
+        Some((i, c)) => (range.end + i + c.len_utf8(), false),
+        None if ceiling == text.len() => (text.len(), false),
+        None => (text[range.end..ceiling].rfind(char::is_whitespace).map_or(range.end, |i| range.end + i), true),
+    };
+    let piece = &text[start..end];
+    Snippet {
+        range: start + (piece.len() - piece.trim_start().len())..start + piece.trim_end().len(),
+        cut_start,
+        cut_end,
+    }
+}
+
+/// The snippet around `range` as text, with `…` where it was cut.
+pub fn snippet(text: &str, range: Range<usize>) -> Cow<'_, str> {
+    let s = snippet_around(text, range);
+    let shown = &text[s.range];
+    match (s.cut_start, s.cut_end) {
+        (false, false) => Cow::Borrowed(shown),
+        (before, after) => {
+            Cow::Owned(format!("{}{shown}{}", if before { "…" } else { "" }, if after { "…" } else { "" }))
+        }
+    }
+}
+
+/// The byte range of the sentence of `text` that holds `range`, as far as a snippet reaches.
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let start = text[..range.start]
-        .char_indices()
-        .rev()
-        .find(|&(i, _)| ends_sentence(text, i))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[range.end..]
-        .char_indices()
-        .find(|&(i, _)| ends_sentence(text, range.end + i))
-        .map_or(text.len(), |(i, c)| range.end + i + c.len_utf8());
-    let sentence = &text[start..end];
-    start + (sentence.len() - sentence.trim_start().len())..end
+    snippet_around(text, range).range
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The byte ranges of the sentences of `text`, in order, without surrounding spaces.
@@ -141,17 +201,22 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
+    // `starts[k]` is where character k of the text begins; the folded haystack has the same
+    // characters, so a match's character index maps straight back. Character indices are
+    // counted as the search moves right, never from the start again, so finding every match
+    // costs one pass over the text, however many matches there are.
     let (starts, hay): (Vec<usize>, String) = text.char_indices().map(|(i, c)| (i, fold_char(c))).unzip();
     let needle = fold(query);
     let count = needle.chars().count();
     let mut found = Vec::new();
-    let mut from = 0;
+    let (mut from, mut chars_before) = (0, 0);
     while let Some(at) = hay[from..].find(&needle) {
         let start = from + at;
-        let first = hay[..start].chars().count();
+        let first = chars_before + hay[from..start].chars().count();
         let end = starts.get(first + count).copied().unwrap_or(text.len());
         found.push(starts[first]..end);
-        from = start + needle.len().max(1);
+        from = start + needle.len();
+        chars_before = first + count;
     }
     found
 }
@@ -175,6 +240,26 @@ mod tests {
         assert_eq!(&text[sentence_around(text, at..at + 6)], "Nvidia fell 7% on U.S. news today.");
         let last = text.find("Last").unwrap();
         assert_eq!(&text[sentence_around(text, last..last + 4)], "Last!");
+    }
+
+    #[test]
+    fn a_snippet_is_cut_at_words_within_its_reach() {
+        let long = "word ".repeat(200);
+        let text = format!("Before. {long}Nvidia {long}end. After.");
+        let at = text.find("Nvidia").unwrap();
+        let s = snippet(&text, at..at + 6);
+        assert!(s.starts_with("…word ") && s.ends_with(" word…"), "{s}");
+        assert!(s.contains("Nvidia") && s.len() <= 2 * SNIPPET_REACH + 6 + 6, "{}", s.len());
+        let short = "One. Two Nvidia three. Four.";
+        assert_eq!(snippet(short, 9..15), "Two Nvidia three.");
+    }
+
+    #[test]
+    fn find_counts_matches_without_rescanning() {
+        let text = "é ab ".repeat(1000);
+        let found = find_all(&text, "AB");
+        assert_eq!(found.len(), 1000);
+        assert!(found.iter().all(|r| &text[r.clone()] == "ab"));
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! ids, kinds, references, figures and pins. Each problem names its JSON path and
 //! quotes the bad value; positions are found only when a problem is reported.
 
+mod content;
 mod declare;
 mod lint;
+mod reconcile;
 mod resolve;
 
 pub use super::suggest::closest;
@@ -11,9 +13,10 @@ pub use super::suggest::closest;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::diagnostic::{Diagnostic, Position, Severity, position_of};
+use super::format::{EntityFile, Kind};
 use super::input::{Input, Options, Parsed, reread_text};
 use super::locate::{JsonPath, locate, offset_in_string};
 #[cfg(doc)]
@@ -99,6 +102,13 @@ impl<'a> Reporter<'a> {
         });
     }
 
+    /// The files (by input index) that have an error so far.
+    fn files_with_errors(&self) -> FxHashSet<usize> {
+        let broken: FxHashSet<&std::path::Path> =
+            self.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.file.as_path()).collect();
+        (0..self.inputs.len()).filter(|&i| broken.contains(self.inputs[i].path.as_path())).collect()
+    }
+
     /// `FILE:LINE:COL` of an origin, for messages that point at a second place.
     fn place(&self, origin: &Origin) -> String {
         self.place_at(origin.file, &origin.path())
@@ -115,11 +125,42 @@ impl<'a> Reporter<'a> {
     }
 }
 
+/// What one entry states about an entity, kept until every file is declared so that
+/// agreement is checked, and the entity settled, whatever order the files come in.
+#[derive(Debug)]
+pub(crate) struct Statement {
+    origin: Origin,
+    kind: Option<Kind>,
+    name: Option<String>,
+    role: String,
+    summary: String,
+    native_name: Option<String>,
+}
+
+impl Statement {
+    /// Moves what `e` states out of it (its texts are not read there again).
+    fn take_from(e: &mut EntityFile, origin: Origin) -> Self {
+        Statement {
+            origin,
+            kind: e.kind,
+            name: e.name.take(),
+            role: std::mem::take(&mut e.role),
+            summary: std::mem::take(&mut e.summary),
+            native_name: e.native_name.take(),
+        }
+    }
+}
+
 /// Where each entity, alias and briefing was declared, for messages and lints.
 #[derive(Debug, Default)]
 pub(crate) struct Origins {
-    /// The first declaration of each entity, by entity index (every entity has one).
+    /// The first entry of each entity, by entity index (every entity has one).
     entities: Vec<Origin>,
+    /// Every entry's statements, by entity index (empty for figures).
+    statements: Vec<Vec<Statement>>,
+    /// Ids whose only entries were unusable: already reported, so references to them are
+    /// not reported again as unknown.
+    poisoned: FxHashSet<String>,
     /// Each alias: its entity, its index in the merged [`Entity::aliases`], its origin.
     aliases: Vec<(EntityId, usize, Origin)>,
     briefings: FxHashMap<String, usize>,
@@ -159,17 +200,27 @@ impl<'a> Builder<'a> {
 
     /// Declares the briefing, entities and figures of the next file.
     pub(crate) fn declare(&mut self, mut file: Parsed<'a>) {
-        let declared = declare::declare(&mut self.library, &mut self.origins, &mut file, &mut self.reporter);
-        self.parsed.push(file);
-        self.declared.push(declared);
+        content::check(&file.content, file.file, &mut self.reporter);
+        if let Some(declared) = declare::declare(&mut self.library, &mut self.origins, &mut file, &mut self.reporter) {
+            self.parsed.push(file);
+            self.declared.push(declared);
+        }
     }
 
-    /// Resolves every reference and runs the lints; returns the library and its problems.
+    /// Settles every entity from all its entries, resolves every reference and runs the
+    /// lints; returns the library and every problem, warnings included even when there
+    /// are errors, so one run reports everything.
     pub(crate) fn finish(mut self, options: Options) -> (Library, Vec<Diagnostic>) {
-        resolve::resolve_all(&mut self.library, self.parsed, self.declared, &mut self.reporter);
+        reconcile::reconcile(&mut self.library, &mut self.origins, &mut self.reporter);
+        resolve::resolve_all(&mut self.library, self.parsed, self.declared, &self.origins.poisoned, &mut self.reporter);
         let shared = lint::shared_aliases(&self.library, &self.origins, &mut self.reporter);
-        if options.lint_mentions && !self.reporter.diagnostics.iter().any(Diagnostic::is_error) {
-            lint::unmentioned(&self.library, &self.origins, &shared, &mut self.reporter);
+        if options.lint_mentions {
+            // A file with errors may not have been read as meant (a broken pin leaves its
+            // text raw), so what its story seems not to mention proves nothing; every other
+            // file is linted, so fixing the errors brings no new warnings from them.
+            let broken = self.reporter.files_with_errors();
+            lint::unmentioned(&self.library, &self.origins, &shared, &broken, &mut self.reporter);
+            lint::scoped_aliases(&self.library, &self.origins, &broken, &mut self.reporter);
         }
         (self.library, self.reporter.diagnostics)
     }
@@ -272,5 +323,96 @@ mod tests {
         assert!(!is_valid_id("Jensen Huang"));
         assert!(!is_valid_id("-x"));
         assert!(!is_valid_id("黄"));
+    }
+
+    fn inputs(files: &[(&str, String)]) -> Vec<Input> {
+        files
+            .iter()
+            .map(|(name, text)| Input { path: PathBuf::from(name), bytes: Cow::Owned(text.clone().into_bytes()) })
+            .collect()
+    }
+
+    fn story(id: &str, paragraph: &str, rest: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "headline": "H", "source": {{"publication": "p", "title": "t", "date": "d"}},
+                "sections": [{{"paragraphs": ["{paragraph}"]}}]{rest}}}"#
+        )
+    }
+
+    /// The texts linked to `entity` in briefing `b`.
+    fn linked(library: &Library, b: &str, entity: &str) -> Vec<String> {
+        let b = library.briefing_by_id(b).unwrap();
+        let e = library.entity_by_id(entity).unwrap();
+        let text =
+            |m: &crate::library::Mention| library.briefing(b).paragraphs[m.paragraph].text[m.range.clone()].to_string();
+        library.mentions(b).iter().filter(|m| m.entity == e).map(text).collect()
+    }
+
+    #[test]
+    fn shared_aliases_link_everywhere_and_a_briefings_own_only_in_its_story() {
+        let shared = r#"{"entities": [{"id": "kes", "kind": "company", "name": "Kestrel", "aliases": ["KS"],
+            "role": "Chip maker"}]}"#;
+        let a = story("a", "Kestrel (KS), or Kes, grew.", r#", "entities": [{"id": "kes", "aliases": ["Kes"]}]"#);
+        let b = story("b", "KS and Kes fell.", r#", "entities": [{"id": "kes"}]"#);
+        let files = [("a.json", a), ("b.json", b), ("entities.json", shared.to_string())];
+        let library = load_sources(&inputs(&files), Options::default()).unwrap().library;
+        assert_eq!(linked(&library, "a", "kes"), ["Kestrel", "KS", "Kes"]);
+        assert_eq!(linked(&library, "b", "kes"), ["KS"], "`Kes` is a's own alias");
+        let kes = library.entity(library.entity_by_id("kes").unwrap());
+        assert_eq!((kes.role.as_str(), kes.briefings.len()), ("Chip maker", 2));
+    }
+
+    #[test]
+    fn the_result_does_not_depend_on_file_names() {
+        let full = story(
+            "a",
+            "Kestrel grew.",
+            r#", "entities": [{"id": "kes", "kind": "company", "name": "Kestrel", "summary": "S."}]"#,
+        );
+        let reference = story("b", "Kestrel fell.", r#", "entities": [{"id": "kes"}]"#);
+        for names in [["a.json", "b.json"], ["z.json", "b.json"]] {
+            let files = [(names[0], full.clone()), (names[1], reference.clone())];
+            let library = load_sources(&inputs(&files), Options::default()).unwrap().library;
+            let kes = library.entity(library.entity_by_id("kes").unwrap());
+            assert_eq!(
+                (kes.name.as_str(), kes.summary.as_str(), kes.kind),
+                ("Kestrel", "S.", Kind::Company),
+                "{names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_relation_stated_twice_knows_both_briefings() {
+        let ents = r#""entities": [{"id": "kes", "kind": "company", "name": "Kestrel"}, {"id": "ora", "kind": "company", "name": "Ora"}]"#;
+        let rel = r#""relations": [{"from": "kes", "type": "rival_of", "to": "ora", "label": "rival of", "inverse": "rival of"}]"#;
+        let a = story("a", "Kestrel and Ora.", &format!(", {ents}, {rel}"));
+        let b = story("b", "Ora and Kestrel.", &format!(r#", "entities": [{{"id": "kes"}}, {{"id": "ora"}}], {rel}"#));
+        let library = load_sources(&inputs(&[("a.json", a), ("b.json", b)]), Options::default()).unwrap().library;
+        assert_eq!(library.relations.len(), 1);
+        let stated: Vec<_> =
+            library.relations[0].sources.iter().map(|s| library.briefing(s.briefing).id.as_str()).collect();
+        assert_eq!(stated, ["a", "b"]);
+    }
+
+    #[test]
+    fn two_figures_with_one_display_each_link_where_they_are_stated() {
+        let figure = |id: &str, p: usize| {
+            format!(
+                r#"{{"id": "{id}", "value": 5, "unit": "percent", "display": "5%", "measures": "m", "about": ["kes"],
+                "stated_in": {{"section": 0, "paragraph": {p}}}}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"id": "a", "headline": "H", "source": {{"publication": "p", "title": "t", "date": "d"}},
+                "sections": [{{"paragraphs": ["Kestrel rose 5%.", "Ora fell 5%."]}}],
+                "entities": [{{"id": "kes", "kind": "company", "name": "Kestrel"}}],
+                "figures": [{}, {}]}}"#,
+            figure("rise", 0),
+            figure("fall", 1)
+        );
+        let library = load_sources(&inputs(&[("a.json", text)]), Options::default()).unwrap().library;
+        assert_eq!(linked(&library, "a", "rise"), ["5%"]);
+        assert_eq!(linked(&library, "a", "fall"), ["5%"], "the second figure is linked in its own paragraph");
     }
 }

@@ -106,4 +106,9 @@ pub enum Action {
     ShowView(ViewKind),
     /// Pick, in the search box, an entity to connect the card's entity to.
     StartPath,
+    /// Give the terminal back and stop, as Ctrl-Z does in a shell; `fg` resumes the reader
+    /// where it was. Handled by the event loop, not by the app.
+    Suspend,
+    /// List in the navigator the open briefing's entities, or the whole library's.
+    ToggleEntityScope,
 }

@@ -96,7 +96,7 @@ impl<'l> App<'l> {
             at: Location::default(),
             story: PaneState::default(),
             card: PaneState::default(),
-            index: Index::new(library),
+            index: Index::new(library, None),
             nav_scroll: 0,
             overlay: Overlay::Reading,
             find: Find::default(),
@@ -109,16 +109,36 @@ impl<'l> App<'l> {
             recent_searches: Recent::default(),
             reveal: None,
         };
-        // With one briefing there is nothing to choose: its story is the place to start,
-        // and an `--open` target opens over it.
-        if let (1, Some(only)) = (library.briefings.len(), library.briefing_ids().next()) {
-            app.go(Target::Briefing(only));
+        // The newest story is the place to start (with one briefing, the only one); an
+        // `--open` target opens over it.
+        if let Some(newest) = app.index.newest() {
+            app.go(Target::Briefing(newest));
         }
         if let Some(target) = open {
+            let target = app.starting_at(target);
             app.go(target);
         }
         app.refresh();
         app
+    }
+
+    /// Goes to `target` as a followed link does, recorded in history.
+    pub fn open(&mut self, target: Target) {
+        self.visit(target);
+        self.refresh();
+    }
+
+    /// An entity opened at start-up is shown beside a story that mentions it: the newest
+    /// of its briefings, unless the one already open mentions it.
+    fn starting_at(&mut self, target: Target) -> Target {
+        if let Target::Entity(e) = target {
+            let briefings = &self.library.entity(e).briefings;
+            if self.at.briefing.is_none_or(|b| !briefings.contains(&b)) {
+                self.at.briefing = self.index.newest_of(briefings);
+                self.at.story = Default::default();
+            }
+        }
+        target
     }
 
     /// The screen layout for the current size and focus.
@@ -237,8 +257,10 @@ impl<'l> App<'l> {
             Action::StartSearch => self.start_search(),
             Action::ShowView(kind) => self.show_view(kind),
             Action::StartPath => self.start_path(),
+            Action::ToggleEntityScope => self.toggle_entity_scope(),
             Action::Resize(..)
             | Action::Tick
+            | Action::Suspend
             | Action::Type(_)
             | Action::Erase
             | Action::EraseWord
@@ -256,6 +278,19 @@ impl<'l> App<'l> {
     fn page(&self) -> usize {
         let screen = self.screen();
         screen.pane(self.at.focus).map_or(1, |r| layout::inner(r).height.max(1) as usize)
+    }
+
+    /// Lists the open briefing's entities in the navigator, or the whole library's.
+    fn toggle_entity_scope(&mut self) {
+        let only = match self.index.only() {
+            Some(_) => None,
+            None => self.at.briefing,
+        };
+        self.index = Index::new(self.library, only);
+        self.notice = Some(match only {
+            Some(_) => "Library: entities of this briefing (a: all)".into(),
+            None => "Library: entities of the whole archive (a: this briefing)".into(),
+        });
     }
 
     /// Asks for `reveal` in `pane` once it is laid out; the newest request wins.
@@ -293,6 +328,9 @@ impl<'l> App<'l> {
             if screen.pane(pane).is_some() {
                 self.keep_focus_visible(pane);
             }
+        }
+        if self.index.only().is_some_and(|b| Some(b) != self.at.briefing) {
+            self.index = Index::new(self.library, self.at.briefing);
         }
         // A hidden navigator keeps its scroll: showing it again shows what it showed.
         if let Some(rect) = screen.pane(Pane::Navigator) {

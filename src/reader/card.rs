@@ -5,8 +5,8 @@
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
-use crate::library::card::{Card, FigureData, Head};
-use crate::library::{EntityId, Library};
+use crate::library::card::{BriefingRef, Card, FigureData, Head, newest_first, place_label};
+use crate::library::{BriefingId, EntityId, Library};
 
 /// Lays out the card of `id` at `width`.
 pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
@@ -19,8 +19,8 @@ pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
     relations(&mut b, library, &card);
     figures(&mut b, library, &card);
     mentions(&mut b, &card);
-    events(&mut b, &card);
-    briefings(&mut b, &card);
+    events(&mut b, library, &card);
+    briefings(&mut b, library, &card);
     b.finish()
 }
 
@@ -76,15 +76,38 @@ fn heading(b: &mut DocBuilder, title: &str, count: usize) {
     b.blank().text(&format!("{title} ({count})"), Tone::Heading).end();
 }
 
+/// The card's briefings newest first; relations and events refer to them by number.
+fn numbered<'c>(library: &Library, card: &'c Card<'_>) -> Vec<&'c BriefingRef<'c>> {
+    let order = newest_first(library);
+    let mut list: Vec<&BriefingRef<'_>> = card.head.briefings.iter().collect();
+    list.sort_by_key(|b| order.iter().position(|&o| o == b.briefing));
+    list
+}
+
+/// " [1 3]": which of the card's numbered briefings state something, when it has several.
+fn sources(list: &[&BriefingRef<'_>], briefings: impl Iterator<Item = BriefingId>) -> String {
+    if list.len() < 2 {
+        return String::new();
+    }
+    let mut numbers: Vec<usize> =
+        briefings.filter_map(|b| list.iter().position(|r| r.briefing == b)).map(|i| i + 1).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    format!(" [{}]", numbers.join(" "))
+}
+
 fn relations(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
     if card.relations.is_empty() {
         return;
     }
+    let list = numbered(library, card);
     heading(b, "Relations", card.relations.len());
     b.indent(4);
     for related in &card.relations {
         b.text(&format!("  {} → ", related.label), Tone::Label);
         b.entity(library, related.other.entity);
+        b.text(&sources(&list, related.stated_by.iter().map(|s| s.briefing.briefing)), Tone::Meta);
         b.end();
     }
     b.indent(0);
@@ -96,10 +119,15 @@ fn figures(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
     }
     heading(b, "Figures", card.figures.len());
     b.indent(4);
-    for figure in &card.figures {
-        b.text("  ", Tone::Body);
-        b.entity(library, figure.entity);
-        b.text(&format!(" {}", figure.role), Tone::Body).end();
+    for line in &card.figures {
+        b.text(&format!("  {} ", line.date.unwrap_or("undated")), Tone::Label);
+        b.entity(library, line.figure.entity);
+        b.text(&format!(" {}", line.measures), Tone::Body);
+        if let Some(earlier) = &line.revises {
+            b.text(" — revises ", Tone::Meta);
+            b.entity(library, earlier.entity);
+        }
+        b.end();
     }
     b.indent(0);
 }
@@ -109,37 +137,44 @@ fn mentions(b: &mut DocBuilder, card: &Card<'_>) {
         return;
     }
     heading(b, "Mentions", card.mentions.len());
-    b.indent(4);
+    let mut open: Option<BriefingId> = None;
     for m in &card.mentions {
-        let target = Target::Mention(m.briefing.briefing, m.link);
-        b.text("  ", Tone::Body);
-        b.link(&format!("§{} ¶{}", m.section + 1, m.paragraph + 1), Tone::Jump, target);
+        if open != Some(m.briefing.briefing) {
+            open = Some(m.briefing.briefing);
+            b.indent(4).text("  ", Tone::Body);
+            b.link(m.briefing.headline, Tone::Jump, Target::Briefing(m.briefing.briefing));
+            b.text(&m.briefing.date.map(|d| format!(" · {d}")).unwrap_or_default(), Tone::Meta).end();
+        }
+        b.indent(6).text("    ", Tone::Body);
+        b.link(&place_label(m.section, m.paragraph), Tone::Jump, Target::Mention(m.briefing.briefing, m.link));
         b.text(&format!(" {}", m.sentence), Tone::Body).end();
     }
     b.indent(0);
 }
 
-fn events(b: &mut DocBuilder, card: &Card<'_>) {
+fn events(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
     if card.events.is_empty() {
         return;
     }
+    let list = numbered(library, card);
     heading(b, "Events", card.events.len());
     b.indent(4);
     for event in &card.events {
-        let date = if event.date.is_empty() { format!("#{}", event.order) } else { event.date.to_string() };
-        b.text(&format!("  {date} "), Tone::Label).text(event.text, Tone::Body).end();
+        b.text(&format!("  {} ", event.date_label()), Tone::Label).text(event.text, Tone::Body);
+        b.text(&sources(&list, std::iter::once(event.briefing.briefing)), Tone::Meta).end();
     }
     b.indent(0);
 }
 
-fn briefings(b: &mut DocBuilder, card: &Card<'_>) {
-    let list = &card.head.briefings;
+fn briefings(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
+    let list = numbered(library, card);
     heading(b, "Briefings", list.len());
     b.indent(4);
-    for briefing in list {
-        b.text("  ", Tone::Body);
+    for (i, briefing) in list.iter().enumerate() {
+        let number = if list.len() > 1 { format!("  [{}] ", i + 1) } else { "  ".to_string() };
+        b.text(&number, Tone::Meta);
         b.link(briefing.headline, Tone::Jump, Target::Briefing(briefing.briefing));
-        b.end();
+        b.text(&briefing.date.map(|d| format!(" · {d}")).unwrap_or_default(), Tone::Meta).end();
     }
     b.indent(0);
 }

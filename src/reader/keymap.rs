@@ -119,13 +119,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Navigator, &[plain(PageUp)], Action::PageUp, "up a page"),
     bind(Navigator, &[ch('g'), plain(Home)], Action::Top, "first row"),
     bind(Navigator, &[ch('G'), plain(End)], Action::Bottom, "last row"),
+    bind(Navigator, &[ch('a')], Action::ToggleEntityScope, "entities: of this briefing, or of all"),
     hinted(Global, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", "quit"),
+    bind(Global, &[ctrl('z')], Action::Suspend, "suspend the reader (fg resumes it)"),
     hinted(Global, &[ch('/')], Action::StartSearch, "search the whole library", "search"),
     bind(Global, &[ch('s')], Action::ShowView(ViewKind::Story), "show the story"),
     bind(Global, &[ch('c')], Action::ShowView(ViewKind::Figures), "chart the figures as bars"),
     bind(Global, &[ch('r')], Action::ShowView(ViewKind::Map), "map the card entity's relations"),
     bind(Global, &[ch('t')], Action::ShowView(ViewKind::Timeline), "show the timeline of events"),
+    bind(Global, &[ch('T')], Action::ShowView(ViewKind::Archive), "every event of the archive, by date"),
+    bind(Global, &[ch('C')], Action::ShowView(ViewKind::Compare), "the card entity's figures in every briefing"),
     bind(Global, &[ch('p')], Action::StartPath, "connect the card entity to another (pick it in search)"),
     hinted(Global, &[ch('f'), ctrl('f')], Action::StartFind, "find text in the story", "find"),
     bind(Global, &[ch('n')], Action::FindNext, "next find match"),
@@ -144,6 +148,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Find, &[plain(Up)], Action::RecallOlder, "recall an earlier query"),
     bind(Find, &[plain(Down)], Action::RecallNewer, "recall a later query"),
     bind(Find, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Find, &[ctrl('z')], Action::Suspend, "suspend the reader"),
     hinted(Search, &[plain(Enter)], Action::Submit, "go to the selected result", "go"),
     hinted(Search, &[plain(Esc)], Action::Cancel, "close, back to where you were", "close"),
     bind(Search, &[plain(Down), ctrl('n'), plain(Tab)], Action::Down, "select the next result"),
@@ -159,6 +164,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[alt(Up), ctrl('r')], Action::RecallOlder, "recall an earlier query"),
     bind(Search, &[alt(Down)], Action::RecallNewer, "recall a later query"),
     bind(Search, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Search, &[ctrl('z')], Action::Suspend, "suspend the reader"),
     bind(Help, &[plain(Esc), ch('?'), ch('q')], Action::ToggleHelp, "close the help"),
     bind(Help, &[ch('j'), plain(Down)], Action::Down, "scroll down"),
     bind(Help, &[ch('k'), plain(Up)], Action::Up, "scroll up"),
@@ -167,6 +173,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('g'), plain(Home)], Action::Top, "to the top"),
     bind(Help, &[ch('G'), plain(End)], Action::Bottom, "to the bottom"),
     bind(Help, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Help, &[ctrl('z')], Action::Suspend, "suspend the reader"),
 ];
 
 /// The action a key press asks for in the active contexts (most specific first).
@@ -228,6 +235,15 @@ pub fn key_name(key: &Key) -> String {
     name + &base
 }
 
+/// The first key that asks for `action` in the active contexts, as help writes it: what the
+/// reader can honestly tell the user to press (`q` to quit while reading, `Ctrl-c` while
+/// typing a query, where `q` types a letter).
+pub fn key_for(contexts: &[Context], action: Action) -> Option<String> {
+    contexts.iter().find_map(|&c| {
+        BINDINGS.iter().find(|b| b.context == c && b.action == action).and_then(|b| b.keys.first()).map(key_name)
+    })
+}
+
 /// The status-bar hints of the active contexts: (first key, word).
 pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     contexts
@@ -268,6 +284,8 @@ mod tests {
         assert_eq!(action_for(&find, press(KeyCode::Char('H'), KeyModifiers::SHIFT)), Some(Action::Type('H')));
         assert_eq!(action_for(&find, press(Esc, KeyModifiers::NONE)), Some(Action::Cancel));
         assert_eq!(action_for(&find, press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(key_for(&find, Action::Quit).as_deref(), Some("Ctrl-c"));
+        assert_eq!(key_for(&[Context::Reading, Context::Global], Action::Quit).as_deref(), Some("q"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The library index: briefings, then entities grouped by kind with counts. Rows are
 //! computed from the index on demand, so a library of any size costs nothing to scroll.
 
+use crate::library::card::newest_first;
 use crate::library::{BriefingId, EntityId, Kind, Library};
 
 /// A row of the navigator.
@@ -43,30 +44,53 @@ impl Row {
     }
 }
 
-/// Entities grouped by kind and sorted by name, plus which groups are open.
+/// Briefings newest first, then entities grouped by kind and sorted by name (those of
+/// one briefing, or of the whole library), plus which groups are open.
 #[derive(Debug, Clone)]
 pub struct Index {
     briefings: Vec<BriefingId>,
     groups: Vec<(Kind, Vec<EntityId>, bool)>,
+    /// The briefing whose entities are listed; `None` for the whole library.
+    only: Option<BriefingId>,
 }
 
 /// Groups larger than this start folded, so a big library opens on a short list.
 const OPEN_LIMIT: usize = 60;
 
 impl Index {
-    /// Builds the index of a library.
-    pub fn new(library: &Library) -> Self {
+    /// Builds the index of a library, listing the entities of briefing `only` or, with
+    /// `None`, of the whole library.
+    pub fn new(library: &Library, only: Option<BriefingId>) -> Self {
+        let listed: Vec<EntityId> = match only {
+            Some(b) => library.briefing(b).entities.clone(),
+            None => library.entity_ids().collect(),
+        };
         let groups = Kind::ALL
             .into_iter()
             .filter_map(|kind| {
                 let mut ids: Vec<EntityId> =
-                    library.entity_ids().filter(|&id| library.entity(id).kind == kind).collect();
+                    listed.iter().copied().filter(|&id| library.entity(id).kind == kind).collect();
                 ids.sort_by_cached_key(|&id| library.entity(id).name.to_lowercase());
                 let open = ids.len() <= OPEN_LIMIT;
                 (!ids.is_empty()).then_some((kind, ids, open))
             })
             .collect();
-        Index { briefings: library.briefing_ids().collect(), groups }
+        Index { briefings: newest_first(library), groups, only }
+    }
+
+    /// The briefing whose entities are listed; `None` for the whole library.
+    pub fn only(&self) -> Option<BriefingId> {
+        self.only
+    }
+
+    /// The newest of `briefings`.
+    pub fn newest_of(&self, briefings: &[BriefingId]) -> Option<BriefingId> {
+        self.briefings.iter().copied().find(|b| briefings.contains(b))
+    }
+
+    /// The newest briefing, the one a reader of an archive opens on.
+    pub fn newest(&self) -> Option<BriefingId> {
+        self.briefings.first().copied()
     }
 
     /// Number of rows.
@@ -108,7 +132,7 @@ impl Index {
     pub fn position(&self, id: RowId) -> usize {
         match id {
             RowId::Briefings => 0,
-            RowId::Briefing(b) => (1 + b.index()).min(self.briefings.len()),
+            RowId::Briefing(b) => 1 + self.briefings.iter().position(|&x| x == b).unwrap_or(0),
             RowId::Group(kind) => self.group_row(Some(kind), None),
             RowId::Entity(e) => self.group_row(self.kind_of(e), Some(e)),
         }

@@ -67,10 +67,21 @@ fn paragraph(
     cuts.sort_unstable();
     cuts.dedup();
     let mut open_link: Option<usize> = None;
+    // Mentions and matches are in text order and do not overlap, so one cursor into each
+    // finds the one covering a piece: a paragraph costs time linear in its pieces, however
+    // many mentions it holds.
+    let (mut next_mention, mut next_match) = (0, 0);
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         let piece = &text[start..end];
-        let mention = mentions.iter().position(|m| m.range.start <= start && end <= m.range.end);
+        while mentions.get(next_mention).is_some_and(|m| m.range.end <= start) {
+            next_mention += 1;
+        }
+        while matches.get(next_match).is_some_and(|r| r.end <= start) {
+            next_match += 1;
+        }
+        let covers = |r: &Range<usize>| r.start <= start && end <= r.end;
+        let mention = mentions.get(next_mention).filter(|m| covers(&m.range)).map(|_| next_mention);
         let link = mention.map(|i| {
             let m = &mentions[i];
             let kind = library.entity(m.entity).kind;
@@ -82,7 +93,7 @@ fn paragraph(
             }
             (index, kind)
         });
-        let marked = matches.iter().any(|r| r.start <= start && end <= r.end);
+        let marked = matches.get(next_match).is_some_and(covers);
         match (link, marked) {
             (Some((index, _)), true) => b.mark(piece, Some(index)),
             (Some((index, kind)), false) => b.link_more(piece, Tone::Link(kind), index),

@@ -1,19 +1,31 @@
 //! The one place that takes over the terminal and gives it back: raw mode, the alternate
-//! screen and mouse capture are set up here and restored on quit, on error, on panic and
-//! on SIGTERM or SIGHUP. The event loop blocks on input, so an idle reader uses no CPU.
+//! screen, a hidden cursor and mouse capture are set up here and undone on quit, on error,
+//! on panic and on every signal that would end the process; Ctrl-Z or SIGTSTP gives the
+//! terminal back and stops, and SIGCONT takes it again and redraws. The event loop blocks
+//! on input, so an idle reader uses no CPU.
 
 use std::io::{self, stdout};
 use std::panic;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
 use std::thread;
 use std::time::Duration;
 
+use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
-use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::{DefaultTerminal, widgets};
+use signal_hook::consts::signal::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH,
+    SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::Signals;
+use signal_hook::low_level;
 
 use super::action::Action;
 use super::app::App;
@@ -24,6 +36,21 @@ use super::ui;
 /// How often the loop looks for search results while a background search is running.
 const RESULT_POLL: Duration = Duration::from_millis(15);
 
+/// Every catchable signal whose default action ends the process. An outside SIGINT or
+/// SIGQUIT (a supervisor, `timeout -s INT`, an IDE's stop button) arrives as a signal even
+/// though raw mode turns Ctrl-C at the keyboard into a key.
+const ENDING: [i32; 11] =
+    [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ];
+
+/// Held while anything writes to the screen: the loop drawing a frame, or the signal
+/// watcher giving the terminal back. A frame can then never land after the terminal was
+/// restored, on the shell's screen.
+static SCREEN: Mutex<()> = Mutex::new(());
+
+/// Set when the terminal was given back (on suspend) or may have been changed by someone
+/// else (on SIGCONT): the loop sets it up again and redraws everything before its next frame.
+static GIVEN_BACK: AtomicBool = AtomicBool::new(false);
+
 /// Runs the reader on `app` until the user quits. A large library gets a search worker
 /// thread for the life of the loop.
 pub fn run(mut app: App<'_>) -> io::Result<()> {
@@ -32,43 +59,91 @@ pub fn run(mut app: App<'_>) -> io::Result<()> {
         if library.entities.len() >= BACKGROUND_FROM_ENTITIES {
             app.searcher = searcher::start_worker(scope, library);
         }
-        let mut terminal = ratatui::init();
+        let mut terminal = ratatui::try_init()?;
         chain_panic_hook();
         watch_signals();
         let result = event_loop(&mut terminal, &mut app);
+        let screen = lock_screen();
         restore();
+        drop(screen);
         // Dropping the app closes the job channel, which ends the worker.
         drop(app);
         result
     })
 }
 
-/// Gives the terminal back: mouse released, main screen, cooked mode.
+/// Gives the terminal back: mouse released, cursor shown, main screen, cooked mode. Every
+/// step is tried even when one fails: the terminal may already be gone (SIGHUP), and there
+/// is nobody left to tell about a failed write.
 pub fn restore() {
-    // Best effort: the terminal may already be gone (SIGHUP), and there is nobody left to
-    // tell about a failed write.
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = execute!(stdout(), DisableMouseCapture, Show, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
 }
 
-/// ratatui's panic hook restores the screen; this one also releases the mouse first.
+/// Takes the terminal again after it was given back: raw mode (set afresh, since a shell
+/// may have reset it while the reader was stopped), the alternate screen, no cursor, and a
+/// blank screen that the next frame fills whole. ratatui's own `clear` asks the terminal
+/// where its cursor is, which some terminals never answer; a blank frame drawn over the
+/// cleared screen resets what ratatui believes is on it without asking.
+fn take_back(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let _ = disable_raw_mode();
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, Hide, Clear(ClearType::All))?;
+    terminal.draw(|frame| frame.render_widget(widgets::Clear, frame.area()))?;
+    Ok(())
+}
+
+/// The screen lock, even if a panicking draw poisoned it: restoring must still happen.
+fn lock_screen() -> MutexGuard<'static, ()> {
+    SCREEN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// ratatui's panic hook restores the screen; this one also releases the mouse and shows the
+/// cursor first.
 fn chain_panic_hook() {
     let previous = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
 }
 
-/// Restores the terminal and exits when the process is told to stop.
+/// Watches for signals on a thread of its own: an ending signal restores the terminal and
+/// exits with 128 + its number, as a shell reports it; SIGTSTP suspends; SIGCONT resumes.
 fn watch_signals() {
-    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP]) else { return };
+    let mut wanted = ENDING.to_vec();
+    wanted.extend([SIGTSTP, SIGCONT]);
+    let Ok(mut signals) = Signals::new(wanted) else { return };
     thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore();
-            std::process::exit(128 + signal);
+        for signal in signals.forever() {
+            match signal {
+                SIGTSTP => suspend(),
+                SIGCONT => resume(),
+                _ => {
+                    let _screen = lock_screen();
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            }
         }
     });
+}
+
+/// Gives the terminal back and stops the process, as the default action of SIGTSTP would
+/// (which catching it replaces). The screen stays locked until the process is continued,
+/// so no frame is drawn on the shell's screen in between.
+fn suspend() {
+    let _screen = lock_screen();
+    restore();
+    GIVEN_BACK.store(true, Ordering::SeqCst);
+    let _ = low_level::raise(signal_hook::consts::SIGSTOP);
+}
+
+/// After SIGCONT: asks the loop to take the terminal again, and wakes it with the same
+/// signal a window resize sends, which the terminal library turns into an event.
+fn resume() {
+    GIVEN_BACK.store(true, Ordering::SeqCst);
+    let _ = low_level::raise(SIGWINCH);
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<()> {
@@ -76,33 +151,72 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
-        if app.mouse != captured {
-            captured = app.mouse;
-            if captured { execute!(stdout(), EnableMouseCapture)? } else { execute!(stdout(), DisableMouseCapture)? }
-        }
-        terminal.draw(|frame| ui::render(app, frame))?;
+        draw(terminal, app, &mut captured)?;
         if app.quit {
             return Ok(());
         }
-        // An event that maps to no action (a key release, a mouse move) changes nothing,
-        // so it is not worth a frame.
-        let action = loop {
-            if let Some(action) = next_action(app)? {
-                break action;
-            }
-        };
-        app.update(action);
+        take_in(app, next_action(app)?)?;
     }
 }
 
-/// Waits for the next event; while a background search is due, wakes every few
-/// milliseconds to take in its results instead of sleeping until a key arrives.
-fn next_action(app: &App<'_>) -> io::Result<Option<Action>> {
-    let waiting = app.search().is_some_and(|s| s.pending());
-    if waiting && !event::poll(RESULT_POLL)? {
-        return Ok(Some(Action::Tick));
+/// Applies `action`, and when it types a character, every key already waiting too: a paste
+/// into find or search arrives as thousands of keys, and a frame after each would make it
+/// cost a frame per character. Other actions get their frame at once, since what a later key
+/// does (which link Tab reaches) may depend on what was last drawn.
+fn take_in(app: &mut App<'_>, mut action: Action) -> io::Result<()> {
+    loop {
+        let typing = matches!(action, Action::Type(_));
+        apply(app, action);
+        if !typing || app.quit || !event::poll(Duration::ZERO)? {
+            return Ok(());
+        }
+        match action_for(app, event::read()?) {
+            Some(next) => action = next,
+            None => return Ok(()),
+        }
     }
-    Ok(action_for(app, event::read()?))
+}
+
+/// Hands an action to the app, except Suspend, which is the terminal's business: it goes
+/// the way an outside SIGTSTP does, through the signal watcher.
+fn apply(app: &mut App<'_>, action: Action) {
+    match action {
+        Action::Suspend => {
+            let _ = low_level::raise(SIGTSTP);
+        }
+        action => app.update(action),
+    }
+}
+
+/// Draws one frame with the screen locked, first taking the terminal back if it was given
+/// back, and capturing or releasing the mouse as the app asks.
+fn draw(terminal: &mut DefaultTerminal, app: &App<'_>, captured: &mut bool) -> io::Result<()> {
+    let _screen = lock_screen();
+    if GIVEN_BACK.swap(false, Ordering::SeqCst) {
+        take_back(terminal)?;
+        *captured = false;
+    }
+    if app.mouse != *captured {
+        *captured = app.mouse;
+        if app.mouse { execute!(stdout(), EnableMouseCapture)? } else { execute!(stdout(), DisableMouseCapture)? }
+    }
+    terminal.draw(|frame| ui::render(app, frame))?;
+    Ok(())
+}
+
+/// Waits for the next event that maps to an action (a key release or a mouse move changes
+/// nothing, so it is not worth a frame); while a background search is due, wakes every few
+/// milliseconds to take in its results instead of sleeping until a key arrives.
+fn next_action(app: &App<'_>) -> io::Result<Action> {
+    loop {
+        let waiting = app.search().is_some_and(|s| s.pending());
+        if waiting && !event::poll(RESULT_POLL)? {
+            return Ok(Action::Tick);
+        }
+        if let Some(action) = action_for(app, event::read()?) {
+            return Ok(action);
+        }
+    }
 }
 
 /// Turns a terminal event into an action, through the key table for keys.

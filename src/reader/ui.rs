@@ -12,8 +12,9 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::action::Pane;
+use super::action::{Action, Pane};
 use super::app::{App, Overlay};
+use super::keymap;
 use super::layout::{MIN_SIZE, Mode};
 
 /// Draws the whole screen.
@@ -21,7 +22,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let screen = app.screen();
     if screen.mode == Mode::TooSmall || area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        too_small(frame, area);
+        too_small(app, frame, area);
         return;
     }
     for &(pane, rect) in &screen.panes {
@@ -43,11 +44,14 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+/// The notice shown below the minimum size, naming the key that quits in the current
+/// context (while a query is typed, `q` is a letter of it).
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let quit = keymap::key_for(&app.contexts(), Action::Quit).unwrap_or_else(|| "Ctrl-c".into());
     let text = vec![
         Line::from("Terminal too small"),
         Line::from(format!("need {}×{}, have {}×{}", MIN_SIZE.0, MIN_SIZE.1, area.width, area.height)),
-        Line::from("enlarge it, or q to quit"),
+        Line::from(format!("enlarge it, or {quit} to quit")),
     ];
     let top = area.height.saturating_sub(text.len() as u16) / 2;
     let inner = Rect { y: area.y + top, height: area.height - top, ..area };

@@ -22,6 +22,10 @@ pub enum View {
     Map,
     /// The open briefing's events in order.
     Timeline,
+    /// Every dated event of the archive, in date order.
+    Archive,
+    /// The card entity's figures across every briefing, with their dates.
+    Compare,
     /// The shortest chain of relations between two entities.
     Path(EntityId, EntityId),
 }
@@ -37,15 +41,21 @@ pub enum ViewKind {
     Map,
     /// [`View::Timeline`].
     Timeline,
+    /// [`View::Archive`].
+    Archive,
+    /// [`View::Compare`].
+    Compare,
 }
 
 impl ViewKind {
     /// Names accepted by `--view`.
-    pub const NAMES: [(&'static str, ViewKind); 4] = [
+    pub const NAMES: [(&'static str, ViewKind); 6] = [
         ("story", ViewKind::Story),
         ("figures", ViewKind::Figures),
         ("map", ViewKind::Map),
         ("timeline", ViewKind::Timeline),
+        ("archive", ViewKind::Archive),
+        ("compare", ViewKind::Compare),
     ];
 
     /// Parses a `--view` name.
@@ -63,6 +73,8 @@ impl View {
             View::Figures => " Figures ".into(),
             View::Map => format!(" Relations of {} ", entity.map(name).unwrap_or_default()),
             View::Timeline => " Timeline ".into(),
+            View::Archive => " Timeline of the archive ".into(),
+            View::Compare => format!(" Figures about {} ", entity.map(name).unwrap_or_default()),
             View::Path(a, b) => format!(" {} ⇝ {} ", name(*a), name(*b)),
         }
     }
@@ -78,9 +90,21 @@ pub fn view_doc(
 ) -> Doc {
     match view {
         View::Story => Doc::default(),
-        View::Figures => figures::figures_doc(library, &figures::in_scope(library, briefing, entity), width),
+        View::Figures => figures::figures_doc(library, &figures::in_scope(library, briefing, entity), false, width),
+        View::Compare => {
+            let figures = entity.map(|e| figures::across(library, e)).unwrap_or_default();
+            figures::figures_doc(library, &figures, true, width)
+        }
         View::Map => map::map_doc(library, entity, width),
-        View::Timeline => timeline::timeline_doc(library, briefing, entity, width),
+        View::Timeline => {
+            let scope = match (briefing, entity) {
+                (Some(b), _) => timeline::Scope::Briefing(b),
+                (None, Some(e)) => timeline::Scope::Entity(e),
+                (None, None) => timeline::Scope::Archive,
+            };
+            timeline::timeline_doc(library, scope, width)
+        }
+        View::Archive => timeline::timeline_doc(library, timeline::Scope::Archive, width),
         View::Path(a, b) => path::path_doc(library, a, b, width),
     }
 }

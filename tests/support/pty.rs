@@ -37,11 +37,19 @@ pub struct Session {
 impl Session {
     /// Starts the binary with `args` in a `cols`×`rows` terminal with TERM=xterm-256color.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::spawn_with(args, &[], cols, rows)
+    }
+
+    /// Starts the binary as [`Session::spawn`] does, with `env` set on top.
+    pub fn spawn_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pair = native_pty_system().openpty(size(cols, rows)).expect("open a pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(command).expect("spawn briefing");
         drop(pair.slave);
@@ -131,6 +139,21 @@ impl Session {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.output().parser.screen_mut().set_size(rows, cols);
         self.master.resize(size(cols, rows)).expect("resize the pty");
+    }
+
+    /// Sends `signal` (a name `kill` knows: TERM, INT, TSTP…) to the program.
+    pub fn signal(&self, signal: &str) {
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -{signal} failed");
+    }
+
+    /// The child's process state letter from `/proc` (`S` sleeping, `T` stopped).
+    pub fn state(&self) -> Option<char> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).ok()?;
+        stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next())
     }
 
     /// The child's process id.

@@ -5,10 +5,11 @@ use std::mem::take;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use super::super::format::{BriefingFile, EntityFile, FigureFile, Kind};
+use super::super::format::{BriefingFile, EntitiesFile, EntityFile, FigureFile, Kind};
+use super::super::input::Content;
 use super::super::locate::JsonPath;
-use super::super::model::{Briefing, BriefingId, Entity, EntityId, Fact, Library, Source};
-use super::{Origin, Origins, Parsed, Reporter, is_valid_id};
+use super::super::model::{AliasScope, Briefing, BriefingId, Entity, EntityId, Fact, Library, Source};
+use super::{Origin, Origins, Parsed, Reporter, Statement, is_valid_id};
 
 /// What the first pass learnt of one file: its briefing and its figures' entity ids.
 pub(super) struct Declared {
@@ -16,7 +17,8 @@ pub(super) struct Declared {
     pub figures: Vec<Option<EntityId>>,
 }
 
-/// Declares the briefings, entities and figures of every parsed file. Entity texts are
+/// Declares the briefing, entities and figures of a parsed file (`None` for the shared
+/// entities file, which has nothing left to resolve). Entity texts are
 /// moved out of the parsed files rather than copied: nothing reads them there afterwards,
 /// and on a large library the copies were a large share of load time.
 pub(super) fn declare(
@@ -24,10 +26,16 @@ pub(super) fn declare(
     origins: &mut Origins,
     parsed: &mut Parsed<'_>,
     reporter: &mut Reporter<'_>,
-) -> Declared {
+) -> Option<Declared> {
     let path = reporter.inputs[parsed.file].path.clone();
     let mut declarer = Declarer { library, origins, reporter, file: parsed.file };
-    declarer.briefing(&mut parsed.briefing, &path)
+    match &mut parsed.content {
+        Content::Briefing(briefing) => Some(declarer.briefing(briefing, &path)),
+        Content::Entities(shared) => {
+            declarer.shared(shared);
+            None
+        }
+    }
 }
 
 struct Declarer<'l, 'r, 'a> {
@@ -37,25 +45,41 @@ struct Declarer<'l, 'r, 'a> {
     file: usize,
 }
 
+/// Whose entry an entity declaration is: a briefing's, or the shared entities file's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Briefing(BriefingId),
+    Shared,
+}
+
 impl Declarer<'_, '_, '_> {
     fn briefing(&mut self, file: &mut BriefingFile, path: &Path) -> Declared {
         let root = JsonPath::root();
-        // The briefing's id is the index it is pushed at below (the invariant of `BriefingId`).
         let id = BriefingId::new(self.library.briefings.len());
         self.check_briefing_id(&file.id);
         if file.headline.trim().is_empty() {
             self.reporter.error(self.file, &root.key("headline"), "empty headline");
         }
+        if let Some(date) = file.date.as_deref().filter(|d| !is_iso_date(d)) {
+            self.reporter.error(self.file, &root.key("date"), bad_date(date));
+        }
         self.library.briefings.push(new_briefing(file, path));
         self.library.briefing_by_id.entry(file.id.clone()).or_insert(id);
         for (index, entity) in file.entities.iter_mut().enumerate() {
-            if let Some(e) = self.entity(entity, index, id) {
+            if let Some(e) = self.entity(entity, index, Owner::Briefing(id)) {
                 add_unique(&mut self.library.briefings[id.index()].entities, e);
             }
         }
         let figures = file.figures.iter().enumerate().map(|(index, f)| self.figure(f, index, id)).collect::<Vec<_>>();
         self.library.briefings[id.index()].entities.extend(figures.iter().flatten());
         Declared { briefing: id, figures }
+    }
+
+    /// Declares the entities of the shared entities file.
+    fn shared(&mut self, file: &mut EntitiesFile) {
+        for (index, entity) in file.entities.iter_mut().enumerate() {
+            self.entity(entity, index, Owner::Shared);
+        }
     }
 
     fn check_briefing_id(&mut self, id: &str) {
@@ -70,96 +94,71 @@ impl Declarer<'_, '_, '_> {
         }
     }
 
-    /// Declares or merges one entity; `None` when the declaration is unusable.
-    fn entity(&mut self, e: &mut EntityFile, index: usize, briefing: BriefingId) -> Option<EntityId> {
+    /// Declares, or refers to, one entity; `None` when the entry is unusable. An unusable
+    /// entry with a valid id still claims the id, so that references to it are not each
+    /// reported again as unknown: the one error says what is wrong.
+    fn entity(&mut self, e: &mut EntityFile, index: usize, owner: Owner) -> Option<EntityId> {
         let origin = Origin { file: self.file, list: "entities", index, alias: None };
         let path = origin.path();
         if !is_valid_id(&e.id) {
             self.reporter.error(self.file, &path.key("id"), invalid_id(&e.id));
             return None;
         }
-        if e.name.trim().is_empty() {
-            self.reporter.error(self.file, &path.key("name"), format!("empty name for `{}`", e.id));
-            return None;
-        }
-        if e.kind == Kind::Figure {
-            self.reporter.error(self.file, &path.key("kind"), "kind `figure` is reserved for entries of `figures`");
-            return None;
-        }
-        if let Some((a, _)) = e.aliases.iter().enumerate().find(|(_, a)| a.trim().is_empty()) {
-            self.reporter.error(self.file, &path.key("aliases").index(a), format!("empty alias for `{}`", e.id));
+        if let Some(problem) = entry_problem(e) {
+            self.reporter.error(self.file, &path.key(problem.0), problem.1);
+            self.origins.poisoned.insert(e.id.clone());
             return None;
         }
         let id = match self.library.by_id.get(&e.id).copied() {
-            Some(existing) => self.merge(existing, e, origin, briefing)?,
-            None => self.create(e, origin, briefing),
+            Some(existing) => self.again(existing, e, origin)?,
+            None => self.create(e, origin),
         };
+        self.origins.statements[id.index()].push(Statement::take_from(e, origin));
+        self.add_aliases(id, e, origin, owner);
+        self.add_facts(id, e);
+        if let Owner::Briefing(briefing) = owner {
+            self.library.entities[id.index()].briefings.push(briefing);
+        }
         Some(id)
     }
 
-    fn create(&mut self, e: &mut EntityFile, origin: Origin, briefing: BriefingId) -> EntityId {
+    /// A placeholder for an entity first met in `e`; what it is and is called is settled once
+    /// every file is declared (see `reconcile`), so no file's place in the order decides it.
+    fn create(&mut self, e: &EntityFile, origin: Origin) -> EntityId {
         let id = self.push(Entity {
             id: e.id.clone(),
-            kind: e.kind,
-            name: take(&mut e.name),
+            kind: e.kind.unwrap_or(Kind::Person),
+            name: String::new(),
             aliases: Vec::with_capacity(e.aliases.len()),
-            native_name: e.native_name.take(),
-            role: take(&mut e.role),
-            summary: take(&mut e.summary),
-            facts: take(&mut e.facts).into_iter().map(|f| Fact { label: f.label, value: f.value }).collect(),
+            alias_scopes: Vec::with_capacity(e.aliases.len()),
+            native_name: None,
+            role: String::new(),
+            summary: String::new(),
+            facts: Vec::new(),
             figure: None,
-            briefings: vec![briefing],
+            briefings: Vec::new(),
         });
         self.origins.entities.push(origin);
-        self.add_aliases(id, e, origin);
+        self.origins.statements.push(Vec::new());
         id
     }
 
-    /// Merges a second declaration of an entity: kinds must agree, the rest is unioned.
-    fn merge(&mut self, id: EntityId, e: &mut EntityFile, origin: Origin, briefing: BriefingId) -> Option<EntityId> {
-        let existing = &self.library.entities[id.index()];
-        let path = origin.path();
-        if existing.briefings.contains(&briefing) {
+    /// Another entry for an entity already met: allowed once per file, never for a figure.
+    fn again(&mut self, id: EntityId, e: &EntityFile, origin: Origin) -> Option<EntityId> {
+        // The first place is found only for a message: locating it re-scans a file, and
+        // every reference to a shared entity comes through here.
+        let path = origin.path().key("id");
+        if self.library.entities[id.index()].kind == Kind::Figure && self.origins.statements[id.index()].is_empty() {
             let place = self.first_place(id);
-            self.reporter.error(
-                self.file,
-                &path.key("id"),
-                format!("duplicate id `{}`, already declared at {place}", e.id),
-            );
+            let message = format!("`{}` is a figure (declared at {place}); an entity may not use its id", e.id);
+            self.reporter.error(self.file, &path, message);
             return None;
         }
-        if existing.kind != e.kind {
+        if self.origins.statements[id.index()].iter().any(|s| s.origin.file == self.file) {
             let place = self.first_place(id);
-            let message = format!(
-                "`{}` is declared as {} here but as {} at {place}",
-                e.id,
-                e.kind.as_str(),
-                existing.kind.as_str()
-            );
-            self.reporter.error(self.file, &path.key("kind"), message);
+            self.reporter.error(self.file, &path, format!("duplicate id `{}`, already declared at {place}", e.id));
             return None;
         }
-        if existing.name != e.name {
-            let place = self.first_place(id);
-            let message = format!(
-                "`{}` is named `{}` here but `{}` at {place}; the first name is used",
-                e.id, e.name, existing.name
-            );
-            self.reporter.warning(self.file, &path.key("name"), message);
-        }
-        let entity = &mut self.library.entities[id.index()];
-        fill_if_empty(&mut entity.role, &e.role);
-        fill_if_empty(&mut entity.summary, &e.summary);
-        if entity.native_name.is_none() {
-            entity.native_name.clone_from(&e.native_name);
-        }
-        for fact in &e.facts {
-            if !entity.facts.iter().any(|f| f.label == fact.label && f.value == fact.value) {
-                entity.facts.push(Fact { label: fact.label.clone(), value: fact.value.clone() });
-            }
-        }
-        entity.briefings.push(briefing);
-        self.add_aliases(id, e, origin);
         Some(id)
     }
 
@@ -169,13 +168,33 @@ impl Declarer<'_, '_, '_> {
         self.origins.entities.get(id.index()).map(|o| self.reporter.place(o)).unwrap_or_default()
     }
 
-    fn add_aliases(&mut self, id: EntityId, e: &mut EntityFile, origin: Origin) {
+    /// Adds the entry's aliases: a shared file's link everywhere, a briefing's in its story.
+    fn add_aliases(&mut self, id: EntityId, e: &mut EntityFile, origin: Origin, owner: Owner) {
         for (index, alias) in take(&mut e.aliases).into_iter().enumerate() {
             let entity = &mut self.library.entities[id.index()];
-            if !entity.aliases.contains(&alias) && alias != entity.name {
-                entity.aliases.push(alias);
-                let merged = entity.aliases.len() - 1;
-                self.origins.aliases.push((id, merged, Origin { alias: Some(index), ..origin }));
+            let at = match entity.aliases.iter().position(|a| *a == alias) {
+                Some(at) => at,
+                None => {
+                    entity.aliases.push(alias);
+                    entity.alias_scopes.push(AliasScope::Only(Vec::new()));
+                    entity.aliases.len() - 1
+                }
+            };
+            match (&mut entity.alias_scopes[at], owner) {
+                (scope, Owner::Shared) => *scope = AliasScope::Everywhere,
+                (AliasScope::Only(briefings), Owner::Briefing(b)) => briefings.push(b),
+                (AliasScope::Everywhere, Owner::Briefing(_)) => {}
+            }
+            self.origins.aliases.push((id, at, Origin { alias: Some(index), ..origin }));
+        }
+    }
+
+    /// Adds the entry's facts that the entity does not have yet.
+    fn add_facts(&mut self, id: EntityId, e: &mut EntityFile) {
+        let entity = &mut self.library.entities[id.index()];
+        for fact in take(&mut e.facts) {
+            if !entity.facts.iter().any(|f| f.label == fact.label && f.value == fact.value) {
+                entity.facts.push(Fact { label: fact.label, value: fact.value });
             }
         }
     }
@@ -215,6 +234,7 @@ impl Declarer<'_, '_, '_> {
             kind: Kind::Figure,
             name: f.display.clone(),
             aliases: Vec::new(),
+            alias_scopes: Vec::new(),
             native_name: None,
             role: f.measures.clone(),
             summary: String::new(),
@@ -223,6 +243,7 @@ impl Declarer<'_, '_, '_> {
             briefings: vec![briefing],
         });
         self.origins.entities.push(origin);
+        self.origins.statements.push(Vec::new());
         Some(id)
     }
 
@@ -240,6 +261,7 @@ fn new_briefing(file: &BriefingFile, path: &Path) -> Briefing {
     Briefing {
         id: file.id.clone(),
         path: path.to_path_buf(),
+        date: file.date.clone(),
         headline: file.headline.clone(),
         dek: file.dek.clone(),
         source: Source {
@@ -256,14 +278,46 @@ fn new_briefing(file: &BriefingFile, path: &Path) -> Briefing {
     }
 }
 
-fn invalid_id(id: &str) -> String {
-    format!("invalid id `{id}`: use lowercase letters, digits and `-`")
+/// What makes an entity entry unusable, by field: an empty name, the figure kind, an
+/// empty alias.
+fn entry_problem(e: &EntityFile) -> Option<(&'static str, String)> {
+    if e.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Some(("name", format!("empty name for `{}`", e.id)));
+    }
+    if e.kind == Some(Kind::Figure) {
+        return Some(("kind", "kind `figure` is reserved for entries of `figures`".to_string()));
+    }
+    let empty = e.aliases.iter().position(|a| a.trim().is_empty())?;
+    Some(("aliases", format!("empty alias for `{}` (alias {})", e.id, empty + 1)))
 }
 
-fn fill_if_empty(target: &mut String, value: &str) {
-    if target.is_empty() {
-        value.clone_into(target);
+/// Whether `date` is a real day written as ISO `YYYY-MM-DD`.
+pub(crate) fn is_iso_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
     }
+    let number = |r: std::ops::Range<usize>| date[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
+}
+
+/// The message for a date that is not a real ISO day.
+pub(crate) fn bad_date(date: &str) -> String {
+    format!("`{date}` is not a date: write a real day as YYYY-MM-DD")
+}
+
+fn invalid_id(id: &str) -> String {
+    format!("invalid id `{id}`: use lowercase letters, digits and `-`")
 }
 
 fn add_unique(list: &mut Vec<EntityId>, id: EntityId) {

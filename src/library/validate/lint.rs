@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::link;
-use super::super::model::{EntityId, Kind, Library};
+use super::super::model::{BriefingId, EntityId, Kind, Library};
 use super::{Origins, Reporter};
 
 /// Warns about each alias that is also a name or alias of another entity; returns those
@@ -41,6 +41,7 @@ pub(super) fn unmentioned(
     library: &Library,
     origins: &Origins,
     shared: &FxHashSet<(EntityId, usize)>,
+    broken: &FxHashSet<usize>,
     reporter: &mut Reporter<'_>,
 ) {
     link::link_all(library);
@@ -55,7 +56,7 @@ pub(super) fn unmentioned(
     for id in library.entity_ids() {
         let entity = library.entity(id);
         if entity.kind != Kind::Figure && !mentioned.contains(&id) {
-            if let Some(origin) = origins.entities.get(id.index()) {
+            if let Some(origin) = origins.entities.get(id.index()).filter(|o| !broken.contains(&o.file)) {
                 reporter.warning(
                     origin.file,
                     &origin.path(),
@@ -66,7 +67,8 @@ pub(super) fn unmentioned(
     }
     for &(id, merged, origin) in &origins.aliases {
         let alias = library.entity(id).aliases[merged].as_str();
-        if mentioned.contains(&id) && !said.contains(&(id, alias)) && !shared.contains(&(id, merged)) {
+        let quiet = broken.contains(&origin.file) || shared.contains(&(id, merged));
+        if mentioned.contains(&id) && !said.contains(&(id, alias)) && !quiet {
             reporter.warning(
                 origin.file,
                 &origin.path(),
@@ -74,4 +76,46 @@ pub(super) fn unmentioned(
             );
         }
     }
+}
+
+/// Warns where an alias one briefing declares would have linked in another briefing that
+/// names the same entity: aliases link only in their own briefing's story (or everywhere,
+/// from the shared entities file), so that text stays unlinked there.
+pub(super) fn scoped_aliases(
+    library: &Library,
+    origins: &Origins,
+    broken: &FxHashSet<usize>,
+    reporter: &mut Reporter<'_>,
+) {
+    for &(id, merged, origin) in origins.aliases.iter().filter(|(_, _, o)| !broken.contains(&o.file)) {
+        let entity = library.entity(id);
+        let (alias, scope) = (entity.aliases[merged].as_str(), &entity.alias_scopes[merged]);
+        let elsewhere = entity.briefings.iter().copied().filter(|&b| !scope.covers(b));
+        let Some(other) = elsewhere.into_iter().find(|&b| writes_unlinked(library, b, alias)) else { continue };
+        let message = format!(
+            "alias `{alias}` of `{}` links only in this briefing's story, but `{}` also names `{}` and writes `{alias}` \
+             unlinked: move the alias to the shared entities file, or add it to that briefing's entry",
+            entity.id,
+            library.briefing(other).id,
+            entity.id
+        );
+        reporter.warning(origin.file, &origin.path(), message);
+    }
+}
+
+/// Whether briefing `b`'s story writes `word` as a whole word outside its mentions and
+/// outside the author's pins (a suppressed `[[word|-]]` is a choice, not an omission).
+fn writes_unlinked(library: &Library, b: BriefingId, word: &str) -> bool {
+    let briefing = library.briefing(b);
+    let mentions = library.mentions(b);
+    briefing.paragraphs.iter().enumerate().any(|(index, paragraph)| {
+        let text = paragraph.text.as_str();
+        text.match_indices(word).any(|(at, _)| {
+            let range = at..at + word.len();
+            let covers = |r: &std::ops::Range<usize>| r.start <= at && range.end <= r.end;
+            link::is_whole_word(text, range.clone())
+                && !mentions.iter().any(|m| m.paragraph == index && covers(&m.range))
+                && !paragraph.pins.iter().any(|(pin, _)| covers(pin))
+        })
+    })
 }

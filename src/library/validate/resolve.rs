@@ -9,12 +9,15 @@
 use std::mem::take;
 
 use super::super::figure_text;
-use super::super::format::{BriefingFile, FigureFile, RelationFile};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::super::format::{BriefingFile, FigureFile, Kind, PlaceFile, RelationFile};
+use super::super::input::Content;
 use super::super::locate::JsonPath;
 use super::super::markup::{self, PinTarget};
-use super::super::model::{BriefingId, EntityId, Event, Figure, Library, Paragraph, Relation, Section};
+use super::super::model::{BriefingId, EntityId, Event, Figure, Library, Paragraph, Relation, RelationSource, Section};
 use super::super::parallel;
-use super::declare::Declared;
+use super::declare::{Declared, bad_date, is_iso_date};
 use super::{Parsed, Reporter, closest};
 
 /// Resolves every file's story, figures, relations and events, then indexes relations.
@@ -24,12 +27,15 @@ pub(super) fn resolve_all(
     library: &mut Library,
     parsed: Vec<Parsed<'_>>,
     declared: Vec<Declared>,
+    poisoned: &FxHashSet<String>,
     reporter: &mut Reporter<'_>,
 ) {
     let work: Vec<(Parsed<'_>, Declared)> = parsed.into_iter().zip(declared).collect();
-    for (file, briefing, resolved) in resolve_on_all_cores(library, work) {
-        resolved.apply(library, reporter, file, briefing);
+    let mut stated = Vec::new();
+    for (file, briefing, resolved) in resolve_on_all_cores(library, poisoned, work) {
+        stated.extend(resolved.apply(library, reporter, file, briefing));
     }
+    merge_relations(library, stated, reporter);
     for entity in &mut library.entities {
         entity.briefings.sort_unstable();
     }
@@ -38,14 +44,23 @@ pub(super) fn resolve_all(
 
 /// Resolves the files on every core; results come back in file order, and each file is
 /// dropped on its worker once it is resolved.
-fn resolve_on_all_cores(library: &Library, work: Vec<(Parsed<'_>, Declared)>) -> Vec<(usize, BriefingId, Resolved)> {
-    parallel::map(work, |(mut p, d)| (p.file, d.briefing, resolve_file(library, &mut p, d)))
+fn resolve_on_all_cores(
+    library: &Library,
+    poisoned: &FxHashSet<String>,
+    work: Vec<(Parsed<'_>, Declared)>,
+) -> Vec<(usize, BriefingId, Resolved)> {
+    parallel::map(work, |(mut p, d)| (p.file, d.briefing, resolve_file(library, poisoned, &mut p, d)))
 }
 
 /// Resolves one file against the (read-only) declared library.
-fn resolve_file(library: &Library, parsed: &mut Parsed<'_>, declared: Declared) -> Resolved {
-    let mut resolver = Resolver { library, briefing: declared.briefing, out: Resolved::default() };
-    let file = &mut parsed.briefing;
+fn resolve_file(
+    library: &Library,
+    poisoned: &FxHashSet<String>,
+    parsed: &mut Parsed<'_>,
+    declared: Declared,
+) -> Resolved {
+    let mut resolver = Resolver { library, poisoned, briefing: declared.briefing, out: Resolved::default() };
+    let Content::Briefing(file) = &mut parsed.content else { return Resolved::default() };
     resolver.story(file);
     for (index, (figure, id)) in file.figures.iter_mut().zip(declared.figures).enumerate() {
         if let Some(id) = id {
@@ -74,15 +89,23 @@ struct Resolved {
     paragraphs: Vec<Paragraph>,
     events: Vec<Event>,
     figures: Vec<(EntityId, Figure)>,
-    relations: Vec<Relation>,
+    /// Relations with the index of their entry in the file.
+    relations: Vec<(Relation, usize)>,
     /// Entities this briefing pins though it does not declare them.
     backlinks: Vec<EntityId>,
     problems: Vec<Problem>,
 }
 
 impl Resolved {
-    /// Puts one file's results into the library and its problems into the report.
-    fn apply(self, library: &mut Library, reporter: &mut Reporter<'_>, file: usize, briefing: BriefingId) {
+    /// Puts one file's results into the library and its problems into the report; returns
+    /// its relations with where they stand, to be merged with every other file's.
+    fn apply(
+        self,
+        library: &mut Library,
+        reporter: &mut Reporter<'_>,
+        file: usize,
+        briefing: BriefingId,
+    ) -> Vec<(Relation, usize, usize)> {
         for problem in self.problems {
             match problem.within {
                 Some(at) => reporter.error_within(file, &problem.path, at, problem.message),
@@ -94,11 +117,41 @@ impl Resolved {
         for (id, figure) in self.figures {
             library.entities[id.index()].figure = Some(figure);
         }
-        library.relations.extend(self.relations);
         for entity in self.backlinks {
             let briefings = &mut library.entities[entity.index()].briefings;
             if !briefings.contains(&briefing) {
                 briefings.push(briefing);
+            }
+        }
+        self.relations.into_iter().map(|(r, index)| (r, file, index)).collect()
+    }
+}
+
+/// Puts every file's relations into the library, one relation per (from, type, to) that
+/// knows every briefing stating it. Two files that label one relation differently are
+/// both named: the reader cannot show two wordings of one link.
+fn merge_relations(library: &mut Library, stated: Vec<(Relation, usize, usize)>, reporter: &mut Reporter<'_>) {
+    let mut seen: FxHashMap<(EntityId, String, EntityId), (usize, usize, usize)> = FxHashMap::default();
+    for (relation, file, index) in stated {
+        let key = (relation.from, relation.kind.clone(), relation.to);
+        match seen.get(&key).copied() {
+            None => {
+                seen.insert(key, (library.relations.len(), file, index));
+                library.relations.push(relation);
+            }
+            Some((at, first_file, first_index)) => {
+                let first = &mut library.relations[at];
+                if (first.label.as_str(), first.inverse.as_str())
+                    != (relation.label.as_str(), relation.inverse.as_str())
+                {
+                    let place = reporter.place_at(first_file, &JsonPath::root().key("relations").index(first_index));
+                    let message = format!(
+                        "relation `{}` is labelled `{}` / `{}` here but `{}` / `{}` at {place}: word it one way",
+                        relation.kind, relation.label, relation.inverse, first.label, first.inverse
+                    );
+                    reporter.error(file, &JsonPath::root().key("relations").index(index).key("label"), message);
+                }
+                first.sources.extend(relation.sources);
             }
         }
     }
@@ -106,6 +159,8 @@ impl Resolved {
 
 struct Resolver<'l> {
     library: &'l Library,
+    /// Ids whose entries were unusable and already reported.
+    poisoned: &'l FxHashSet<String>,
     briefing: BriefingId,
     out: Resolved,
 }
@@ -118,7 +173,7 @@ impl Resolver<'_> {
     /// Looks up an id, reporting an unknown one with the closest known ids.
     fn lookup(&mut self, id: &str, path: &JsonPath) -> Option<EntityId> {
         let found = self.library.entity_by_id(id);
-        if found.is_none() {
+        if found.is_none() && !self.poisoned.contains(id) {
             let message = self.unknown_id(id);
             self.error(path, message);
         }
@@ -128,7 +183,7 @@ impl Resolver<'_> {
     /// Looks up the id of a pin at byte `at` of the paragraph at `path`.
     fn lookup_pin(&mut self, id: &str, path: &JsonPath, at: usize) -> Option<EntityId> {
         let found = self.library.entity_by_id(id);
-        if found.is_none() {
+        if found.is_none() && !self.poisoned.contains(id) {
             let message = self.unknown_id(id);
             self.out.problems.push(Problem { path: path.clone(), within: Some(at), message });
         }
@@ -200,7 +255,11 @@ impl Resolver<'_> {
         if let Err(message) = figure_text::check(&f.display, f.value, f.scale) {
             self.error(&path.key("display"), message);
         }
+        let revises = f.revises.as_deref().and_then(|r| self.revised(r, id, &path.key("revises")));
         let Some(paragraph) = self.stated_paragraph(f, &path) else { return };
+        if let Some(earlier) = revises {
+            self.out.relations.push((revision(id, earlier, self.briefing, paragraph), usize::MAX));
+        }
         let figure = Figure {
             value: f.value,
             unit: take(&mut f.unit),
@@ -212,29 +271,32 @@ impl Resolver<'_> {
             period: f.period.take(),
             briefing: self.briefing,
             paragraph,
+            revises,
         };
         self.out.figures.push((id, figure));
     }
 
+    /// The figure `earlier` names, which a figure may revise: another figure.
+    fn revised(&mut self, earlier: &str, this: EntityId, path: &JsonPath) -> Option<EntityId> {
+        let id = self.lookup(earlier, path)?;
+        if id == this {
+            self.error(path, format!("figure `{earlier}` cannot revise itself"));
+            return None;
+        }
+        if self.library.entity(id).kind != Kind::Figure {
+            self.error(path, format!("`{earlier}` is not a figure: a figure revises an earlier figure"));
+            return None;
+        }
+        Some(id)
+    }
+
     /// The flat index of the paragraph a figure names, which must contain its display text.
     fn stated_paragraph(&mut self, f: &FigureFile, path: &JsonPath) -> Option<usize> {
-        let (sections, paragraphs) = (&self.out.sections, &self.out.paragraphs);
         let (s, p) = (f.stated_in.section, f.stated_in.paragraph);
-        let problem = match sections.get(s) {
-            None => {
-                format!("no section {s}: the story has {}, numbered from 0", count(sections.len(), "section"))
-            }
-            Some(section) if p >= section.paragraphs.len() => {
-                let has = count(section.paragraphs.len(), "paragraph");
-                format!("no paragraph {p} in section {s}: it has {has}, numbered from 0")
-            }
-            Some(section) => {
-                let flat = section.paragraphs.start + p;
-                if paragraphs[flat].text.contains(&f.display) {
-                    return Some(flat);
-                }
-                format!("display `{}` does not appear in section {s} paragraph {p}", f.display)
-            }
+        let problem = match self.paragraph_at(f.stated_in) {
+            Ok(flat) if self.out.paragraphs[flat].text.contains(&f.display) => return Some(flat),
+            Ok(_) => format!("display `{}` does not appear in section {s} paragraph {p}", f.display),
+            Err(problem) => problem,
         };
         self.error(&path.key("stated_in"), problem);
         None
@@ -247,17 +309,82 @@ impl Resolver<'_> {
                 self.error(&path.key(key), format!("empty {key} in relation `{}` → `{}`", r.from, r.to));
             }
         }
+        if !is_snake_case(&r.kind) && !r.kind.trim().is_empty() {
+            self.error(&path.key("type"), format!("relation type `{}` is not snake_case (e.g. `ceo_of`)", r.kind));
+        }
         let from = self.lookup(&r.from, &path.key("from"));
         let to = self.lookup(&r.to, &path.key("to"));
-        if let (Some(from), Some(to)) = (from, to) {
-            self.out.relations.push(Relation {
-                from,
-                to,
-                kind: take(&mut r.kind),
-                label: take(&mut r.label),
-                inverse: take(&mut r.inverse),
-                briefing: self.briefing,
-            });
+        let (Some(from), Some(to)) = (from, to) else { return };
+        if from == to {
+            return self.error(&path.key("to"), format!("relation `{}` links `{}` to itself", r.kind, r.from));
+        }
+        let twin =
+            self.out.relations.iter().find(|(o, _)| (o.from, o.kind.as_str(), o.to) == (from, r.kind.as_str(), to));
+        if let Some(&(_, first)) = twin {
+            let message = format!(
+                "relation `{}` `{}` → `{}` is stated twice in this file (also relations[{first}])",
+                r.from, r.kind, r.to
+            );
+            return self.error(&path, message);
+        }
+        let paragraph = r.stated_in.and_then(|place| self.relation_paragraph(place, from, to, &path.key("stated_in")));
+        let sources = vec![RelationSource { briefing: self.briefing, paragraph }];
+        let relation = Relation {
+            from,
+            to,
+            kind: take(&mut r.kind),
+            label: take(&mut r.label),
+            inverse: take(&mut r.inverse),
+            sources,
+        };
+        self.out.relations.push((relation, index));
+    }
+
+    /// The paragraph a relation names, which must exist and mention both its ends.
+    fn relation_paragraph(&mut self, place: PlaceFile, from: EntityId, to: EntityId, path: &JsonPath) -> Option<usize> {
+        let flat = match self.paragraph_at(place) {
+            Ok(flat) => flat,
+            Err(problem) => {
+                self.error(path, problem);
+                return None;
+            }
+        };
+        let missing: Vec<&str> = [from, to]
+            .into_iter()
+            .filter(|&e| !self.mentions(flat, e))
+            .map(|e| self.library.entity(e).id.as_str())
+            .collect();
+        if missing.is_empty() {
+            return Some(flat);
+        }
+        let (s, p) = (place.section, place.paragraph);
+        self.error(path, format!("section {s} paragraph {p} does not mention {}", quote_all(&missing)));
+        None
+    }
+
+    /// Whether paragraph `flat` names `entity`: by a pin to it, or its name, an alias that
+    /// links in this story, its native name or (for a figure) its display text.
+    fn mentions(&self, flat: usize, entity: EntityId) -> bool {
+        let paragraph = &self.out.paragraphs[flat];
+        let e = self.library.entity(entity);
+        paragraph.pins.iter().any(|(_, target)| *target == Some(entity))
+            || std::iter::once(e.name.as_str())
+                .chain(e.aliases_in(self.briefing))
+                .chain(e.native_name.as_deref())
+                .any(|name| !name.is_empty() && paragraph.text.contains(name))
+    }
+
+    /// The flat index of a section's paragraph, or what is wrong with the place.
+    fn paragraph_at(&self, place: PlaceFile) -> Result<usize, String> {
+        let sections = &self.out.sections;
+        let (s, p) = (place.section, place.paragraph);
+        match sections.get(s) {
+            None => Err(format!("no section {s}: the story has {}, numbered from 0", count(sections.len(), "section"))),
+            Some(section) if p >= section.paragraphs.len() => {
+                let has = count(section.paragraphs.len(), "paragraph");
+                Err(format!("no paragraph {p} in section {s}: it has {has}, numbered from 0"))
+            }
+            Some(section) => Ok(section.paragraphs.start + p),
         }
     }
 
@@ -267,6 +394,9 @@ impl Resolver<'_> {
             let path = JsonPath::root().key("events").index(index);
             if e.text.trim().is_empty() {
                 self.error(&path.key("text"), "empty event text");
+            }
+            if looks_iso(&e.date) && !is_iso_date(&e.date) {
+                self.error(&path.key("date"), bad_date(&e.date));
             }
             let entities = e
                 .entities
@@ -296,6 +426,31 @@ fn index_relations(library: &mut Library) {
             library.figures_of[about.index()].push(EntityId::new(i));
         }
     }
+}
+
+/// The relation a figure's `revises` stands for: it reads on both figures' cards.
+fn revision(later: EntityId, earlier: EntityId, briefing: BriefingId, paragraph: usize) -> Relation {
+    Relation {
+        from: later,
+        to: earlier,
+        kind: "revises".into(),
+        label: "revises".into(),
+        inverse: "revised by".into(),
+        sources: vec![RelationSource { briefing, paragraph: Some(paragraph) }],
+    }
+}
+
+/// Whether a date is meant as ISO (starts `YYYY-`), so it must be a real day; other
+/// dates are the source's own words ("Thursday", "April 2025").
+fn looks_iso(date: &str) -> bool {
+    let b = date.as_bytes();
+    b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-'
+}
+
+/// `ceo_of`: lowercase words joined by underscores.
+fn is_snake_case(kind: &str) -> bool {
+    !kind.is_empty()
+        && kind.split('_').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn quote_all(ids: &[&str]) -> String {

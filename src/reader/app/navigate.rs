@@ -124,9 +124,11 @@ impl App<'_> {
             ViewKind::Figures => View::Figures,
             ViewKind::Map => View::Map,
             ViewKind::Timeline => View::Timeline,
+            ViewKind::Archive => View::Archive,
+            ViewKind::Compare => View::Compare,
         };
-        if view == View::Map && self.at.entity.is_none() {
-            self.notice = Some("No entity for the map: Tab to a mention or open one first".into());
+        if matches!(view, View::Map | View::Compare) && self.at.entity.is_none() {
+            self.notice = Some("No entity for this view: Tab to a mention or open one first".into());
             return;
         }
         if view != self.at.view {

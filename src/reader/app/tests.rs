@@ -8,13 +8,19 @@ fn library() -> Library {
     bundled::load(Default::default()).expect("the bundled library loads").library
 }
 
+/// A reader on the Beijing story, which these tests walk through.
+fn on_beijing(library: &Library, size: (u16, u16)) -> App<'_> {
+    let beijing = library.briefing_by_id("beijing-gambit").expect("the Beijing briefing is bundled");
+    App::new(library, size, Some(crate::reader::target::Target::Briefing(beijing)))
+}
+
 #[test]
 fn showing_the_navigator_keeps_its_first_rows_in_view() {
     let library = library();
     for size in [(80, 24), (60, 24)] {
-        let mut app = App::new(&library, size, None);
+        let mut app = on_beijing(&library, size);
         app.update(Action::Focus(Pane::Navigator));
-        assert_eq!(app.nav_row(), 1, "the open briefing is selected");
+        assert_eq!(app.nav_row(), 5, "the open briefing is selected, under the four newer ones");
         assert_eq!(app.nav_scroll, 0, "the BRIEFINGS heading stays in view at {size:?}");
     }
 }
@@ -22,7 +28,7 @@ fn showing_the_navigator_keeps_its_first_rows_in_view() {
 #[test]
 fn back_then_forward_keeps_the_pane_beside_the_card() {
     let library = library();
-    let mut app = App::new(&library, (100, 30), None);
+    let mut app = on_beijing(&library, (100, 30));
     for action in [Action::NextLink, Action::Follow, Action::Focus(Pane::Navigator), Action::Focus(Pane::Card)] {
         app.update(action);
     }
@@ -36,7 +42,7 @@ fn back_then_forward_keeps_the_pane_beside_the_card() {
 #[test]
 fn help_scrolls_back_up_at_once_after_going_past_its_end() {
     let library = library();
-    let mut app = App::new(&library, (80, 24), None);
+    let mut app = on_beijing(&library, (80, 24));
     app.update(Action::ToggleHelp);
     for _ in 0..500 {
         app.update(Action::Down);
@@ -60,7 +66,7 @@ fn cell_of_story_link(app: &App, index: usize) -> (u16, u16) {
 #[test]
 fn clicking_a_mention_opens_its_card_and_the_wheel_scrolls_the_pane_under_it() {
     let library = library();
-    let mut app = App::new(&library, (120, 40), None);
+    let mut app = on_beijing(&library, (120, 40));
     let (x, y) = cell_of_story_link(&app, 1);
     app.update(Action::Click(x, y));
     let nvidia = library.entity_by_id("nvidia");
@@ -77,7 +83,7 @@ fn clicking_a_mention_opens_its_card_and_the_wheel_scrolls_the_pane_under_it() {
 fn following_a_card_mention_while_the_story_is_hidden_lands_on_it_with_context() {
     let library = library();
     // Two panes: the library beside the card, the story hidden.
-    let mut app = App::new(&library, (100, 30), None);
+    let mut app = on_beijing(&library, (100, 30));
     app.update(Action::NextLink);
     app.update(Action::Follow);
     app.update(Action::Focus(Pane::Navigator));
@@ -119,7 +125,7 @@ fn following_a_card_mention_while_the_story_is_hidden_lands_on_it_with_context()
 #[test]
 fn a_resize_keeps_the_first_paragraph_on_screen() {
     let library = library();
-    let mut app = App::new(&library, (120, 40), None);
+    let mut app = on_beijing(&library, (120, 40));
     for _ in 0..20 {
         app.update(Action::Down);
     }

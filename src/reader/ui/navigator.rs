@@ -23,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let lines: Vec<Line> = (app.nav_scroll..app.nav_scroll + body.height as usize)
         .map_while(|i| app.index.row(i).map(|row| (i, row)))
         .map(|(i, row)| {
-            let line = row_line(app, row);
+            let line = fit(row_line(app, row), body.width as usize);
             if i == selected && focused { line.style(theme.selected()) } else { line }
         })
         .collect();
@@ -33,11 +33,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
 fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
     let theme = &app.theme;
     match row {
-        Row::Briefings(n) => Line::from(Span::styled(format!("BRIEFINGS ({n})"), theme.dim())),
+        Row::Briefings(n) => {
+            let whose = if app.index.only().is_some() { " · entities of this one (a: all)" } else { "" };
+            Line::from(Span::styled(format!("BRIEFINGS ({n}){whose}"), theme.dim()))
+        }
         Row::Briefing(id) => {
             let b = app.library.briefing(id);
             let open = if app.at.briefing == Some(id) { "▶ " } else { "  " };
-            Line::from(vec![Span::raw(open), Span::raw(b.headline.as_str())])
+            let date = b.date.as_deref().map(|d| format!("{d} ")).unwrap_or_default();
+            Line::from(vec![Span::raw(open), Span::styled(date, theme.dim()), Span::raw(b.headline.as_str())])
         }
         Row::Group(kind, n, open) => {
             let arrow = if open { "▾" } else { "▸" };
@@ -53,5 +57,47 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
                 Span::raw(e.name.as_str()),
             ])
         }
+    }
+}
+
+/// `line` cut to `width` columns, with an ellipsis where it was cut, so a shortened name
+/// never reads as a whole one.
+fn fit(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut room = width.saturating_sub(1);
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let w = crate::reader::doc::width(c.encode_utf8(&mut [0; 4]));
+            if w > room {
+                room = 0;
+                break;
+            }
+            room -= w;
+            text.push(c);
+        }
+        spans.push(Span::styled(text, span.style));
+        if room == 0 {
+            break;
+        }
+    }
+    spans.push(Span::raw("…"));
+    Line::from(spans).style(line.style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_row_ends_in_an_ellipsis_within_its_width() {
+        let line = fit(Line::from(vec![Span::raw("▶ "), Span::raw("Huang Flies to Beijing")]), 12);
+        assert_eq!(line.to_string(), "▶ Huang Fli…");
+        assert_eq!(line.width(), 12);
+        assert_eq!(fit(Line::from("short"), 12).to_string(), "short");
+        assert_eq!(fit(Line::from("黄仁勋黄仁勋"), 6).to_string(), "黄仁…");
     }
 }

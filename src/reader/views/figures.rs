@@ -5,6 +5,7 @@
 use crate::library::model::{Qualifier, Sign};
 use crate::library::{BriefingId, EntityId, Kind, Library};
 use crate::reader::doc::{Doc, DocBuilder, Tone, width};
+use crate::reader::target::Target;
 
 /// A group of figures in one unit, drawn on one scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,12 @@ pub fn in_scope(library: &Library, briefing: Option<BriefingId>, entity: Option<
         (None, Some(e)) => library.figures_about(e).to_vec(),
         (None, None) => Vec::new(),
     }
+}
+
+/// The figures about `entity` in every briefing, oldest first (undated last), for
+/// comparing what each briefing reported.
+pub fn across(library: &Library, entity: EntityId) -> Vec<EntityId> {
+    crate::library::card::Card::new(library, entity).figures.iter().map(|f| f.figure.entity).collect()
 }
 
 /// Groups figures by unit (in order of first appearance) and scales each group's bars
@@ -78,7 +85,8 @@ fn unit_title(unit: &str) -> String {
 }
 
 /// Lays the chart out at `width`.
-pub fn figures_doc(library: &Library, figures: &[EntityId], width: usize) -> Doc {
+/// With `dated`, each bar also says when and in which briefing it was stated.
+pub fn figures_doc(library: &Library, figures: &[EntityId], dated: bool, width: usize) -> Doc {
     let mut b = DocBuilder::new(width);
     if figures.is_empty() {
         b.text("No figures here. Open a briefing, or an entity with figures.", Tone::Meta);
@@ -89,7 +97,7 @@ pub fn figures_doc(library: &Library, figures: &[EntityId], width: usize) -> Doc
     for group in chart(library, figures, bar_width) {
         b.text(&unit_title(&group.unit), Tone::Heading).blank();
         for bar in &group.bars {
-            draw_bar(&mut b, library, bar, label);
+            draw_bar(&mut b, library, bar, label, dated);
         }
         b.blank();
     }
@@ -101,7 +109,7 @@ fn width_of_label(library: &Library, figure: EntityId) -> usize {
     width(&library.entity(figure).name) + 2
 }
 
-fn draw_bar(b: &mut DocBuilder, library: &Library, bar: &Bar, label: usize) {
+fn draw_bar(b: &mut DocBuilder, library: &Library, bar: &Bar, label: usize, dated: bool) {
     let e = library.entity(bar.figure);
     let Some(f) = &e.figure else { return };
     let sign = if f.sign == Sign::Negative { "−" } else { " " };
@@ -117,6 +125,13 @@ fn draw_bar(b: &mut DocBuilder, library: &Library, bar: &Bar, label: usize) {
     };
     b.text(&format!("{} {}{end}", " ".repeat(pad), fill.repeat(bar.cells)), Tone::Link(Kind::Figure)).end();
     b.indent(label + 2).text(&format!("{}{}", " ".repeat(label + 2), e.role), Tone::Meta).end();
+    if dated {
+        let briefing = library.briefing(f.briefing);
+        let when = briefing.date.as_deref().unwrap_or("undated");
+        b.text(&format!("{}{when} · ", " ".repeat(label + 2)), Tone::Meta);
+        b.link(&briefing.headline, Tone::Jump, Target::Briefing(f.briefing));
+        b.end();
+    }
     b.indent(0);
 }
 
@@ -128,7 +143,7 @@ mod tests {
     #[test]
     fn bars_are_proportional_within_a_group() {
         let library = bundled::load(Default::default()).unwrap().library;
-        let figures = in_scope(&library, library.briefing_ids().next(), None);
+        let figures = in_scope(&library, library.briefing_by_id("beijing-gambit"), None);
         let groups = chart(&library, &figures, 100);
         for group in &groups {
             let max = group.bars[0].magnitude;
@@ -146,7 +161,7 @@ mod tests {
     #[test]
     fn units_never_share_a_scale() {
         let library = bundled::load(Default::default()).unwrap().library;
-        let groups = chart(&library, &in_scope(&library, library.briefing_ids().next(), None), 40);
+        let groups = chart(&library, &in_scope(&library, library.briefing_by_id("beijing-gambit"), None), 40);
         let units: Vec<&str> = groups.iter().map(|g| g.unit.as_str()).collect();
         assert_eq!(units.len(), 2, "{units:?}");
         for group in &groups {
