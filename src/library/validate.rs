@@ -138,6 +138,19 @@ pub(crate) struct Statement {
 }
 
 impl Statement {
+    /// Moves what the statement says out of it, leaving its origin.
+    fn take_out(&mut self) -> Statement {
+        let empty = Statement {
+            origin: self.origin,
+            kind: None,
+            name: None,
+            role: String::new(),
+            summary: String::new(),
+            native_name: None,
+        };
+        std::mem::replace(self, empty)
+    }
+
     /// Moves what `e` states out of it (its texts are not read there again).
     fn take_from(e: &mut EntityFile, origin: Origin) -> Self {
         Statement {
