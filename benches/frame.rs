@@ -103,8 +103,8 @@ fn frames_during_search(library: &Library) {
     let mut sorted = frames.clone();
     sorted.sort();
     eprintln!(
-        "frames during search: {} candidates, {searches} searches, {} frames: median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
-        index.candidates.len(),
+        "frames during search: {} destinations, {searches} searches, {} frames: median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        index.len(),
         frames.len(),
         sorted[sorted.len() / 2].as_secs_f64() * 1e3,
         sorted[sorted.len() * 99 / 100].as_secs_f64() * 1e3,

@@ -1,150 +1,144 @@
-//! Search speed on synthetic libraries at about 10k, 100k and 1M candidates: the first
-//! keystroke of a 12-letter query (a full scan) and each further keystroke (narrowing the
-//! previous matches), plus typing the whole query. Before the criterion runs, the same
-//! queries go through `fzf --filter` on the same candidate strings, when fzf is installed,
-//! and the two are printed side by side as ratios measured in one run.
+//! Search speed on synthetic libraries of 100k and 1M *entities*: queries typed one letter
+//! at a time, as the reader sends them, each keystroke timed as the reader's worker runs
+//! it (the search, then the 200 rows it shows with their highlights). Queries: a person's
+//! name (one word, then two), a surname with a word of the role (terms in two fields), two
+//! words of a story sentence, and every single letter a–z (a first keystroke matches the
+//! most).
 //!
-//! `cargo bench --bench search`; results are written up in `docs/benchmarks.md`.
+//! `cargo bench --bench search`; results are written up in `docs/benchmarks.md`. The
+//! libraries are generated into a temporary directory; set `BRIEFING_SYNTH_DIR` to a
+//! directory holding `lib100k` and `lib1m` from `examples/synth` to reuse them.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark stops loudly when its set-up fails")]
-#![allow(clippy::print_stderr, reason = "a benchmark reports extra figures on standard error")]
-#![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
+#![allow(clippy::print_stdout, reason = "a benchmark prints its table")]
 
 #[path = "../examples/synth/mod.rs"]
 mod synth;
 
-use std::fs;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use briefing::library::{Kind, Library, Options, load_dir};
-use briefing::search::{self, Candidate, Index, Query, Session};
-use criterion::{BatchSize, Criterion};
+use briefing::reader::searcher::answer;
+use briefing::search::{Index, Session};
 
-/// Rows the reader asks for.
-const LIMIT: usize = 200;
+/// Times each keystroke is typed; the table shows the median and the slowest.
+const RUNS: usize = 9;
 
-/// Candidate counts, with the library (in entities) that holds at least that many.
-const SIZES: [(usize, usize, &str); 3] =
-    [(10_000, 10_000, "10k"), (100_000, 30_000, "100k"), (1_000_000, 250_000, "1m")];
-
-fn library(entities: usize) -> (tempfile::TempDir, Library) {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    synth::write_library(dir.path(), entities).expect("the synthetic library is written");
-    let library = load_dir(dir.path(), Options::default()).expect("the synthetic library loads").library;
-    (dir, library)
+fn library(entities: usize, label: &str) -> (Option<tempfile::TempDir>, Library) {
+    let reuse = std::env::var_os("BRIEFING_SYNTH_DIR").map(|d| PathBuf::from(d).join(label));
+    let (temp, dir) = match reuse.filter(|d| d.is_dir()) {
+        Some(dir) => (None, dir),
+        None => {
+            let temp = tempfile::tempdir().expect("a temporary directory");
+            synth::write_library(temp.path(), entities).expect("the synthetic library is written");
+            let dir = temp.path().to_path_buf();
+            (Some(temp), dir)
+        }
+    };
+    let library = load_dir(&dir, Options::default()).expect("the synthetic library loads").library;
+    (temp, library)
 }
 
-/// The query: the first 12 letters of a person's name, lower-cased, as a reader types it.
-fn query(library: &Library) -> String {
-    let name = library
+/// The queries to type, from the library itself.
+fn queries(library: &Library) -> Vec<(&'static str, String)> {
+    let person = library
         .entities
         .iter()
-        .filter(|e| e.kind == Kind::Person && e.name.is_ascii())
-        .map(|e| e.name.to_lowercase())
-        .find(|n| n.chars().count() >= 12)
-        .expect("a person with a name of 12 letters or more");
-    name.chars().take(12).collect()
+        .find(|e| e.kind == Kind::Person && e.name.is_ascii() && e.name.len() >= 12 && !e.role.is_empty())
+        .expect("a person with a long ASCII name and a role");
+    let name = person.name.to_lowercase();
+    let surname = name.split(' ').next_back().unwrap_or_default().to_string();
+    let role_word = person.role.split(' ').next().unwrap_or_default().to_lowercase();
+    let sentence = &library.briefings[0].paragraphs[0].text;
+    let words: Vec<String> =
+        sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 4).map(str::to_lowercase).take(2).collect();
+    vec![
+        ("name, 12 letters", name.chars().take(12).collect()),
+        ("surname + role word", format!("{surname} {role_word}")),
+        ("two story words", words.join(" ")),
+    ]
 }
 
-/// The first `n` candidates of the library's index.
-fn first<'l>(index: &Index<'l>, n: usize) -> Index<'l> {
-    assert!(index.candidates.len() >= n, "the library has {} candidates, fewer than {n}", index.candidates.len());
-    Index::from_candidates(index.candidates[..n].to_vec())
+/// Types `query` letter by letter `RUNS` times with one session, as the reader's worker
+/// keeps one; per keystroke, (median, slowest).
+fn type_query(library: &Library, index: &Index<'_>, query: &str) -> Vec<(String, Duration, Duration)> {
+    let prefixes: Vec<String> = (1..=query.chars().count()).map(|k| query.chars().take(k).collect()).collect();
+    let mut times = vec![Vec::new(); prefixes.len()];
+    let mut results = vec![0; prefixes.len()];
+    let mut session = Session::default();
+    for _ in 0..RUNS {
+        for (k, prefix) in prefixes.iter().enumerate() {
+            let start = Instant::now();
+            let reply = answer(library, index, &mut session, 0, prefix);
+            times[k].push(start.elapsed());
+            results[k] = reply.total;
+        }
+    }
+    prefixes
+        .into_iter()
+        .zip(times)
+        .zip(results)
+        .map(|((p, mut t), n)| {
+            t.sort();
+            (format!("{p:?} ({n} results)"), t[t.len() / 2], t[t.len() - 1])
+        })
+        .collect()
+}
+
+/// Every letter as a first keystroke, the alphabet typed `RUNS` times over so that no
+/// letter follows itself: the letter with the slowest median, (median, slowest).
+fn letters(library: &Library, index: &Index<'_>) -> (String, Duration, Duration) {
+    let mut session = Session::default();
+    let mut times: Vec<(char, Vec<Duration>, usize)> = ('a'..='z').map(|c| (c, Vec::new(), 0)).collect();
+    for _ in 0..RUNS {
+        for (c, t, n) in &mut times {
+            let start = Instant::now();
+            *n = answer(library, index, &mut session, 0, &c.to_string()).total;
+            t.push(start.elapsed());
+        }
+    }
+    let mut stats: Vec<(String, Duration, Duration)> = times
+        .into_iter()
+        .map(|(c, mut t, n)| {
+            t.sort();
+            (format!("{c:?} ({n} results)"), t[t.len() / 2], t[t.len() - 1])
+        })
+        .collect();
+    stats.sort_by_key(|s| s.1);
+    stats.pop().expect("26 letters")
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1e3)
 }
 
 fn main() {
-    let mut criterion = Criterion::default().configure_from_args();
-    for (candidates, entities, label) in SIZES {
-        let (_dir, library) = library(entities);
-        let full = Index::new(&library);
-        let index = first(&full, candidates);
-        let q = query(&library);
-        eprintln!("search_{label}: {} candidates from {} entities, query {q:?}", index.candidates.len(), entities);
-        compare_with_fzf(&index, &q, label);
-        let mut group = criterion.benchmark_group(format!("search_{label}"));
-        group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
-        keystrokes(&mut group, &index, &q);
-        group.finish();
-    }
-    criterion.final_summary();
-}
-
-type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
-
-/// Keystroke 1 scans everything; keystroke k narrows the matches of keystroke k − 1.
-fn keystrokes(group: &mut Group<'_>, index: &Index<'_>, q: &str) {
-    let prefix = |k: usize| -> String { q.chars().take(k).collect() };
-    group.bench_function("keystroke_01", |b| b.iter(|| search::search(index, &Query::parse(&prefix(1)), LIMIT)));
-    for k in 2..=12 {
-        let mut before = Session::default();
-        for j in 1..k {
-            before.search(index, &Query::parse(&prefix(j)), LIMIT);
+    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    for (entities, label) in [(100_000, "lib100k"), (1_000_000, "lib1m")] {
+        if !filter.is_empty() && !filter.iter().any(|f| label.contains(f.as_str())) {
+            continue;
         }
-        let typed = Query::parse(&prefix(k));
-        group.bench_function(format!("keystroke_{k:02}"), |b| {
-            b.iter_batched(|| before.clone(), |mut s| s.search(index, &typed, LIMIT), BatchSize::LargeInput)
-        });
-    }
-    group.bench_function("all_12_keystrokes", |b| {
-        b.iter(|| {
-            let mut session = Session::default();
-            (1..=12).map(|k| session.search(index, &Query::parse(&prefix(k)), LIMIT).total).sum::<usize>()
-        })
-    });
-    group.bench_function("fresh_12_letters", |b| b.iter(|| search::search(index, &Query::parse(q), LIMIT)));
-}
-
-/// Times `fzf --filter` and our fresh search on the same strings and queries, in one run.
-fn compare_with_fzf(index: &Index<'_>, q: &str, label: &str) {
-    if Command::new("fzf").arg("--version").output().is_err() {
-        eprintln!("fzf_{label}: fzf is not installed (apt-get install fzf); comparison skipped");
-        return;
-    }
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let file = dir.path().join("candidates.txt");
-    write_candidates(&index.candidates, &file);
-    for k in [1, 4, 12] {
-        let typed: String = q.chars().take(k).collect();
-        let fzf = median(|| run_fzf(&file, &typed));
-        let ours = median(|| {
-            let start = Instant::now();
-            std::hint::black_box(search::search(index, &Query::parse(&typed), LIMIT));
-            start.elapsed()
-        });
-        eprintln!(
-            "fzf_{label} {k:>2} letters: fzf --filter {:>9.3} ms, briefing {:>9.3} ms, fzf/briefing {:>6.1}x",
-            ms(fzf),
-            ms(ours),
-            fzf.as_secs_f64() / ours.as_secs_f64()
+        let (_temp, library) = library(entities, label);
+        let start = Instant::now();
+        let index = Index::new(&library);
+        println!(
+            "\n## {label}: {} entities, {} destinations, {} word postings; index built in {} ms\n",
+            library.entities.len(),
+            index.len(),
+            index.postings(),
+            start.elapsed().as_millis()
         );
+        println!("| query | keystroke | median ms | slowest ms |\n|---|---|---|---|");
+        let mut worst = Duration::ZERO;
+        for (what, query) in queries(&library) {
+            for (prefix, median, slowest) in type_query(&library, &index, &query) {
+                println!("| {what} | {prefix} | {} | {} |", ms(median), ms(slowest));
+                worst = worst.max(slowest);
+            }
+        }
+        let (letter, median, slowest) = letters(&library, &index);
+        println!("| every letter a–z as a first key | slowest: {letter} | {} | {} |", ms(median), ms(slowest));
+        worst = worst.max(slowest);
+        println!("\n{label}: slowest keystroke of all: {} ms", ms(worst));
     }
-}
-
-fn write_candidates(candidates: &[Candidate<'_>], file: &Path) {
-    let mut out = std::io::BufWriter::new(fs::File::create(file).expect("create the candidate file"));
-    for c in candidates {
-        writeln!(out, "{}", c.text.replace('\n', " ")).expect("write a candidate");
-    }
-}
-
-fn run_fzf(file: &Path, query: &str) -> Duration {
-    let input = fs::File::open(file).expect("open the candidate file");
-    let start = Instant::now();
-    let status =
-        Command::new("fzf").args(["--filter", query]).stdin(input).stdout(Stdio::null()).status().expect("run fzf");
-    let elapsed = start.elapsed();
-    assert!(status.code().is_some_and(|c| c <= 1), "fzf failed: {status}");
-    elapsed
-}
-
-fn median(mut run: impl FnMut() -> Duration) -> Duration {
-    let mut times: Vec<Duration> = (0..7).map(|_| run()).collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
 }

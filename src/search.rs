@@ -1,249 +1,446 @@
-//! Ranked fuzzy search over a whole library, with no UI: the reader's search box and
-//! `briefing search` are both built on [`Session`].
+//! Ranked search over a whole library, with no UI: the reader's search box and
+//! `briefing search` are both built on [`Session`]. The syntax and the ranking rules are
+//! written up in `docs/search.md`.
 //!
-//! Speed comes from doing less: a character-set prefilter skips candidates that cannot
-//! match before the matcher runs, a query that extends the previous one only re-checks the
-//! previous matches, only the best `limit` hits are sorted, highlight positions are
-//! computed only for rows that are shown, and large scans are split across all cores with
-//! one matcher per thread.
+//! A query is terms that must all match, each anywhere in a destination's texts. The
+//! [`Index`] maps words to the texts they occur in, so each term costs only as much as it
+//! has matches: its matches are graded into a per-destination table, group after group,
+//! keeping only destinations that matched every group so far. Only the best `limit`
+//! survivors are sorted; highlight positions are computed later, for the rows shown.
 
-pub mod candidate;
+pub mod edit;
 pub mod fold;
+pub mod index;
+mod lookup;
+pub mod mark;
 pub mod query;
 pub mod rank;
+pub mod source;
+pub mod words;
 
-use std::cmp::Ordering;
-use std::thread;
-
-use fuzzy_matcher::skim::SkimMatcherV2;
-
-pub use self::candidate::{Candidate, Category, Destination, Field};
-use self::fold::fold_keep_case;
-pub use self::query::Query;
-pub use self::rank::{Hit, Tier};
-use crate::library::parallel;
-use crate::library::{Kind, Library};
-
-/// Below this many candidates to check, one thread is faster than starting others.
-const PARALLEL_FROM: usize = 20_000;
-
-/// Every searchable text of a library.
-pub struct Index<'l> {
-    /// The candidates, entities first, then briefings and their sentences.
-    pub candidates: Vec<Candidate<'l>>,
-}
-
-impl<'l> Index<'l> {
-    /// Collects the candidates of `library`.
-    pub fn new(library: &'l Library) -> Self {
-        Index { candidates: candidate::collect(library) }
-    }
-
-    /// An index over given candidates (for tests and benchmarks).
-    pub fn from_candidates(candidates: Vec<Candidate<'l>>) -> Self {
-        Index { candidates }
-    }
-
-    /// The candidate a hit refers to.
-    pub fn candidate(&self, hit: &Hit) -> &Candidate<'l> {
-        &self.candidates[hit.index as usize]
-    }
-
-    /// Character positions of the query in a hit's text, for highlighting.
-    pub fn positions(&self, hit: &Hit, query: &Query) -> Vec<usize> {
-        let c = self.candidate(hit);
-        let matcher = matcher(query);
-        if query.case_sensitive {
-            rank::positions(&matcher, hit.tier, &fold_keep_case(c.text), &query.form)
-        } else {
-            rank::positions(&matcher, hit.tier, &c.folded, &query.form)
-        }
-    }
-}
+pub use self::index::Index;
+use self::index::Posting;
+use self::lookup::Scope;
+pub use self::mark::Mark;
+pub use self::query::{Query, Term};
+use self::rank::{Grade, grade, key, ungrade};
+pub use self::rank::{Hit, Tier, Together};
+pub use self::source::{Category, Destination, Field, Text};
 
 /// The outcome of a search.
 #[derive(Debug, Clone, Default)]
 pub struct Results {
     /// The best hits, best first, at most the limit asked for.
     pub hits: Vec<Hit>,
-    /// How many candidates matched in all.
+    /// How many destinations matched in all (after the `@` filter).
     pub total: usize,
-    /// How many matched in each category, ignoring the query's filter.
+    /// How many matched in each category, ignoring the `@` filter.
     pub counts: Vec<(Category, usize)>,
 }
 
-/// A search that remembers its last query, to narrow instead of rescanning when the user
-/// types one more letter.
-#[derive(Debug, Clone, Default)]
-pub struct Session {
-    last: Option<(Query, Vec<u32>)>,
+/// One destination's state during a search. Kept together so that grading a posting
+/// touches one cache line: on a library of a million entities the tables hold millions of
+/// slots, and separate arrays cost a cache miss each.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The current group's best grade (`Grade::MAX`: not matched yet).
+    best: Grade,
+    /// The weakest group grade so far.
+    weakest: Grade,
+    /// The current group's best match: which text of the destination, and word position.
+    best_piece: u32,
+    /// Where the previous group's best match sat.
+    chain_piece: u32,
+    best_pos: u16,
+    chain_pos: u16,
+    /// How many groups have matched so far.
+    matched: u8,
+    /// Whether the groups so far sit in one text in the order typed, and side by side.
+    in_order: bool,
+    phrase: bool,
 }
 
+const EMPTY: Slot = Slot {
+    best: Grade::MAX,
+    weakest: 0,
+    best_piece: 0,
+    chain_piece: 0,
+    best_pos: 0,
+    chain_pos: 0,
+    matched: 0,
+    in_order: false,
+    phrase: false,
+};
+
+/// A search's working table, one slot per destination, kept between searches so that a
+/// keystroke allocates nothing; every slot touched is put back before the search returns.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    slots: Vec<Slot>,
+    /// The first group of the last query and the slots it left: typing a second term
+    /// does not look the first one up again.
+    first: Option<FirstGroup>,
+}
+
+/// A first group's terms and the slots of the destinations it matched.
+type FirstGroup = (Vec<query::Term>, Vec<(u32, Slot)>);
+
+/// From this many destinations on, the first group is matched on two cores (in unit tests,
+/// from two, so that both ways are tested).
+const PARALLEL_FROM: usize = if cfg!(test) { 2 } else { 100_000 };
+
+/// Scattered letters are a fallback: a group that already matches this many destinations
+/// by the other tiers is not looked up by them (they would rank below all of those anyway).
+pub const FUZZY_BELOW: usize = 1000;
+
+/// Queries of more groups than this are cut: the per-destination count is a byte.
+const MAX_GROUPS: usize = 200;
+
 impl Session {
+    fn fit(&mut self, n: usize) {
+        if self.slots.len() != n {
+            self.slots = vec![EMPTY; n];
+            self.first = None;
+        }
+    }
+
+    /// The first group's matches: restored when the last query began with the same group,
+    /// else looked up and kept for the next query.
+    fn first_group(&mut self, index: &Index<'_>, group: &[query::Term]) -> Vec<u32> {
+        if let Some((terms, slots)) = &self.first {
+            if terms.as_slice() == group {
+                slots.iter().for_each(|&(d, slot)| self.slots[d as usize] = slot);
+                return slots.iter().map(|&(d, _)| d).collect();
+            }
+        }
+        let touched = self.match_group(index, group, 0, Scope::All);
+        let kept = touched.iter().map(|&d| (d, self.slots[d as usize])).collect();
+        self.first = Some((group.to_vec(), kept));
+        touched
+    }
+
     /// Runs `query` over `index`, returning the best `limit` hits.
     pub fn search(&mut self, index: &Index<'_>, query: &Query, limit: usize) -> Results {
-        if query.is_empty() {
-            self.last = None;
+        if query.is_empty() || !query.unknown.is_empty() {
             return Results::default();
         }
-        let unfiltered = Query { filter: None, ..query.clone() };
-        let pool: Option<&[u32]> = match &self.last {
-            Some((earlier, matched)) if unfiltered.narrows(earlier) => Some(matched),
-            _ => None,
-        };
-        let parts = scan(index, &unfiltered, query.filter, pool, limit);
-        let mut matched = Vec::new();
-        let mut counts = vec![0; CATEGORIES];
-        let (mut total, mut hits) = (0, Vec::new());
-        for part in parts {
-            matched.extend(part.matched);
-            counts.iter_mut().zip(&part.counts).for_each(|(sum, n)| *sum += n);
-            total += part.total;
-            hits.extend(part.best);
+        if query.groups.is_empty() {
+            return only_filter(index, query, limit);
         }
-        self.last = (!query.text.is_empty()).then_some((unfiltered, matched));
-        let counts = Category::all().zip(counts).filter(|&(_, n)| n > 0).collect();
-        Results { hits: best(index, hits, limit), total, counts }
+        self.fit(index.len());
+        // Groups run in the order typed, so that the chain of best matches tells whether
+        // the terms sit in that order.
+        let groups: Vec<&Vec<query::Term>> = query.groups.iter().take(MAX_GROUPS).collect();
+        let mut first: Vec<u32> = Vec::new();
+        let mut survivors: Vec<u32> = Vec::new();
+        for (k, group) in groups.iter().enumerate() {
+            survivors.sort_unstable();
+            let scope = if k == 0 { Scope::All } else { Scope::Only(&survivors) };
+            let next =
+                if k == 0 { self.first_group(index, group) } else { self.match_group(index, group, k as u8, scope) };
+            if k == 0 {
+                first = next.clone();
+            }
+            survivors = next;
+        }
+        self.exclude(index, query, &survivors);
+        let results = self.rank(index, query, &survivors, groups.len() as u8, limit);
+        first.iter().for_each(|&d| self.slots[d as usize] = EMPTY);
+        results
+    }
+
+    /// Grades every match of one group among destinations that matched the groups before
+    /// it, and returns the destinations that match this one too.
+    fn match_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, scope: Scope<'_>) -> Vec<u32> {
+        let halves = k == 0
+            && self.slots.len() >= PARALLEL_FROM
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let mut touched: Vec<u32> = if halves { self.first_group_in_halves(index, group) } else { Vec::new() };
+        for term in group {
+            if !halves {
+                lookup::each_match(index, term, scope, &mut |p, tier, score| {
+                    self.offer(k, p, tier, score, &mut touched)
+                });
+            }
+            // Initials, one typo and scattered letters are the weakest tiers: a destination
+            // already matched better by this group, or out of the running, needs none.
+            let slots = &self.slots;
+            let needs = |d: u32| {
+                let slot = &slots[d as usize];
+                slot.matched == k && slot.best > grade(Tier::Initials, Field::Sentence, 0)
+            };
+            let mut found: Vec<(Posting, Tier, i64)> = Vec::new();
+            let scattered = touched.len() < FUZZY_BELOW;
+            lookup::each_loose_match(index, term, scope, scattered, &needs, &mut |p, tier, score| {
+                found.push((p, tier, score))
+            });
+            for (p, tier, score) in found {
+                self.offer(k, p, tier, score, &mut touched);
+            }
+        }
+        for &d in &touched {
+            let slot = &mut self.slots[d as usize];
+            if k == 0 {
+                slot.in_order = true;
+                slot.phrase = true;
+                slot.weakest = slot.best;
+            } else {
+                slot.in_order = slot.in_order && slot.chain_piece == slot.best_piece && slot.best_pos > slot.chain_pos;
+                slot.phrase = slot.in_order && slot.phrase && slot.best_pos == slot.chain_pos + 1;
+                slot.weakest = slot.weakest.max(slot.best);
+            }
+            slot.chain_piece = slot.best_piece;
+            slot.chain_pos = slot.best_pos;
+            slot.matched = k + 1;
+            slot.best = Grade::MAX;
+        }
+        touched
+    }
+
+    /// Grades one match of group `k`, for a destination that matched the groups before.
+    fn offer(&mut self, k: u8, p: Posting, tier: Tier, score: i64, touched: &mut Vec<u32>) {
+        offer_in(&mut self.slots, 0, k, (p, tier, score), touched);
+    }
+
+    /// The first group's matches from the word index, on two cores, each grading the
+    /// destinations of its half of the library into its half of the table.
+    fn first_group_in_halves(&mut self, index: &Index<'_>, group: &[query::Term]) -> Vec<u32> {
+        let mid = self.slots.len() / 2;
+        let end = self.slots.len() as u32;
+        let (left, right) = self.slots.split_at_mut(mid);
+        let halves = [(left, 0, 0, mid as u32), (right, mid, mid as u32, end)];
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = halves
+                .into_iter()
+                .map(|(slots, base, start, end)| {
+                    scope.spawn(move || {
+                        let mut touched = Vec::new();
+                        for term in group {
+                            lookup::each_match(index, term, Scope::Dests(start, end), &mut |p, tier, score| {
+                                offer_in(slots, base, 0, (p, tier, score), &mut touched)
+                            });
+                        }
+                        touched
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        })
     }
 }
 
-/// One search with no history.
+/// Grades one match of group `k` into `slots`, the table's slots from destination `base`
+/// on, for a destination that matched the groups before.
+fn offer_in(slots: &mut [Slot], base: usize, k: u8, (p, tier, score): (Posting, Tier, i64), touched: &mut Vec<u32>) {
+    let Some(slot) = (p.dest as usize).checked_sub(base).and_then(|i| slots.get_mut(i)) else { return };
+    if slot.matched != k {
+        return;
+    }
+    let g = grade(tier, p.field(), score);
+    if slot.best == Grade::MAX {
+        touched.push(p.dest);
+    }
+    if g < slot.best {
+        slot.best = g;
+        slot.best_piece = u32::from(p.local);
+        slot.best_pos = p.pos();
+    }
+}
+
+impl Session {
+    /// Marks survivors that an excluded term matches as not matched.
+    fn exclude(&mut self, index: &Index<'_>, query: &Query, survivors: &[u32]) {
+        if query.excluded.is_empty() || survivors.is_empty() {
+            return;
+        }
+        let n = self.slots[survivors[0] as usize].matched;
+        let mut sorted = survivors.to_vec();
+        sorted.sort_unstable();
+        for term in &query.excluded {
+            lookup::each_match(index, term, Scope::Only(&sorted), &mut |p, _, _| {
+                let d = p.dest as usize;
+                if self.slots[d].matched == n {
+                    self.slots[d].matched = n + 1;
+                }
+            });
+        }
+    }
+
+    fn together(&self, d: usize, groups: u8) -> Together {
+        let c = &self.slots[d];
+        match (groups, c.phrase, c.in_order) {
+            (1, _, _) => Together::Phrase,
+            (_, true, _) => Together::Phrase,
+            (_, _, true) => Together::InOrder,
+            _ => Together::Apart,
+        }
+    }
+
+    /// Counts the survivors still matched, keeps those the filter passes, and picks the best.
+    fn rank(&self, index: &Index<'_>, query: &Query, survivors: &[u32], groups: u8, limit: usize) -> Results {
+        let mut counts = CategoryCounts::default();
+        let mut keyed = Vec::new();
+        for &d in survivors {
+            let i = d as usize;
+            if self.slots[i].matched != groups {
+                continue;
+            }
+            let category = index.category(d);
+            counts.add(category);
+            if query.keeps(category) {
+                keyed.push((key(self.slots[i].weakest, self.together(i, groups), index.title_len[i], d), i));
+            }
+        }
+        let total = keyed.len();
+        let hits = best(keyed, limit)
+            .into_iter()
+            .map(|i| {
+                let (tier, field, score) = ungrade(self.slots[i].weakest);
+                Hit { dest: i as u32, tier, together: self.together(i, groups), field, score }
+            })
+            .collect();
+        Results { hits, total, counts: counts.list() }
+    }
+}
+
+/// The best `limit` of `keyed`, in order, without sorting the rest.
+fn best<T: Copy>(mut keyed: Vec<((u64, u32), T)>, limit: usize) -> Vec<T> {
+    if keyed.len() > limit && limit > 0 {
+        keyed.select_nth_unstable_by_key(limit - 1, |k| k.0);
+        keyed.truncate(limit);
+    }
+    keyed.sort_unstable_by_key(|k| k.0);
+    keyed.into_iter().take(limit).map(|(_, t)| t).collect()
+}
+
+/// A query of `@kinds` alone: every destination of those kinds, in library order.
+fn only_filter(index: &Index<'_>, query: &Query, limit: usize) -> Results {
+    let mut counts = CategoryCounts::default();
+    let mut hits = Vec::new();
+    let mut total = 0;
+    for d in 0..index.len() as u32 {
+        let category = index.category(d);
+        if query.keeps(category) {
+            counts.add(category);
+            total += 1;
+            if hits.len() < limit {
+                let field = Field::Name;
+                hits.push(Hit { dest: d, tier: Tier::Exact, together: Together::Phrase, field, score: 0 });
+            }
+        }
+    }
+    Results { hits, total, counts: counts.list() }
+}
+
+/// Results per category, in [`Category::all`] order.
+#[derive(Default)]
+struct CategoryCounts([usize; crate::library::Kind::ALL.len() + 2]);
+
+impl CategoryCounts {
+    fn slot(category: Category) -> usize {
+        match category {
+            Category::Entity(kind) => crate::library::Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0),
+            Category::Sentence => crate::library::Kind::ALL.len(),
+            Category::Briefing => crate::library::Kind::ALL.len() + 1,
+        }
+    }
+
+    fn add(&mut self, category: Category) {
+        self.0[Self::slot(category)] += 1;
+    }
+
+    fn list(&self) -> Vec<(Category, usize)> {
+        Category::all().zip(self.0).filter(|&(_, n)| n > 0).collect()
+    }
+}
+
+/// One search with no tables kept.
 pub fn search(index: &Index<'_>, query: &Query, limit: usize) -> Results {
     Session::default().search(index, query, limit)
 }
 
-fn matcher(query: &Query) -> SkimMatcherV2 {
-    let matcher = SkimMatcherV2::default();
-    if query.case_sensitive { matcher.respect_case() } else { matcher.ignore_case() }
-}
-
-/// How many categories there are: every kind, sentences and briefings.
-const CATEGORIES: usize = Kind::ALL.len() + 2;
-
-/// What one thread found in its share of the candidates.
-struct Part {
-    /// Every matching candidate, in order, for narrowing the next keystroke.
-    matched: Vec<u32>,
-    /// Its best hits after removing duplicates and applying the filter.
-    best: Vec<Hit>,
-    /// Results per category, ignoring the filter.
-    counts: Vec<usize>,
-    /// Results passing the filter.
-    total: usize,
-}
-
-/// Matches the query against `pool` (or every candidate), on all cores when large. Each
-/// thread also removes duplicates, counts and picks its best hits, so that the work a
-/// one-letter query makes of hundreds of thousands of hits is shared too.
-fn scan(index: &Index<'_>, query: &Query, filter: Option<Category>, pool: Option<&[u32]>, limit: usize) -> Vec<Part> {
-    let n = pool.map_or(index.candidates.len(), <[u32]>::len);
-    let workers = if n >= PARALLEL_FROM { thread::available_parallelism().map_or(1, |w| w.get()) } else { 1 };
-    let ranges = split(index, pool, n, workers);
-    parallel::map(ranges, |range| part(index, query, filter, pool, range, limit))
-}
-
-/// Splits positions `0..n` of the pool into `workers` ranges, moving each cut past any
-/// candidates that lead to the same place as the one before it, so that every duplicate
-/// of a result lands in one range.
-fn split(index: &Index<'_>, pool: Option<&[u32]>, n: usize, workers: usize) -> Vec<std::ops::Range<usize>> {
-    let at = |position: usize| &index.candidates[pool.map_or(position, |p| p[position] as usize)].destination;
-    let chunk = n.div_ceil(workers.max(1)).max(1);
-    let mut ranges = Vec::with_capacity(workers);
-    let mut start = 0;
-    while start < n {
-        let mut end = (start + chunk).min(n);
-        while end < n && at(end) == at(end - 1) {
-            end += 1;
-        }
-        ranges.push(start..end);
-        start = end;
-    }
-    if ranges.is_empty() {
-        ranges.push(0..0);
-    }
-    ranges
-}
-
-fn part(
-    index: &Index<'_>,
-    query: &Query,
-    filter: Option<Category>,
-    pool: Option<&[u32]>,
-    range: std::ops::Range<usize>,
-    limit: usize,
-) -> Part {
-    let hits = scan_range(index, query, pool, range);
-    let matched = hits.iter().map(|h| h.index).collect();
-    let mut unique = dedupe(index, &hits);
-    let counts = count(index, &unique);
-    if let Some(filter) = filter {
-        unique.retain(|h| index.candidate(h).category == filter);
-    }
-    Part { matched, total: unique.len(), best: best(index, unique, limit), counts }
-}
-
-/// Matches positions `range` of the pool, with this thread's own matcher.
-fn scan_range(index: &Index<'_>, query: &Query, pool: Option<&[u32]>, range: std::ops::Range<usize>) -> Vec<Hit> {
-    let matcher = matcher(query);
-    let mut hits = Vec::new();
-    for at in range {
-        let i = pool.map_or(at as u32, |p| p[at]);
-        let c = &index.candidates[i as usize];
-        if query.mask & !c.mask != 0 {
-            continue;
-        }
-        let hit = if query.text.is_empty() {
-            Some(Hit { index: i, tier: Tier::Exact, score: 0 })
-        } else if query.case_sensitive {
-            rank::rank(&matcher, i, &fold_keep_case(c.text), &query.form, c.field <= Field::Alias)
-        } else {
-            rank::rank(&matcher, i, &c.folded, &query.form, c.field <= Field::Alias)
-        };
-        hits.extend(hit);
-    }
-    hits
-}
-
-/// One hit per destination: an entity matched by its name and an alias is one result,
-/// shown by its better match. An entity's candidates are adjacent, and `hits` is in
-/// candidate order, so comparing neighbours is enough.
-fn dedupe(index: &Index<'_>, hits: &[Hit]) -> Vec<Hit> {
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-    for &hit in hits {
-        match out.last_mut() {
-            Some(last) if index.candidate(last).destination == index.candidate(&hit).destination => {
-                if rank::order(&hit, last, &index.candidates) == Ordering::Less {
-                    *last = hit;
-                }
-            }
-            _ => out.push(hit),
+/// Where each term of `query` matches in destination `dest`: for each text of the
+/// destination that some term matches, the terms (by their place in [`Query::terms`])
+/// with their tiers and positions. For shown rows and `search --json` only.
+pub fn matches<'l>(index: &Index<'l>, dest: u32, query: &Query) -> Vec<TextMatch<'l>> {
+    let terms: Vec<&Term> = query.terms().collect();
+    let mut out = Vec::new();
+    for (field, text) in index.texts(dest) {
+        let joined = text.joined();
+        let marks: Vec<(usize, Mark)> =
+            terms.iter().enumerate().filter_map(|(i, t)| mark::mark(&joined, t, field).map(|m| (i, m))).collect();
+        if !marks.is_empty() {
+            out.push(TextMatch { field, text, marks });
         }
     }
     out
 }
 
-/// Matches per category (in [`Category::all`] order), in one pass over the hits.
-fn count(index: &Index<'_>, hits: &[Hit]) -> Vec<usize> {
-    let categories: Vec<Category> = Category::all().collect();
-    let mut counts = vec![0usize; categories.len()];
-    for hit in hits {
-        let category = index.candidate(hit).category;
-        if let Some(slot) = categories.iter().position(|&c| c == category) {
-            counts[slot] += 1;
-        }
+/// What a result row shows: the matches in the destination's first text (its name, headline
+/// or sentence), and the first other text, in field order, that a term missing from the
+/// first one matches. Cheaper than [`matches`]: most rows stop at the first text.
+pub fn title_and_context<'l>(
+    index: &Index<'l>,
+    dest: u32,
+    query: &Query,
+) -> (Option<TextMatch<'l>>, Option<TextMatch<'l>>) {
+    let terms: Vec<&Term> = query.terms().collect();
+    let texts = index.texts(dest);
+    let mut rest = texts.into_iter();
+    let title = rest.next().and_then(|(field, text)| text_match(&terms, field, text, |_| true));
+    let covered = |t: usize| title.as_ref().is_some_and(|m| m.marks.iter().any(|(i, _)| *i == t));
+    let missing: Vec<usize> = (0..terms.len()).filter(|&t| !covered(t)).collect();
+    if missing.is_empty() {
+        return (title, None);
     }
-    counts
+    let context = rest.find_map(|(field, text)| {
+        let joined = text.joined();
+        missing
+            .iter()
+            .any(|&t| mark::mark(&joined, terms[t], field).is_some())
+            .then(|| text_match(&terms, field, text, |_| true))?
+    });
+    (title, context)
 }
 
-/// The best `limit` hits in order, without sorting the rest.
-fn best(index: &Index<'_>, hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
-    let mut keyed: Vec<(rank::Key, Hit)> = hits.into_iter().map(|h| (rank::key(&h, &index.candidates), h)).collect();
-    if keyed.len() > limit && limit > 0 {
-        keyed.select_nth_unstable_by(limit - 1, |a, b| a.0.cmp(&b.0));
-        keyed.truncate(limit);
+fn text_match<'l>(
+    terms: &[&Term],
+    field: Field,
+    text: Text<'l>,
+    wanted: impl Fn(usize) -> bool,
+) -> Option<TextMatch<'l>> {
+    let joined = text.joined();
+    let marks: Vec<(usize, Mark)> = terms
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| wanted(i))
+        .filter_map(|(i, t)| mark::mark(&joined, t, field).map(|m| (i, m)))
+        .collect();
+    (!marks.is_empty()).then_some(TextMatch { field, text, marks })
+}
+
+/// The terms that match one text of a destination.
+#[derive(Debug, Clone)]
+pub struct TextMatch<'l> {
+    /// Which field the text is.
+    pub field: Field,
+    /// The text.
+    pub text: Text<'l>,
+    /// The terms that match it: their place in [`Query::terms`], and how and where.
+    pub marks: Vec<(usize, Mark)>,
+}
+
+impl TextMatch<'_> {
+    /// The positions of every matched character, sorted, each once.
+    pub fn positions(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self.marks.iter().flat_map(|(_, m)| m.positions.iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
-    keyed.sort_unstable_by_key(|k| k.0);
-    keyed.into_iter().take(limit).map(|(_, h)| h).collect()
 }
 
 #[cfg(test)]
@@ -253,7 +450,7 @@ mod tests {
 
     use super::*;
     use crate::library::text::find_all;
-    use crate::library::{Input, Options, load_sources};
+    use crate::library::{Input, Library, Options, load_sources};
 
     fn library(paragraph: &str) -> Library {
         let json = serde_json::json!({
@@ -271,9 +468,20 @@ mod tests {
         let index = Index::new(&library);
         let results = search(&index, &Query::parse("eclair"), 5);
         let hit = results.hits.first().expect("searching eclair finds the sentence");
-        let sentence = index.candidate(hit).text;
+        let sentence = index.destination(hit.dest).title(&library);
         assert_eq!(sentence, "The Éclair shop closed.");
         let marked: Vec<&str> = find_all(sentence, "eclair").into_iter().map(|r| &sentence[r]).collect();
         assert_eq!(marked, ["Éclair"]);
+    }
+
+    #[test]
+    fn terms_match_in_any_order_and_exclusions_remove() {
+        let library = library("The shop closed early. Early the shop closed.");
+        let index = Index::new(&library);
+        let both = search(&index, &Query::parse("shop early"), 5);
+        assert_eq!(both.total, 2);
+        assert_eq!(both.hits[0].together, Together::InOrder, "the sentence with the terms in order first");
+        assert_eq!(search(&index, &Query::parse("shop !early"), 5).total, 0);
+        assert_eq!(search(&index, &Query::parse("closed early | nothing"), 5).total, 2);
     }
 }

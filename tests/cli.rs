@@ -209,6 +209,6 @@ fn the_json_examples_in_the_docs_are_real_output() {
     assert!(abridges(&examples[0], &json(&["list", "--json"])), "list --json example");
     assert!(abridges(&examples[1], &json(&["list", "--kind", "figure", "--json"])), "list --kind figure example");
     assert!(abridges(&examples[2], &json(&["show", "--json", "jensen-huang"])), "show --json example");
-    assert_eq!(examples[3], json(&["search", "--json", "--limit", "2", "@chip h"]), "search --json example");
+    assert_eq!(examples[3], json(&["search", "--json", "--limit", "1", "vice premier"]), "search --json example");
     assert_eq!(examples[4], json(&["path", "--json", "jensen-huang", "h20"]), "path --json example");
 }

@@ -48,3 +48,40 @@ fn nothing_found_exits_one() {
     assert_eq!(code, 2, "clap rejects an unknown kind");
     assert!(err.contains("unknown kind `nonsense`"), "{err}");
 }
+
+#[test]
+fn json_says_which_terms_matched_where() {
+    let (code, out, _) = briefing(&["search", "--json", "--limit", "1", "ceo nvidia"]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&out).expect("JSON array");
+    let first = &rows[0];
+    assert_eq!(first["id"], "jensen-huang");
+    let relation = first["matches"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["field"] == "relation"))
+        .expect("the relation CEO of Nvidia matched");
+    assert_eq!(relation["text"], "CEO of Nvidia");
+    let terms: Vec<(&str, serde_json::Value)> = relation["terms"]
+        .as_array()
+        .expect("terms")
+        .iter()
+        .map(|t| (t["term"].as_str().unwrap_or_default(), t["positions"].clone()))
+        .collect();
+    assert_eq!(
+        terms,
+        [("ceo", serde_json::json!([0, 1, 2])), ("nvidia", serde_json::json!([7, 8, 9, 10, 11, 12]))],
+        "each term with its positions in the text"
+    );
+}
+
+#[test]
+fn an_unknown_kind_is_an_error_not_ignored() {
+    let (code, out, err) = briefing(&["search", "@persn", "huang"]);
+    assert_ne!(code, 0);
+    assert!(out.is_empty());
+    assert!(err.contains("@persn") && err.contains("person"), "{err}");
+    let (code, out, err) = briefing(&["search", "@person", "@compny", "huang"]);
+    assert_ne!(code, 0, "a second @kind is checked too");
+    assert!(out.is_empty());
+    assert!(err.contains("no kind @compny") && err.contains("@company"), "{err}");
+}

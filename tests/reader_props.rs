@@ -95,6 +95,11 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::ToggleBookmark),
         4 => typed().prop_map(Action::Type),
         1 => Just(Action::Erase),
+        1 => Just(Action::EraseWord),
+        1 => Just(Action::CursorLeft),
+        1 => Just(Action::CursorRight),
+        1 => Just(Action::CursorStart),
+        1 => Just(Action::CursorEnd),
         2 => Just(Action::Submit),
         1 => Just(Action::RecallOlder),
         1 => Just(Action::RecallNewer),
@@ -110,6 +115,11 @@ fn search_action() -> impl Strategy<Value = Action> {
     prop_oneof![
         6 => typed().prop_map(Action::Type),
         2 => Just(Action::Erase),
+        1 => Just(Action::EraseWord),
+        1 => Just(Action::CursorLeft),
+        1 => Just(Action::CursorRight),
+        1 => Just(Action::CursorStart),
+        1 => Just(Action::CursorEnd),
         2 => Just(Action::Down),
         1 => Just(Action::Up),
         1 => Just(Action::PageDown),
@@ -145,6 +155,11 @@ const _EVERY_ACTION_IS_GENERATED: fn(Action) = |action| match action {
     | Action::StartSearch
     | Action::Type(_)
     | Action::Erase
+    | Action::EraseWord
+    | Action::CursorLeft
+    | Action::CursorRight
+    | Action::CursorStart
+    | Action::CursorEnd
     | Action::Submit
     | Action::RecallOlder
     | Action::RecallNewer

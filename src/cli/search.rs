@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::load;
 use crate::library::Library;
-use crate::search::{self, Category, Destination, Field, Hit, Index, Query};
+use crate::search::{self, Category, Destination, Hit, Index, Query, Together};
 
 /// One result in `search --json`.
 #[derive(Debug, Serialize)]
@@ -18,19 +18,45 @@ pub struct ResultJson<'a> {
     pub id: String,
     /// The entity's name, the briefing's headline, or the sentence.
     pub title: &'a str,
-    /// The text that matched (a name, alias, role, sentence or headline).
-    pub text: &'a str,
-    /// Which field matched: name, alias, role or sentence.
+    /// The text the weakest term matched in (a name, alias, role, relation, sentence …).
+    pub text: String,
+    /// Which field that is.
     pub field: &'static str,
-    /// How it matched: exact, prefix, word, initials or fuzzy.
+    /// How the weakest term matched: exact, prefix, word, initials, contains, typo or fuzzy.
     pub tier: &'static str,
-    /// The matcher's score within its tier (0 above fuzzy); higher is better.
+    /// How the terms sit: `phrase`, `in order` or `apart`.
+    pub together: &'static str,
+    /// The matcher's score within the fuzzy tier (0 above it); higher is better.
     pub score: i64,
     /// Character positions in `text` of the matched letters.
     pub positions: Vec<usize>,
+    /// Every text of the result that some term matches, and which terms match where.
+    pub matches: Vec<MatchJson>,
 }
 
-/// Searches the library; exit 1 when nothing matches.
+/// One matched text of a result.
+#[derive(Debug, Serialize)]
+pub struct MatchJson {
+    /// Its field.
+    pub field: &'static str,
+    /// The text.
+    pub text: String,
+    /// The terms it matches.
+    pub terms: Vec<TermJson>,
+}
+
+/// One term's match in one text.
+#[derive(Debug, Serialize)]
+pub struct TermJson {
+    /// The term as read (operators removed).
+    pub term: String,
+    /// How it matched here.
+    pub tier: &'static str,
+    /// Character positions in the text of its matched letters.
+    pub positions: Vec<usize>,
+}
+
+/// Searches the library; exit 1 when nothing matches, and say so when a `@kind` is unknown.
 pub fn run(
     content: Option<&Path>,
     query: &str,
@@ -39,9 +65,14 @@ pub fn run(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let library = load(content)?;
-    let index = Index::new(&library);
     let mut parsed = Query::parse(query);
-    parsed.filter = kind.or(parsed.filter);
+    if let Some(kind) = kind {
+        parsed.filter = vec![kind];
+    }
+    if !parsed.unknown.is_empty() {
+        anyhow::bail!("{}", parsed.describe());
+    }
+    let index = Index::new(&library);
     let results = search::search(&index, &parsed, limit);
     let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(&library, &index, hit, &parsed)).collect();
     let text = if json {
@@ -57,40 +88,62 @@ pub fn run(
 
 fn where_matched(row: &ResultJson<'_>) -> String {
     match row.field {
-        "alias" | "role" if row.text != row.title => format!("  ({}: {})", row.field, row.text),
-        _ => String::new(),
+        "name" | "sentence" => String::new(),
+        _ if row.text == row.title => String::new(),
+        field => format!("  ({field}: {})", row.text),
     }
 }
 
 /// The JSON view of one hit.
 pub fn result<'a>(library: &'a Library, index: &Index<'a>, hit: &Hit, query: &Query) -> ResultJson<'a> {
-    let c = index.candidate(hit);
-    let (id, title) = match &c.destination {
-        Destination::Entity(e) => (library.entity(*e).id.clone(), library.entity(*e).name.as_str()),
-        Destination::Briefing(b) => (library.briefing(*b).id.clone(), library.briefing(*b).headline.as_str()),
+    let destination = index.destination(hit.dest);
+    let title = destination.title(library);
+    let id = match destination {
+        Destination::Entity(e) => library.entity(*e).id.clone(),
+        Destination::Briefing(b) => library.briefing(*b).id.clone(),
         Destination::Sentence(b, p, _) => {
             let briefing = library.briefing(*b);
             let (section, paragraph) = briefing.place(*p);
-            (format!("{}#{section}.{paragraph}", briefing.id), c.text)
+            format!("{}#{section}.{paragraph}", briefing.id)
         }
     };
+    let terms: Vec<&str> = query.terms().map(|t| t.shown.as_str()).collect();
+    let found = search::matches(index, hit.dest, query);
+    let weakest = found.iter().find(|m| m.field == hit.field).or(found.first());
+    let matches = found
+        .iter()
+        .map(|m| MatchJson {
+            field: m.field.as_str(),
+            text: m.text.joined().into_owned(),
+            terms: m
+                .marks
+                .iter()
+                .map(|(t, mark)| TermJson {
+                    term: terms.get(*t).map_or_else(String::new, |s| s.to_string()),
+                    tier: mark.tier.as_str(),
+                    positions: mark.positions.clone(),
+                })
+                .collect(),
+        })
+        .collect();
     ResultJson {
-        kind: c.category.as_str(),
+        kind: index.category(hit.dest).as_str(),
         id,
         title,
-        text: c.text,
-        field: field_name(c.field),
+        text: weakest.map_or_else(|| title.to_string(), |m| m.text.joined().into_owned()),
+        field: hit.field.as_str(),
         tier: hit.tier.as_str(),
+        together: together_name(hit.together),
         score: hit.score,
-        positions: index.positions(hit, query),
+        positions: weakest.map(|m| m.positions()).unwrap_or_default(),
+        matches,
     }
 }
 
-fn field_name(field: Field) -> &'static str {
-    match field {
-        Field::Name => "name",
-        Field::Alias => "alias",
-        Field::Role => "role",
-        Field::Sentence => "sentence",
+fn together_name(together: Together) -> &'static str {
+    match together {
+        Together::Phrase => "phrase",
+        Together::InOrder => "in order",
+        Together::Apart => "apart",
     }
 }

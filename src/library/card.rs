@@ -332,10 +332,12 @@ pub struct EventLine<'l> {
 }
 
 impl<'l> EventLine<'l> {
-    /// The ISO day it is placed at: its own date, else its briefing's.
-    pub fn sort_date(&self) -> Option<&'l str> {
-        let own = (self.date.len() == 10 && self.date.as_bytes()[4] == b'-').then_some(self.date);
-        own.or(self.briefing.date)
+    /// Where it is placed in time, as an ISO prefix that sorts as text: its own ISO date;
+    /// else a month or year its words name ("September 2024" is `2024-09`, "2024" is
+    /// `2024`); else its briefing's day.
+    pub fn sort_date(&self) -> Option<String> {
+        let own = (self.date.len() == 10 && self.date.as_bytes()[4] == b'-').then(|| self.date.to_string());
+        own.or_else(|| month_or_year(self.date)).or_else(|| self.briefing.date.map(str::to_string))
     }
 
     /// How its date reads: as written, or its place in its briefing's timeline ("#2").
@@ -388,9 +390,25 @@ impl<'l> Card<'l> {
     }
 }
 
-/// Events in the order they happened: by ISO date where the event has one, otherwise by
-/// its briefing's date, then by briefing and its own order. Events with neither date go
-/// last, each briefing's in its own order.
+/// The ISO month or year a date in words names: "September 2024", "Sept. 2024", "2024".
+fn month_or_year(words: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let parts: Vec<&str> = words.split_whitespace().collect();
+    let year = |w: &str| (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.to_string());
+    match parts.as_slice() {
+        [y] => year(y),
+        [m, y] => {
+            let m = m.to_lowercase();
+            let month = MONTHS.iter().position(|p| m.starts_with(p))?;
+            year(y).map(|y| format!("{y}-{:02}", month + 1))
+        }
+        _ => None,
+    }
+}
+
+/// Events in the order they happened: by ISO date where the event has one, or the month or
+/// year its words name, otherwise by its briefing's day; then by briefing and its own
+/// order. Events with none of these go last, each briefing's in its own order.
 pub fn timeline<'l>(library: &'l Library, events: impl Iterator<Item = (BriefingId, &'l Event)>) -> Vec<EventLine<'l>> {
     let mut lines: Vec<EventLine<'l>> = events
         .map(|(b, e)| EventLine {
@@ -503,5 +521,18 @@ mod tests {
                 &library.briefing(m.briefing.briefing).paragraphs[mention.paragraph].text[m.start..m.end]
             );
         }
+    }
+
+    #[test]
+    fn dates_in_words_sort_by_the_month_or_year_they_name() {
+        assert_eq!(month_or_year("September 2024").as_deref(), Some("2024-09"));
+        assert_eq!(month_or_year("2024").as_deref(), Some("2024"));
+        assert_eq!(month_or_year("Tuesday"), None);
+        assert!(month_or_year("September 2024") < Some("2025-01-10".to_string()));
+        let library = bundled::load(Default::default()).unwrap().library;
+        let nvidia = library.entity_by_id("nvidia").unwrap();
+        let keys: Vec<Option<String>> = Card::new(&library, nvidia).events.iter().map(EventLine::sort_date).collect();
+        let dated: Vec<&String> = keys.iter().flatten().collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]), "in date order: {dated:?}");
     }
 }

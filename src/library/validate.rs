@@ -138,6 +138,19 @@ pub(crate) struct Statement {
 }
 
 impl Statement {
+    /// Moves what the statement says out of it, leaving its origin.
+    fn take_out(&mut self) -> Statement {
+        let empty = Statement {
+            origin: self.origin,
+            kind: None,
+            name: None,
+            role: String::new(),
+            summary: String::new(),
+            native_name: None,
+        };
+        std::mem::replace(self, empty)
+    }
+
     /// Moves what `e` states out of it (its texts are not read there again).
     fn take_from(e: &mut EntityFile, origin: Origin) -> Self {
         Statement {
@@ -156,8 +169,12 @@ impl Statement {
 pub(crate) struct Origins {
     /// The first entry of each entity, by entity index (every entity has one).
     entities: Vec<Origin>,
-    /// Every entry's statements, by entity index (empty for figures).
-    statements: Vec<Vec<Statement>>,
+    /// Every entry's statements with the index of its entity, in file order: one flat list
+    /// rather than a list per entity, since most entities have one entry.
+    statements: Vec<(usize, Statement)>,
+    /// The last file with an entry for each entity, by entity index (`usize::MAX` for none
+    /// and for figures): files are declared in order, so a second entry in one file shows here.
+    last_file: Vec<usize>,
     /// Ids whose only entries were unusable: already reported, so references to them are
     /// not reported again as unknown.
     poisoned: FxHashSet<String>,

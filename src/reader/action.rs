@@ -78,6 +78,16 @@ pub enum Action {
     Type(char),
     /// Delete the character before the cursor of the open input.
     Erase,
+    /// Delete the word before the cursor of the open input.
+    EraseWord,
+    /// Move the cursor of the open input one character left.
+    CursorLeft,
+    /// Move the cursor of the open input one character right.
+    CursorRight,
+    /// Move the cursor to the start of the open input.
+    CursorStart,
+    /// Move the cursor to the end of the open input.
+    CursorEnd,
     /// Confirm the open input.
     Submit,
     /// Recall an earlier query in the open input.

@@ -292,6 +292,11 @@ impl<'l> App<'l> {
             | Action::Suspend
             | Action::Type(_)
             | Action::Erase
+            | Action::EraseWord
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd
             | Action::Submit
             | Action::RecallOlder
             | Action::RecallNewer => {}

@@ -3,6 +3,7 @@
 
 use super::keymap::{BINDINGS, Context, key_name};
 use crate::library::Kind;
+use crate::search::query::SYNTAX;
 
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +15,13 @@ pub enum HelpRow {
         /// "j / ↓".
         keys: String,
         /// "scroll down a line".
+        help: &'static str,
+    },
+    /// A line of the search syntax: an example query and what it does.
+    Syntax {
+        /// "^nv".
+        example: &'static str,
+        /// "a field starts with it".
         help: &'static str,
     },
     /// The legend's line for a kind of link.
@@ -30,6 +38,11 @@ pub fn rows() -> Vec<HelpRow> {
         for b in BINDINGS.iter().filter(|b| b.context == context) {
             let keys = b.keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
             rows.push(HelpRow::Binding { keys, help: b.help });
+        }
+        if context == Context::Search {
+            rows.push(HelpRow::Blank);
+            rows.push(HelpRow::Heading("Search syntax"));
+            rows.extend(SYNTAX.iter().map(|&(example, help)| HelpRow::Syntax { example, help }));
         }
         rows.push(HelpRow::Blank);
     }

@@ -7,7 +7,9 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::Scope;
 
 use crate::library::Library;
-use crate::search::{Category, Destination, Hit, Index, Query, Results, Session};
+use std::borrow::Cow;
+
+use crate::search::{Category, Destination, Field, Hit, Index, Query, Results, Session, title_and_context};
 
 /// How many results a reply carries (and so how many rows get highlight positions).
 pub const PAGE: usize = 200;
@@ -25,10 +27,13 @@ pub struct ResultRow<'l> {
     /// The name of what it leads to (an entity's name, a briefing's headline); for a
     /// sentence, the sentence.
     pub title: &'l str,
-    /// The text that matched.
-    pub text: &'l str,
-    /// Character positions of the matched letters in `text`.
+    /// Character positions of the matched letters in `title`.
     pub positions: Vec<usize>,
+    /// Another text of the result that matched terms the title does not hold (an alias, a
+    /// role, a relation …), with its field and matched positions.
+    pub context: Option<(Field, Cow<'l, str>, Vec<usize>)>,
+    /// The headline of the briefing a sentence or a figure comes from.
+    pub briefing: Option<&'l str>,
     /// Where Enter goes.
     pub destination: Destination,
 }
@@ -49,6 +54,10 @@ pub struct Reply<'l> {
     pub total: usize,
     /// Matches per category.
     pub counts: Vec<(Category, usize)>,
+    /// How the query was read, for the box to show back.
+    pub reading: String,
+    /// Whether the query names a kind that does not exist.
+    pub unknown_kind: bool,
 }
 
 /// Runs a query and turns its best hits into rows.
@@ -62,18 +71,30 @@ pub fn answer<'l>(
     let query = Query::parse(text);
     let Results { hits, total, counts } = session.search(index, &query, PAGE);
     let rows = hits.iter().map(|hit| row(library, index, hit, &query)).collect();
-    Reply { ticket, rows, total, counts }
+    Reply { ticket, rows, total, counts, reading: query.describe(), unknown_kind: !query.unknown.is_empty() }
 }
 
-fn row<'l>(library: &'l Library, index: &Index<'l>, hit: &Hit, query: &Query) -> ResultRow<'l> {
-    let c = index.candidate(hit);
-    let title = match &c.destination {
-        Destination::Entity(id) => library.entity(*id).name.as_str(),
-        Destination::Briefing(id) => library.briefing(*id).headline.as_str(),
-        Destination::Sentence(..) => c.text,
-    };
-    let positions = index.positions(hit, query);
-    ResultRow { category: c.category, title, text: c.text, positions, destination: c.destination.clone() }
+/// A hit as a row: the title with its matches, and the first other text (in field order)
+/// that holds a term the title does not.
+pub fn row<'l>(library: &'l Library, index: &Index<'l>, hit: &Hit, query: &Query) -> ResultRow<'l> {
+    let destination = index.destination(hit.dest).clone();
+    let title = destination.title(library);
+    let (title_match, context) = title_and_context(index, hit.dest, query);
+    let positions = title_match.map(|m| m.positions()).unwrap_or_default();
+    let context = context.map(|m| (m.field, m.text.joined(), m.positions()));
+    let briefing = from_briefing(library, &destination);
+    ResultRow { category: index.category(hit.dest), title, positions, context, briefing, destination }
+}
+
+/// The headline of the briefing a sentence or figure is stated in.
+fn from_briefing<'l>(library: &'l Library, destination: &Destination) -> Option<&'l str> {
+    match destination {
+        Destination::Sentence(b, _, _) => Some(&library.briefing(*b).headline),
+        Destination::Entity(id) => {
+            library.entity(*id).figure.as_ref().map(|f| library.briefing(f.briefing).headline.as_str())
+        }
+        Destination::Briefing(_) => None,
+    }
 }
 
 /// The search engine as the reader holds it, and the counter of the tickets it hands out.

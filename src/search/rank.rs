@@ -1,32 +1,36 @@
-//! The ranking rules, strongest first: the whole text, a prefix, the start of a word,
-//! the initials of the words, anywhere inside, then fuzzy-matcher's score. Initials and
-//! fuzzy matching apply to names only: scattered letters across a sentence match almost
-//! any query and would bury the real results. Within a tier names beat
-//! aliases, aliases beat roles, roles beat sentences; then the higher score, the shorter
-//! text and the candidate's position (entities in library order, then stories) break
-//! ties, so the order is always the same.
+//! The ranking rules, in order (see `docs/search.md`):
+//!
+//! 1. the weakest term's tier — how well the term that matched worst matched: the whole
+//!    field, the start of the field, the start of a word, the initials of a name, inside a
+//!    word, one typo in a name, scattered letters in a name;
+//! 2. then the terms sitting together: all in one field, in the order typed, each the
+//!    word after the one before ("vice premier" in "Vice-Premier of China");
+//! 3. then the field that weakest term matched in (name, alias, role, … sentence);
+//! 4. then the terms in one field in the order typed but further apart;
+//! 5. then the scattered-letter score (fuzzy-matcher's), higher first;
+//! 6. then the shorter title, then the destination's place in the library.
+//!
+//! Every step compares integers, so the order is total and the same on every run.
 
-use std::cmp::{Ordering, Reverse};
+use super::source::Field;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
-use super::candidate::{Candidate, Field};
-
-/// How a candidate matched.
+/// How a term matched a field, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
 pub enum Tier {
-    /// The text is the query.
+    /// The term is the whole field.
     Exact,
-    /// The text starts with the query.
+    /// The field starts with the term.
     Prefix,
-    /// A word of the text starts with the query.
+    /// A word of the field starts with the term.
     Word,
-    /// The query is (a prefix of) the initials of the words: "jh" for Jensen Huang.
+    /// The term starts the initials of a name's words: "jh" for Jensen Huang.
     Initials,
-    /// The query appears inside a word.
+    /// The term is inside a word.
     Contains,
-    /// Letters of the query appear in order.
+    /// A word of a name is one edit from the term.
+    Typo,
+    /// The term's letters appear in order in a name, close enough to score.
     Fuzzy,
 }
 
@@ -39,134 +43,69 @@ impl Tier {
             Tier::Word => "word",
             Tier::Initials => "initials",
             Tier::Contains => "contains",
+            Tier::Typo => "typo",
             Tier::Fuzzy => "fuzzy",
         }
     }
+
+    fn from_u8(n: u8) -> Tier {
+        const ALL: [Tier; 7] =
+            [Tier::Exact, Tier::Prefix, Tier::Word, Tier::Initials, Tier::Contains, Tier::Typo, Tier::Fuzzy];
+        ALL[(n as usize).min(ALL.len() - 1)]
+    }
 }
 
-/// A candidate that matched.
+/// How closely the terms sit together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Together {
+    /// In one field, in the order typed, each the word after the one before.
+    Phrase,
+    /// In one field, in the order typed.
+    InOrder,
+    /// Anywhere.
+    Apart,
+}
+
+/// A destination that matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    /// Index of the candidate.
-    pub index: u32,
-    /// How it matched.
+    /// The destination (see [`super::Index::destination`]).
+    pub dest: u32,
+    /// The weakest term's tier.
     pub tier: Tier,
-    /// fuzzy-matcher's score (0 for the tiers above fuzzy).
+    /// How closely the terms sit together.
+    pub together: Together,
+    /// The field the weakest term matched in.
+    pub field: Field,
+    /// fuzzy-matcher's score of the weakest term (0 above the fuzzy tier).
     pub score: i64,
 }
 
-/// The tiers decided by plain string tests, before any fuzzy matching. Initials count
-/// only for names (`short`): the initials of a sentence mean nothing.
-pub fn quick_tier(text: &str, query: &str, short: bool) -> Option<Tier> {
-    substring_tier(text, query, short).filter(|&t| t != Tier::Contains)
+/// A term's match in one destination packed in 32 bits, smaller is better: tier, field,
+/// then the fuzzy score inverted. The weakest term of a destination is the largest.
+pub(crate) type Grade = u32;
+
+/// Packs a grade.
+pub(crate) fn grade(tier: Tier, field: Field, score: i64) -> Grade {
+    let inverted = if tier == Tier::Fuzzy { 0xFFFF - score.clamp(0, 0xFFFF) as u32 } else { 0 };
+    (tier as u32) << 24 | (field as u32) << 16 | inverted
 }
 
-/// Every tier but fuzzy, looking for the query in the text only once: most candidates
-/// of a large library do not contain it, and for them one scan is all the work.
-fn substring_tier(text: &str, query: &str, short: bool) -> Option<Tier> {
-    let initials = || short && query.chars().count() >= 2 && initials_start_with(text, query);
-    match text.find(query) {
-        Some(0) if text.len() == query.len() => Some(Tier::Exact),
-        Some(0) => Some(Tier::Prefix),
-        Some(first) if text[first..].match_indices(query).any(|(i, _)| starts_word(text, first + i)) => {
-            Some(Tier::Word)
-        }
-        Some(_) if initials() => Some(Tier::Initials),
-        Some(_) => Some(Tier::Contains),
-        None if initials() => Some(Tier::Initials),
-        None => None,
-    }
+/// Unpacks a grade into (tier, field, score).
+pub(crate) fn ungrade(g: Grade) -> (Tier, Field, i64) {
+    let tier = Tier::from_u8((g >> 24) as u8);
+    let score = if tier == Tier::Fuzzy { i64::from(0xFFFF - (g & 0xFFFF)) } else { 0 };
+    (tier, Field::from_u8((g >> 16) as u8), score)
 }
 
-/// Ranks one candidate text against the query form; `short` texts are names.
-pub fn rank(matcher: &SkimMatcherV2, index: u32, text: &str, query: &str, short: bool) -> Option<Hit> {
-    if let Some(tier) = substring_tier(text, query, short) {
-        return Some(Hit { index, tier, score: 0 });
-    }
-    if !short || !is_subsequence(text, query) {
-        return None;
-    }
-    matcher.fuzzy_match(text, query).map(|score| Hit { index, tier: Tier::Fuzzy, score })
-}
-
-/// Whether the query's letters appear in the text in order: what a fuzzy match needs at
-/// least, tested far faster than the matcher scores it.
-fn is_subsequence(text: &str, query: &str) -> bool {
-    let mut wanted = query.chars().filter(|c| !c.is_whitespace()).peekable();
-    for c in text.chars() {
-        if wanted.peek() == Some(&c) {
-            wanted.next();
-        }
-    }
-    wanted.peek().is_none()
-}
-
-/// A hit's place in the result order (see the module doc): smaller is better. All
-/// integers, so ordering the hundreds of thousands of hits of a one-letter query over a
-/// large library never compares strings.
-pub type Key = (Tier, Field, Reverse<i64>, usize, u32);
-
-/// The sort key of a hit.
-pub fn key(hit: &Hit, candidates: &[Candidate<'_>]) -> Key {
-    let c = &candidates[hit.index as usize];
-    (hit.tier, c.field, Reverse(hit.score), c.text.len(), hit.index)
-}
-
-/// The result order (see the module doc).
-pub fn order(a: &Hit, b: &Hit, candidates: &[Candidate<'_>]) -> Ordering {
-    key(a, candidates).cmp(&key(b, candidates))
-}
-
-/// Whether byte `i` of `text` starts a word.
-fn starts_word(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// Whether the first letters of the words of `text` begin with `query` (spaces ignored).
-fn initials_start_with(text: &str, query: &str) -> bool {
-    let mut wanted = query.chars().filter(|c| !c.is_whitespace()).peekable();
-    let mut previous_is_word = false;
-    for c in text.chars() {
-        let is_word = c.is_alphanumeric();
-        if is_word && !previous_is_word {
-            match wanted.peek() {
-                Some(&w) if w == c => {
-                    wanted.next();
-                }
-                Some(_) => return false,
-                None => return true,
-            }
-        }
-        previous_is_word = is_word;
-    }
-    wanted.peek().is_none()
-}
-
-/// Character positions of `query` in `text` for a hit of `tier`, for highlighting.
-pub fn positions(matcher: &SkimMatcherV2, tier: Tier, text: &str, query: &str) -> Vec<usize> {
-    let count = query.chars().count();
-    let at = |byte: usize| text[..byte].chars().count();
-    match tier {
-        Tier::Exact | Tier::Prefix => (0..count).collect(),
-        Tier::Word | Tier::Contains => {
-            let mut found = text.match_indices(query).map(|(i, _)| i);
-            let byte = if tier == Tier::Word { found.find(|&i| starts_word(text, i)) } else { found.next() };
-            let byte = byte.unwrap_or(0);
-            (at(byte)..at(byte) + count).collect()
-        }
-        Tier::Initials => word_starts(text).take(query.chars().filter(|c| !c.is_whitespace()).count()).collect(),
-        Tier::Fuzzy => matcher.fuzzy_indices(text, query).map(|(_, p)| p).unwrap_or_default(),
-    }
-}
-
-/// Character positions where words start.
-fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut previous_is_word = false;
-    text.chars().enumerate().filter_map(move |(i, c)| {
-        let start = c.is_alphanumeric() && !previous_is_word;
-        previous_is_word = c.is_alphanumeric();
-        start.then_some(i)
-    })
+/// A hit's place in the result order: smaller is better.
+pub(crate) fn key(g: Grade, together: Together, title_len: u16, dest: u32) -> (u64, u32) {
+    let (tier, field, _) = ungrade(g);
+    let phrase = u64::from(together != Together::Phrase);
+    let in_order = u64::from(together == Together::Apart);
+    let packed =
+        (tier as u64) << 56 | phrase << 52 | (field as u64) << 44 | in_order << 40 | u64::from(g & 0xFFFF) << 16;
+    (packed | u64::from(title_len), dest)
 }
 
 #[cfg(test)]
@@ -174,33 +113,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tiers_from_strongest() {
-        assert_eq!(quick_tier("h20", "h20", true), Some(Tier::Exact));
-        assert_eq!(quick_tier("nvidia", "nv", true), Some(Tier::Prefix));
-        assert_eq!(quick_tier("jensen huang", "hua", true), Some(Tier::Word));
-        assert_eq!(quick_tier("jensen huang", "jh", true), Some(Tier::Initials));
-        assert_eq!(quick_tier("advanced micro devices", "amd", true), Some(Tier::Initials));
-        assert_eq!(quick_tier("amazon", "amd", true), None);
-        assert_eq!(quick_tier("jensen huang spoke", "jhs", false), None);
-        assert_eq!(quick_tier("jensen huang", "ensen", true), None);
-    }
-
-    #[test]
-    fn sentences_match_only_whole_substrings() {
-        let m = SkimMatcherV2::default();
-        let sentence = "advanced micro devices reported a loss";
-        assert_eq!(rank(&m, 0, sentence, "deeps", false), None);
-        assert_eq!(rank(&m, 0, sentence, "port", false).map(|h| h.tier), Some(Tier::Contains));
-        assert_eq!(rank(&m, 0, "deepseek", "dpsk", true).map(|h| h.tier), Some(Tier::Fuzzy));
-    }
-
-    #[test]
-    fn positions_point_at_the_matched_letters() {
-        let m = SkimMatcherV2::default();
-        assert_eq!(positions(&m, Tier::Initials, "jensen huang", "jh"), vec![0, 7]);
-        assert_eq!(positions(&m, Tier::Word, "jensen huang", "hu"), vec![7, 8]);
-        assert_eq!(positions(&m, Tier::Prefix, "梁文锋", "梁文"), vec![0, 1]);
-        assert_eq!(positions(&m, Tier::Contains, "a deepseek", "seek"), vec![6, 7, 8, 9]);
-        assert_eq!(positions(&m, Tier::Fuzzy, "deepseek", "dsk").len(), 3);
+    fn grades_order_by_tier_then_field_then_score() {
+        assert!(grade(Tier::Exact, Field::Sentence, 0) < grade(Tier::Prefix, Field::Name, 0));
+        assert!(grade(Tier::Word, Field::Name, 0) < grade(Tier::Word, Field::Role, 0));
+        assert!(grade(Tier::Fuzzy, Field::Name, 90) < grade(Tier::Fuzzy, Field::Name, 40));
+        assert_eq!(ungrade(grade(Tier::Fuzzy, Field::Alias, 77)), (Tier::Fuzzy, Field::Alias, 77));
+        let together = key(grade(Tier::Word, Field::Role, 0), Together::Phrase, 30, 9);
+        let apart = key(grade(Tier::Word, Field::Name, 0), Together::Apart, 3, 1);
+        assert!(together < apart, "terms together beat a better field");
+        let in_order = key(grade(Tier::Word, Field::Sentence, 0), Together::InOrder, 3, 1);
+        let role = key(grade(Tier::Word, Field::Role, 0), Together::Apart, 30, 9);
+        assert!(role < in_order, "a better field beats terms merely in order");
     }
 }

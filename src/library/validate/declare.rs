@@ -113,7 +113,8 @@ impl Declarer<'_, '_, '_> {
             Some(existing) => self.again(existing, e, origin)?,
             None => self.create(e, origin),
         };
-        self.origins.statements[id.index()].push(Statement::take_from(e, origin));
+        self.origins.statements.push((id.index(), Statement::take_from(e, origin)));
+        self.origins.last_file[id.index()] = self.file;
         self.add_aliases(id, e, origin, owner);
         self.add_facts(id, e);
         if let Owner::Briefing(briefing) = owner {
@@ -139,7 +140,7 @@ impl Declarer<'_, '_, '_> {
             briefings: Vec::new(),
         });
         self.origins.entities.push(origin);
-        self.origins.statements.push(Vec::new());
+        self.origins.last_file.push(usize::MAX);
         id
     }
 
@@ -148,13 +149,13 @@ impl Declarer<'_, '_, '_> {
         // The first place is found only for a message: locating it re-scans a file, and
         // every reference to a shared entity comes through here.
         let path = origin.path().key("id");
-        if self.library.entities[id.index()].kind == Kind::Figure && self.origins.statements[id.index()].is_empty() {
+        if self.library.entities[id.index()].kind == Kind::Figure {
             let place = self.first_place(id);
             let message = format!("`{}` is a figure (declared at {place}); an entity may not use its id", e.id);
             self.reporter.error(self.file, &path, message);
             return None;
         }
-        if self.origins.statements[id.index()].iter().any(|s| s.origin.file == self.file) {
+        if self.origins.last_file[id.index()] == self.file {
             let place = self.first_place(id);
             self.reporter.error(self.file, &path, format!("duplicate id `{}`, already declared at {place}", e.id));
             return None;
@@ -243,7 +244,7 @@ impl Declarer<'_, '_, '_> {
             briefings: vec![briefing],
         });
         self.origins.entities.push(origin);
-        self.origins.statements.push(Vec::new());
+        self.origins.last_file.push(usize::MAX);
         Some(id)
     }
 

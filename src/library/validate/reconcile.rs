@@ -14,10 +14,16 @@ const KIND_HINT: &str = "an entity has one kind";
 
 /// Sets every entity's kind, name, role, summary and native name from its entries.
 pub(super) fn reconcile(library: &mut Library, origins: &mut Origins, reporter: &mut Reporter<'_>) {
-    for (index, statements) in origins.statements.iter_mut().enumerate() {
-        if !statements.is_empty() {
-            settle(&mut library.entities[index], statements, reporter);
-        }
+    let mut all = take(&mut origins.statements);
+    // Sorting positions rather than the entries themselves keeps this cheap; the sort is
+    // stable, so each entity's entries stay in file order.
+    let mut order: Vec<(usize, u32)> = all.iter().enumerate().map(|(i, (entity, _))| (*entity, i as u32)).collect();
+    order.sort_by_key(|&(entity, _)| entity);
+    let mut group = Vec::new();
+    for same in order.chunk_by(|a, b| a.0 == b.0) {
+        group.clear();
+        group.extend(same.iter().map(|&(_, i)| all[i as usize].1.take_out()));
+        settle(&mut library.entities[same[0].0], &mut group, reporter);
     }
 }
 

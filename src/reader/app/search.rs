@@ -17,6 +17,12 @@ use crate::state::State;
 pub struct SearchBox<'l> {
     /// What is typed.
     pub query: String,
+    /// Where the cursor is in `query`, in characters.
+    pub cursor: usize,
+    /// How the shown results read the query (`vice + premier · only person`).
+    pub reading: String,
+    /// Whether the query names a kind that does not exist.
+    pub unknown_kind: bool,
     /// The current results.
     pub rows: Vec<ResultRow<'l>>,
     /// How many matched in all.
@@ -81,12 +87,13 @@ impl<'l> App<'l> {
             s.selected = s.selected.saturating_add_signed(delta).min(s.rows.len().saturating_sub(1));
         };
         match action {
-            Action::Type(c) => return self.edit_query(|q| q.push(c)),
-            Action::Erase => {
-                return self.edit_query(|q| {
-                    q.pop();
-                });
-            }
+            Action::Type(c) => return self.edit_query(|q, at| insert(q, at, c)),
+            Action::Erase => return self.edit_query(erase),
+            Action::EraseWord => return self.edit_query(erase_word),
+            Action::CursorLeft => search.cursor = search.cursor.saturating_sub(1),
+            Action::CursorRight => search.cursor = (search.cursor + 1).min(search.query.chars().count()),
+            Action::CursorStart => search.cursor = 0,
+            Action::CursorEnd => search.cursor = search.query.chars().count(),
             Action::RecallOlder => return self.recall(true),
             Action::RecallNewer => return self.recall(false),
             Action::Down => step(search, 1),
@@ -109,9 +116,9 @@ impl<'l> App<'l> {
         }
     }
 
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String, &mut usize)) {
         let Some(search) = self.search_mut() else { return };
-        edit(&mut search.query);
+        edit(&mut search.query, &mut search.cursor);
         self.recent_searches.stop();
         self.send_query();
     }
@@ -141,6 +148,8 @@ impl<'l> App<'l> {
         search.rows = reply.rows;
         search.total = reply.total;
         search.counts = reply.counts;
+        search.reading = reply.reading;
+        search.unknown_kind = reply.unknown_kind;
         search.selected = 0;
         search.scroll = 0;
     }
@@ -148,6 +157,7 @@ impl<'l> App<'l> {
     fn recall(&mut self, older: bool) {
         let Overlay::Search(search) = &mut self.overlay else { return };
         search.query = self.recent_searches.step(older);
+        search.cursor = search.query.chars().count();
         self.send_query();
     }
 
@@ -166,7 +176,7 @@ impl<'l> App<'l> {
             Destination::Briefing(id) => self.visit(Target::Briefing(id)),
             Destination::Sentence(briefing, paragraph, _) => {
                 self.visit(Target::Briefing(briefing));
-                self.find.query = crate::search::Query::parse(&search.query).text;
+                self.find.query = crate::search::Query::parse(&search.query).find_text();
                 self.show_paragraph(paragraph);
             }
         }
@@ -186,5 +196,55 @@ impl<'l> App<'l> {
         } else if search.selected >= search.scroll + page {
             search.scroll = search.selected + 1 - page;
         }
+    }
+}
+
+/// The byte offset of character `at` of `text` (its end when past it).
+fn byte_at(text: &str, at: usize) -> usize {
+    text.char_indices().nth(at).map_or(text.len(), |(i, _)| i)
+}
+
+/// Types `c` at the cursor.
+fn insert(query: &mut String, cursor: &mut usize, c: char) {
+    query.insert(byte_at(query, *cursor), c);
+    *cursor += 1;
+}
+
+/// Deletes the character before the cursor.
+fn erase(query: &mut String, cursor: &mut usize) {
+    if *cursor > 0 {
+        *cursor -= 1;
+        query.remove(byte_at(query, *cursor));
+    }
+}
+
+/// Deletes the word before the cursor, and the spaces after it (Ctrl-W, as in a shell).
+fn erase_word(query: &mut String, cursor: &mut usize) {
+    let chars: Vec<char> = query.chars().collect();
+    let mut start = (*cursor).min(chars.len());
+    while start > 0 && chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    query.replace_range(byte_at(query, start)..byte_at(query, *cursor), "");
+    *cursor = start;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_follows_the_cursor() {
+        let (mut q, mut at) = (String::from("jnsen"), 1);
+        insert(&mut q, &mut at, 'e');
+        assert_eq!((q.as_str(), at), ("jensen", 2));
+        erase(&mut q, &mut at);
+        assert_eq!((q.as_str(), at), ("jnsen", 1));
+        let (mut q, mut at) = (String::from("vice premier  x"), 14);
+        erase_word(&mut q, &mut at);
+        assert_eq!((q.as_str(), at), ("vice x", 5));
     }
 }

@@ -41,6 +41,9 @@ fn line(row: &HelpRow, theme: &Theme) -> Line<'static> {
         HelpRow::Binding { keys, help } => {
             Line::from(vec![Span::styled(format!("  {keys:<KEYS$} "), theme.key()), Span::raw(*help)])
         }
+        HelpRow::Syntax { example, help } => {
+            Line::from(vec![Span::styled(format!("  {example:<KEYS$} "), theme.key()), Span::raw(*help)])
+        }
         HelpRow::Kind(kind) => Line::from(vec![
             Span::styled(format!("  {}", symbol(*kind)), theme.kind(*kind)),
             Span::raw(format!(" {}", kind.as_str())),

@@ -2,7 +2,7 @@
 //! highlighted, and a preview of the selected result.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
@@ -14,8 +14,11 @@ use crate::reader::searcher::ResultRow;
 use crate::reader::theme::Theme;
 use crate::search::Category;
 
-/// Width of the kind badge column.
-const BADGE: usize = 14;
+/// Width of the kind column: a symbol, a space, the longest category name and a space,
+/// so a name never runs into the kind ("▲ organisation State Council").
+fn badge_width() -> usize {
+    2 + Category::all().map(|c| c.as_str().len()).max().unwrap_or(0) + 1
+}
 
 /// Draws the box over the screen.
 pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
@@ -27,15 +30,10 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
         .title(Span::styled(title(app, search), theme.title(true)));
     frame.render_widget(Clear, areas.outer);
     frame.render_widget(block, areas.outer);
-    let busy = if search.pending() { "  searching…" } else { "" };
-    let prompt = Line::from(vec![
-        Span::styled("/ ", theme.key()),
-        Span::raw(search.query.as_str()),
-        Span::raw("▏"),
-        Span::styled(busy, theme.dim()),
-    ]);
-    frame.render_widget(Paragraph::new(prompt), areas.input);
-    frame.render_widget(Paragraph::new(counts_line(search, theme)), areas.counts);
+    render_input(search, theme, frame, areas.input);
+    let width = areas.input.width as usize;
+    frame
+        .render_widget(Paragraph::new(counts_line(search, theme, reading_on_counts_line(search, width))), areas.counts);
     if search.query.trim().is_empty() {
         let body = areas.preview.map_or(areas.list, |p| areas.list.union(p));
         frame.render_widget(Paragraph::new(intro(app)).wrap(Wrap { trim: false }), body);
@@ -54,14 +52,110 @@ fn title(app: &App, search: &SearchBox) -> String {
     }
 }
 
-fn counts_line<'a>(search: &SearchBox, theme: &Theme) -> Line<'a> {
+/// Columns of a briefing's headline on a sentence or figure row.
+const BRIEFING_WIDTH: usize = 24;
+
+/// `text` cut to `width` columns, with an ellipsis when cut.
+fn shortened(text: &str, width: usize) -> String {
+    if crate::reader::doc::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if crate::reader::doc::width(&out) + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) >= width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The query line, with how the query was read at its right when both fit; otherwise the
+/// reading moves to the counts line.
+fn render_input(search: &SearchBox, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = area.width as usize;
+    let reading = reading_span(search, theme);
+    let reading_width = crate::reader::doc::width(&reading.content);
+    let typed = crate::reader::doc::width(&search.query) + 16;
+    if search.reading.is_empty() || typed + reading_width + 2 > width {
+        frame.render_widget(Paragraph::new(prompt_line(search, theme, width)), area);
+        return;
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(reading_width as u16 + 1)]).areas(area);
+    frame.render_widget(Paragraph::new(prompt_line(search, theme, left.width as usize)), left);
+    frame.render_widget(Paragraph::new(Line::from(reading)).right_aligned(), right);
+}
+
+/// Whether the reading goes on the counts line, the query line having no room for it.
+fn reading_on_counts_line(search: &SearchBox, width: usize) -> bool {
+    let reading = format!("read as: {}", search.reading);
+    let typed = crate::reader::doc::width(&search.query) + 16;
+    !search.reading.is_empty() && typed + crate::reader::doc::width(&reading) + 2 > width
+}
+
+/// How the query was read, dim, or in the match colour when a kind is unknown.
+fn reading_span<'a>(search: &SearchBox, theme: &Theme) -> Span<'a> {
+    let style = if search.unknown_kind { theme.tone(Tone::Match) } else { theme.dim() };
+    Span::styled(format!("read as: {}", search.reading), style)
+}
+
+/// The prompt and the query, scrolled so the cursor stays in view, with the cursor drawn
+/// between characters.
+fn prompt_line<'a>(search: &'a SearchBox, theme: &Theme, width: usize) -> Line<'a> {
+    let busy = if search.pending() { "  searching…" } else { "" };
+    let room = width.saturating_sub(2 + 1 + busy.chars().count()).max(1);
+    let chars: Vec<(usize, char)> = search.query.char_indices().collect();
+    let (start, end) = query_window(&chars, search.cursor.min(chars.len()), room);
+    let byte = |i: usize| chars.get(i).map_or(search.query.len(), |&(b, _)| b);
+    let cursor = byte(search.cursor.min(chars.len()));
+    Line::from(vec![
+        Span::styled(if start > 0 { "…" } else { "/" }, theme.key()),
+        Span::raw(" "),
+        Span::raw(&search.query[byte(start)..cursor]),
+        Span::raw("▏"),
+        Span::raw(&search.query[cursor..byte(end)]),
+        Span::styled(busy, theme.dim()),
+    ])
+}
+
+/// The characters `start..end` of the query to show in `room` columns, keeping the
+/// cursor in view: the end of the query when it fits, else a window ending just after
+/// the cursor.
+fn query_window(chars: &[(usize, char)], cursor: usize, room: usize) -> (usize, usize) {
+    let width = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    let mut start = cursor;
+    let mut used = 0;
+    while start > 0 && used + width(chars[start - 1].1) < room {
+        start -= 1;
+        used += width(chars[start].1);
+    }
+    let mut end = cursor;
+    while end < chars.len() && used + width(chars[end].1) < room {
+        used += width(chars[end].1);
+        end += 1;
+    }
+    (start, end)
+}
+
+/// How many matched and, per kind, how many — or, when the query line has no room for
+/// it, how the query was read instead of the counts per kind.
+fn counts_line<'a>(search: &SearchBox, theme: &Theme, with_reading: bool) -> Line<'a> {
     if search.query.trim().is_empty() {
         return Line::default();
     }
-    let mut spans = vec![Span::styled(format!("{} results", search.total), theme.dim())];
-    for &(category, n) in &search.counts {
+    let noun = if search.total == 1 { "result" } else { "results" };
+    let mut spans = vec![Span::styled(format!("{} {noun}", search.total), theme.dim())];
+    if with_reading {
         spans.push(Span::styled(" · ", theme.dim()));
-        spans.push(Span::styled(format!("@{} {n}", category.as_str()), badge_style(category, theme)));
+        spans.push(reading_span(search, theme));
+    }
+    if !with_reading {
+        for &(category, n) in &search.counts {
+            spans.push(Span::styled(" · ", theme.dim()));
+            spans.push(Span::styled(format!("@{} {n}", category.as_str()), badge_style(category, theme)));
+        }
     }
     Line::from(spans)
 }
@@ -70,7 +164,11 @@ fn intro<'a>(app: &App) -> Vec<Line<'a>> {
     let theme = &app.theme;
     let mut lines = vec![
         Line::from("Type to search names, aliases, figures, sentences and briefings."),
-        Line::from(Span::styled("Narrow with @kind: @person huang · @figure billion · @chip · @sentence", theme.dim())),
+        Line::from(Span::styled(
+            "Words match in any order, in names, roles, relations, facts and stories.",
+            theme.dim(),
+        )),
+        Line::from(Span::styled("@kind narrows (@person huang) · 'exact · ^start · end$ · !not · a | b", theme.dim())),
     ];
     let recent: Vec<&str> = app.recent_searches.newest_first().take(8).collect();
     if !recent.is_empty() {
@@ -94,7 +192,7 @@ fn render_rows(search: &SearchBox, theme: &Theme, frame: &mut Frame, area: Rect)
         frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), area);
         return;
     }
-    let room = (area.width as usize).saturating_sub(BADGE);
+    let room = (area.width as usize).saturating_sub(badge_width());
     let lines: Vec<Line> = search
         .rows
         .iter()
@@ -109,32 +207,42 @@ fn render_rows(search: &SearchBox, theme: &Theme, frame: &mut Frame, area: Rect)
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// A result row: kind badge, then the text with matched letters highlighted, shifted so
-/// the first match is visible in a long sentence.
+/// A result row: the kind column, the title with matched letters highlighted (shifted so
+/// the first match shows in a long sentence), then the other text that matched. Sentence
+/// rows start with their briefing's headline, figure rows name it after the figure.
 fn row_line<'a>(row: &ResultRow<'a>, theme: &Theme, room: usize) -> Line<'a> {
     let symbol = match row.category {
         Category::Entity(kind) => symbol(kind),
         Category::Sentence => '¶',
         Category::Briefing => '▤',
     };
-    let badge = format!("{symbol} {:<w$}", row.category.as_str(), w = BADGE - 2);
+    let badge = format!("{symbol} {:<w$}", row.category.as_str(), w = badge_width() - 2);
     let mut spans = vec![Span::styled(badge, badge_style(row.category, theme))];
-    let titled = row.title != row.text;
-    if titled {
-        spans.push(Span::styled(row.title, Style::new().add_modifier(Modifier::BOLD)));
-        spans.push(Span::styled(" · ", theme.dim()));
+    let hit = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED).patch(theme.tone(Tone::Match));
+    let is_sentence = row.category == Category::Sentence;
+    let title_style = if is_sentence { Style::new() } else { Style::new().add_modifier(Modifier::BOLD) };
+    let from = row.briefing.map(|b| Span::styled(format!("{} · ", shortened(b, BRIEFING_WIDTH)), theme.dim()));
+    let room = room.saturating_sub(from.as_ref().map_or(0, |s| crate::reader::doc::width(&s.content)));
+    if is_sentence {
+        spans.extend(from.clone());
     }
-    let room = room.saturating_sub(if titled { crate::reader::doc::width(row.title) + 3 } else { 0 });
     let first = row.positions.first().copied().unwrap_or(0);
-    let skip = if first > room / 2 { first - room / 4 } else { 0 };
+    let skip = if is_sentence && first > room / 2 { first - room / 4 } else { 0 };
     if skip > 0 {
         spans.push(Span::raw("…"));
     }
-    let hit = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED).patch(theme.tone(Tone::Match));
     spans.extend(
-        runs(row.text, &row.positions, skip)
-            .map(|(text, matched)| Span::styled(text, if matched { hit } else { Style::new() })),
+        runs(row.title, &row.positions, skip)
+            .map(|(text, matched)| Span::styled(text, if matched { hit.patch(title_style) } else { title_style })),
     );
+    if !is_sentence {
+        spans.extend(from.map(|s| Span::styled(format!("  {}", s.content.trim_end_matches(" · ")), s.style)));
+    }
+    if let Some((field, text, positions)) = &row.context {
+        spans.push(Span::styled(format!("  {}: ", field.as_str()), theme.dim()));
+        let owned: Vec<(String, bool)> = runs(text, positions, 0).map(|(t, m)| (t.to_string(), m)).collect();
+        spans.extend(owned.into_iter().map(|(t, m)| Span::styled(t, if m { hit } else { Style::new() })));
+    }
     Line::from(spans)
 }
 
@@ -167,7 +275,15 @@ fn render_preview(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) 
 
 #[cfg(test)]
 mod tests {
-    use super::runs;
+    use super::{query_window, runs};
+
+    #[test]
+    fn the_query_window_keeps_the_cursor_in_view() {
+        let chars: Vec<(usize, char)> = "abcdefghij".char_indices().collect();
+        assert_eq!(query_window(&chars, 10, 20), (0, 10));
+        assert_eq!(query_window(&chars, 10, 5), (6, 10));
+        assert_eq!(query_window(&chars, 2, 5), (0, 4));
+    }
 
     #[test]
     fn matched_letters_come_in_runs() {
