@@ -205,10 +205,27 @@ fn abridges(example: &Value, real: &Value) -> bool {
 #[test]
 fn the_json_examples_in_the_docs_are_real_output() {
     let examples = doc_examples();
-    assert_eq!(examples.len(), 5, "list, list --kind figure, show, search and path examples");
+    assert_eq!(examples.len(), 6, "list, list --kind figure, show, search, path and bookmarks examples");
     assert!(abridges(&examples[0], &json(&["list", "--json"])), "list --json example");
     assert!(abridges(&examples[1], &json(&["list", "--kind", "figure", "--json"])), "list --kind figure example");
     assert!(abridges(&examples[2], &json(&["show", "--json", "jensen-huang"])), "show --json example");
     assert_eq!(examples[3], json(&["search", "--json", "--limit", "1", "vice premier"]), "search --json example");
     assert_eq!(examples[4], json(&["path", "--json", "jensen-huang", "h20"]), "path --json example");
+    let state = state_with(&examples[5]);
+    let dir = state.path().to_str().expect("a UTF-8 path");
+    assert_eq!(examples[5], json(&["--state", dir, "bookmarks", "--json"]), "bookmarks --json example");
+}
+
+/// A state directory holding the bookmarks of `example`.
+fn state_with(example: &Value) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a state directory");
+    let bookmarks: Vec<briefing::state::Bookmark> = serde_json::from_value(example.clone()).expect("bookmarks");
+    let store = briefing::state::Store::open(Some(dir.path()));
+    store.change(|s, _| {
+        for b in bookmarks {
+            s.bookmarks.insert(b.target.key(), b);
+        }
+    });
+    store.flush();
+    dir
 }
