@@ -229,31 +229,6 @@ fn no_terminal() -> Option<String> {
     Some(format!("the reader needs a terminal ({missing}); {instead}"))
 }
 
-/// An `@kind` in a search query that names no kind: the search would drop it and look for
-/// the rest, answering a different question than the one asked.
-fn unknown_filter(query: &str) -> Option<String> {
-    let word = query.split_whitespace().find_map(|w| w.strip_prefix('@'))?;
-    if briefing::search::query::category_named(word).is_some() {
-        return None;
-    }
-    let names: Vec<_> = Category::all().map(Category::as_str).collect();
-    Some(format!("unknown kind `@{word}` in the query; kinds are {}", names.join(", ")))
-}
-
-fn search(
-    content: Option<&Path>,
-    query: &str,
-    kind: Option<Category>,
-    limit: usize,
-    json: bool,
-) -> anyhow::Result<ExitCode> {
-    if let Some(problem) = unknown_filter(query) {
-        cli::eprint(&problem);
-        return Ok(ExitCode::from(USAGE));
-    }
-    cli::search::run(content, query, kind, limit, json)
-}
-
 // Loading a large library makes millions of small allocations and frees most of them
 // again; mimalloc does that markedly faster than the system allocator and hands freed
 // pages back, so resident memory after loading stays close to the library's own size.
@@ -267,7 +242,9 @@ fn main() -> ExitCode {
         Some(Command::Check) => cli::check::run(content),
         Some(Command::List { kind, json }) => cli::list::run(content, kind, json),
         Some(Command::Show { id, json }) => cli::show::run(content, &id, json),
-        Some(Command::Search { query, kind, limit, json }) => search(content, &query.join(" "), kind, limit, json),
+        Some(Command::Search { query, kind, limit, json }) => {
+            cli::search::run(content, &query.join(" "), kind, limit, json)
+        }
         Some(Command::Path { from, to, json }) => cli::path::run(content, &from, &to, json),
         Some(Command::Export { briefing, format }) => cli::export::run(content, briefing.as_deref(), format),
         Some(Command::Bookmarks { json }) => {

@@ -64,14 +64,17 @@ pub fn run(
     limit: usize,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let library = load(content)?;
     let mut parsed = Query::parse(query);
+    // Checked before loading: the search would drop the `@kind` and answer a different
+    // question than the one asked, so it is a usage error (exit 2), said at once.
+    if let Some(word) = parsed.unknown.first() {
+        super::eprint(&unknown_kind(word));
+        return Ok(ExitCode::from(2));
+    }
     if let Some(kind) = kind {
         parsed.filter = vec![kind];
     }
-    if !parsed.unknown.is_empty() {
-        anyhow::bail!("{}", parsed.describe());
-    }
+    let library = load(content)?;
     let index = Index::new(&library);
     let results = search::search(&index, &parsed, limit);
     let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(&library, &index, hit, &parsed)).collect();
@@ -84,6 +87,12 @@ pub fn run(
     };
     super::print(&text)?;
     Ok(if rows.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// What to say of an `@word` that names no kind.
+fn unknown_kind(word: &str) -> String {
+    let names: Vec<_> = Category::all().map(Category::as_str).collect();
+    format!("unknown kind `@{word}` in the query; kinds are {}", names.join(", "))
 }
 
 fn where_matched(row: &ResultJson<'_>) -> String {
