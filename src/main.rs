@@ -24,7 +24,7 @@ struct Args {
     /// Start with this entity or briefing open.
     #[arg(long, global = true, value_name = "ID")]
     open: Option<String>,
-    /// Start in this view of the main pane: story, figures, map or timeline.
+    /// Start in this view of the main pane: story, figures, map, timeline, archive or compare.
     #[arg(long, global = true, value_name = "VIEW", value_parser = parse_view)]
     view: Option<ViewKind>,
     /// Keep read marks, places and bookmarks in this directory (default: the XDG state
