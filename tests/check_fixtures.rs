@@ -6,9 +6,11 @@
 //! a temporary directory by the test itself.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use briefing::library::load::MAX_FILE_BYTES;
 use briefing::library::{Options, load_dir};
@@ -414,12 +416,7 @@ struct Checked {
 /// Runs `briefing check --content DIR` from the repository root, so relative fixture paths
 /// are printed as given.
 fn check(dir: &Path) -> Checked {
-    let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
+    let output = isolated::briefing()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["check", "--content"])
         .arg(dir)

@@ -2,10 +2,13 @@
 //! `show` and `check`, as text and as JSON, and the JSON examples of `docs/cli-json.md`.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::fs;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
@@ -18,15 +21,7 @@ struct Run {
 }
 
 fn briefing(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
-        .args(args)
-        .output()
-        .expect("the briefing binary runs");
+    let output = isolated::briefing().args(args).output().expect("the briefing binary runs");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -159,12 +154,7 @@ fn check_passes_on_the_bundled_library() {
 
 #[test]
 fn a_reader_that_stops_early_does_not_make_it_panic() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
+    let mut child = isolated::briefing()
         .args(["show", "--json", "nvidia"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

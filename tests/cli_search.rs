@@ -1,18 +1,11 @@
 //! `briefing search` as a program sees it: lines, JSON and exit codes.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
-use std::process::Command;
+#[path = "support/isolated.rs"]
+mod isolated;
 
 fn briefing(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
-        .args(args)
-        .output()
-        .expect("run briefing");
+    let out = isolated::briefing().args(args).output().expect("run briefing");
     let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8 output");
     (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
 }

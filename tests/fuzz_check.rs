@@ -6,9 +6,11 @@
 //! Seeded, so a failure names its case and reproduces; it runs in seconds.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture")]
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::process::Command;
 
 use briefing::cli::export::markdown;
 use briefing::library::export::author_file;
@@ -204,12 +206,7 @@ fn check_on_mutated_briefings_exits_0_or_1() {
     let file = dir.path().join("beijing-gambit.json");
     for case in (0..CASES).step_by(BINARY_EVERY as usize) {
         std::fs::write(&file, variant(case)).expect("write the variant");
-        let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .envs(
-                ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                    .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-            )
-            .env_remove("BRIEFING_STATE_DIR")
+        let output = isolated::briefing()
             .args(["check", "--content"])
             .arg(dir.path())
             .output()

@@ -4,6 +4,9 @@
 //! cannot forge a line of the report. Each case asserts its exit code and its exact output.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture")]
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
@@ -17,12 +20,7 @@ const DEADLINE: Duration = Duration::from_secs(20);
 /// Exit code, standard output and standard error of `briefing ARGS --content DIR`, or a
 /// failure if it runs past [`DEADLINE`].
 fn run(args: &[&str], dir: &Path) -> (Option<i32>, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
+    let mut child = isolated::briefing()
         .args(args)
         .arg("--content")
         .arg(dir)

@@ -3,22 +3,16 @@
 //! asserts the exit code and the exact message.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture")]
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::fs;
 use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// Exit code, standard output and standard error of `briefing ARGS`, with no terminal.
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the briefing binary runs");
+    let output = isolated::briefing().args(args).stdin(Stdio::null()).output().expect("the briefing binary runs");
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     (output.status.code(), text(&output.stdout), text(&output.stderr))
 }
@@ -26,12 +20,7 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
 /// Runs `briefing ARGS` with standard output a pipe that is closed before it is written:
 /// the exit code and standard error.
 fn with_stdout_closed(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
+    let mut child = isolated::briefing()
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -61,16 +50,8 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
 
 #[test]
 fn a_closed_error_pipe_keeps_the_exit_code() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .envs(
-            ["XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"]
-                .map(|v| (v, std::env::temp_dir().join(format!("briefing-test-{}", std::process::id())).join(v))),
-        )
-        .env_remove("BRIEFING_STATE_DIR")
-        .args(["show", "nvidai"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the briefing binary runs");
+    let mut child =
+        isolated::briefing().args(["show", "nvidai"]).stderr(Stdio::piped()).spawn().expect("the briefing binary runs");
     drop(child.stderr.take());
     assert_eq!(child.wait().expect("wait").code(), Some(1));
 }
