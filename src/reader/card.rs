@@ -16,11 +16,12 @@ pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
     if let Some(figure) = &card.head.figure {
         figure_data(&mut b, library, &card, figure);
     }
-    relations(&mut b, library, &card);
+    let numbered = numbered(library, &card);
+    relations(&mut b, library, &card, &numbered);
     figures(&mut b, library, &card);
     mentions(&mut b, &card);
-    events(&mut b, library, &card);
-    briefings(&mut b, library, &card);
+    events(&mut b, &card, &numbered);
+    briefings(&mut b, &numbered);
     b.finish()
 }
 
@@ -78,10 +79,8 @@ fn heading(b: &mut DocBuilder, title: &str, count: usize) {
 
 /// The card's briefings newest first; relations and events refer to them by number.
 fn numbered<'c>(library: &Library, card: &'c Card<'_>) -> Vec<&'c BriefingRef<'c>> {
-    let order = newest_first(library);
-    let mut list: Vec<&BriefingRef<'_>> = card.head.briefings.iter().collect();
-    list.sort_by_key(|b| order.iter().position(|&o| o == b.briefing));
-    list
+    let listed = &card.head.briefings;
+    newest_first(library).into_iter().filter_map(|id| listed.iter().find(|b| b.briefing == id)).collect()
 }
 
 /// " [1 3]": which of the card's numbered briefings state something, when it has several.
@@ -97,17 +96,16 @@ fn sources(list: &[&BriefingRef<'_>], briefings: impl Iterator<Item = BriefingId
     format!(" [{}]", numbers.join(" "))
 }
 
-fn relations(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
+fn relations(b: &mut DocBuilder, library: &Library, card: &Card<'_>, list: &[&BriefingRef<'_>]) {
     if card.relations.is_empty() {
         return;
     }
-    let list = numbered(library, card);
     heading(b, "Relations", card.relations.len());
     b.indent(4);
     for related in &card.relations {
         b.text(&format!("  {} → ", related.label), Tone::Label);
         b.entity(library, related.other.entity);
-        b.text(&sources(&list, related.stated_by.iter().map(|s| s.briefing.briefing)), Tone::Meta);
+        b.text(&sources(list, related.stated_by.iter().map(|s| s.briefing.briefing)), Tone::Meta);
         b.end();
     }
     b.indent(0);
@@ -152,22 +150,20 @@ fn mentions(b: &mut DocBuilder, card: &Card<'_>) {
     b.indent(0);
 }
 
-fn events(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
+fn events(b: &mut DocBuilder, card: &Card<'_>, list: &[&BriefingRef<'_>]) {
     if card.events.is_empty() {
         return;
     }
-    let list = numbered(library, card);
     heading(b, "Events", card.events.len());
     b.indent(4);
     for event in &card.events {
         b.text(&format!("  {} ", event.date_label()), Tone::Label).text(event.text, Tone::Body);
-        b.text(&sources(&list, std::iter::once(event.briefing.briefing)), Tone::Meta).end();
+        b.text(&sources(list, std::iter::once(event.briefing.briefing)), Tone::Meta).end();
     }
     b.indent(0);
 }
 
-fn briefings(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
-    let list = numbered(library, card);
+fn briefings(b: &mut DocBuilder, list: &[&BriefingRef<'_>]) {
     heading(b, "Briefings", list.len());
     b.indent(4);
     for (i, briefing) in list.iter().enumerate() {
