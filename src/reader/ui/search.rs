@@ -7,8 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
+use crate::reader::action::Action;
 use crate::reader::app::{App, SearchBox};
 use crate::reader::doc::{Tone, symbol};
+use crate::reader::keymap::Context;
 use crate::reader::layout::search_areas;
 use crate::reader::searcher::ResultRow;
 use crate::reader::theme::Theme;
@@ -46,9 +48,27 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
 }
 
 fn title(app: &App, search: &SearchBox) -> String {
+    let key = |action| app.keys.key_for(&[Context::Search], action);
     match search.path_from {
-        Some(from) => format!(" Connect {} to … — pick an entity, Enter ", app.library.entity(from).name),
-        None => " Search — Enter go · Esc back · ↑↓ select · Alt-↑ recent ".to_string(),
+        Some(from) => {
+            let go = key(Action::Submit).map(|k| format!(", {k}")).unwrap_or_default();
+            format!(" Connect {} to … — pick an entity{go} ", app.library.entity(from).name)
+        }
+        None => {
+            let select = match (key(Action::Up), key(Action::Down)) {
+                (Some(up), Some(down)) if up.chars().count() == 1 && down.chars().count() == 1 => Some(up + &down),
+                (Some(up), Some(down)) => Some(format!("{up}/{down}")),
+                (up, down) => up.or(down),
+            };
+            let parts = [
+                (key(Action::Submit), "go"),
+                (key(Action::Cancel), "back"),
+                (select, "select"),
+                (key(Action::RecallOlder), "recent"),
+            ];
+            let parts: Vec<String> = parts.into_iter().filter_map(|(k, word)| Some(format!("{} {word}", k?))).collect();
+            format!(" Search — {} ", parts.join(" · "))
+        }
     }
 }
 
@@ -173,7 +193,8 @@ fn intro<'a>(app: &App) -> Vec<Line<'a>> {
     let recent: Vec<&str> = app.recent_searches.newest_first().take(8).collect();
     if !recent.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Recent (Alt-↑ to recall)", theme.dim())));
+        let recall = app.keys.key_for(&[Context::Search], Action::RecallOlder).map(|k| format!(" ({k} to recall)"));
+        lines.push(Line::from(Span::styled(format!("Recent{}", recall.unwrap_or_default()), theme.dim())));
         lines.extend(recent.into_iter().map(|q| Line::from(format!("  {q}"))));
     }
     lines
