@@ -2,6 +2,7 @@
 
 pub mod bookmarks;
 pub mod check;
+pub mod config;
 pub mod export;
 pub mod json;
 pub mod list;

@@ -67,7 +67,14 @@ impl Role {
     /// What the role colours, for the default configuration and the schema.
     pub fn about(self) -> &'static str {
         match self {
-            Role::Kind(_) => "mentions and badges of this kind",
+            Role::Kind(Kind::Person) => "mentions and badges of people",
+            Role::Kind(Kind::Company) => "mentions and badges of companies",
+            Role::Kind(Kind::Chip) => "mentions and badges of chips",
+            Role::Kind(Kind::Figure) => "figures in the text and their badges",
+            Role::Kind(Kind::Organisation) => "mentions and badges of organisations",
+            Role::Kind(Kind::Place) => "mentions and badges of places",
+            Role::Kind(Kind::Policy) => "mentions and badges of policies",
+            Role::Kind(Kind::Product) => "mentions and badges of products",
             Role::Link => "plain links: a mention's place in a story, another briefing",
             Role::Heading => "section headings",
             Role::Focus => "the focused link (reversed unless a background is given)",
