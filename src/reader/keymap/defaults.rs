@@ -71,7 +71,7 @@ pub const DEFAULTS: &[Row] = &[
     bind(Global, &["t"], Action::ShowView(ViewKind::Timeline), "show the timeline of events"),
     bind(Global, &["T"], Action::ShowView(ViewKind::Archive), "every event of the archive, by date"),
     bind(Global, &["C"], Action::ShowView(ViewKind::Compare), "the card entity's figures in every briefing"),
-    bind(Global, &["p"], Action::StartPath, "connect the card entity to another (pick it in search)"),
+    bind(Global, &["p"], Action::StartPath, "connect the card entity to one picked in search"),
     hinted(Global, &["f"], Action::StartFind, "find text in the story", "find"),
     bind(Global, &["n"], Action::FindNext, "next find match"),
     bind(Global, &["N"], Action::FindPrev, "previous find match"),

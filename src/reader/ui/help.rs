@@ -94,9 +94,9 @@ mod tests {
     }
 
     #[test]
-    fn every_default_line_fits_the_widest_help() {
+    fn every_default_line_fits_the_help_of_an_80_column_terminal() {
         let theme = Theme::new(false);
-        let room = help_area(Rect::new(0, 0, 400, 50)).width as usize - 2;
+        let room = help_area(Rect::new(0, 0, 80, 24)).width as usize - 2;
         for row in rows(&crate::reader::keymap::Keymap::defaults()) {
             let text = line(&row, &theme).to_string();
             assert!(crate::reader::doc::width(&text) <= room, "`{text}` is cut at {room} columns");
