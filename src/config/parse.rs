@@ -12,7 +12,7 @@ use super::colour::{self, Colour};
 use super::key::{self, KeyError, KeySeq};
 use super::theme::{PaintChange, Preset, Role};
 use super::{Binding, Settings, Vocabulary, Word};
-use crate::library::diagnostic::{Diagnostic, Position, position_of};
+use crate::library::diagnostic::{Diagnostic, Position};
 use crate::library::suggest::closest;
 
 /// The tables a configuration has.
@@ -21,7 +21,8 @@ const TABLES: [&str; 2] = ["keys", "theme"];
 /// Reads the configuration in `text` (from `file`, for the messages): the settings that
 /// are right, and a diagnostic for each problem.
 pub fn parse<V: Vocabulary>(file: &Path, text: &str) -> (Settings<V>, Vec<Diagnostic>) {
-    let mut reader = Reader { file, text, problems: Vec::new(), broken: Vec::new() };
+    let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let mut reader = Reader { file, text, line_starts, problems: Vec::new(), broken: Vec::new() };
     let (document, errors) = DeTable::parse_recoverable(text);
     for error in errors {
         let span = error.span().unwrap_or(0..0);
@@ -57,6 +58,8 @@ type Value<'i> = Spanned<DeValue<'i>>;
 struct Reader<'a> {
     file: &'a Path,
     text: &'a str,
+    /// Where each line starts, so that placing an entry costs a search, not a scan.
+    line_starts: Vec<usize>,
     problems: Vec<Diagnostic>,
     /// Lines with a syntax error: entries on them are left out (their defaults stay), and
     /// not reported again for what the parser made of them.
@@ -93,8 +96,12 @@ impl Reader<'_> {
         self.broken.iter().any(|line| (first..=last).contains(line))
     }
 
+    /// Line and column (in characters) of a byte offset.
     fn position(&self, offset: usize) -> Position {
-        position_of(self.text, offset)
+        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let before = self.text.get(start..offset.min(self.text.len())).unwrap_or_default();
+        Position { line, column: before.chars().count() + 1 }
     }
 
     fn problem(&mut self, offset: usize, message: impl Into<String>) {

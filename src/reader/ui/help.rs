@@ -16,18 +16,21 @@ use crate::reader::theme::Theme;
 /// Width of the keys column; longer keys still get a space before their description.
 const KEYS: usize = 22;
 
+/// Width of the search syntax's example column: examples are short, their lines long.
+const EXAMPLES: usize = 12;
+
 /// Draws the help over the screen, scrolled by `scroll` rows.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let theme = &app.theme;
     let overlay = help_area(area);
-    let max = app.help_max_scroll();
+    let rows = rows(&app.keys);
+    let max = rows.len().saturating_sub(app.help_rows());
     let more = more(app, scroll.min(max), max);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
         .title(Span::styled(title(app), theme.title(true)))
         .title_bottom(Line::from(Span::styled(more, theme.dim())).right_aligned());
-    let rows = rows(&app.keys);
     let lines: Vec<Line> = rows.iter().skip(scroll.min(max)).take(app.help_rows()).map(|r| line(r, theme)).collect();
     frame.render_widget(Clear, overlay);
     frame.render_widget(Paragraph::new(lines).block(block), overlay);
@@ -68,7 +71,7 @@ fn line(row: &HelpRow, theme: &Theme) -> Line<'static> {
             Line::from(vec![Span::styled(format!("  {keys:<KEYS$} "), theme.key()), Span::raw(help.clone())])
         }
         HelpRow::Syntax { example, help } => {
-            Line::from(vec![Span::styled(format!("  {example:<KEYS$} "), theme.key()), Span::raw(*help)])
+            Line::from(vec![Span::styled(format!("  {example:<EXAMPLES$} "), theme.key()), Span::raw(*help)])
         }
         HelpRow::Kind(kind) => Line::from(vec![
             Span::styled(format!("  {}", symbol(*kind)), theme.kind(*kind)),
