@@ -104,9 +104,13 @@ impl Reader<'_> {
         Position { line, column: before.chars().count() + 1 }
     }
 
+    /// Records a problem, once: a parser recovering from deep nesting reports the same
+    /// error at the same place once per level.
     fn problem(&mut self, offset: usize, message: impl Into<String>) {
-        let position = self.position(offset);
-        self.problems.push(Diagnostic::error(self.file, Some(position), message));
+        let problem = Diagnostic::error(self.file, Some(self.position(offset)), message);
+        if self.problems.last() != Some(&problem) {
+            self.problems.push(problem);
+        }
     }
 
     /// The table in `value`, or a problem saying what `what` should have been.
@@ -384,6 +388,31 @@ mod tests {
         assert_eq!(did_you_mean("Qiut", ["quit", "top"]).as_deref(), Some("; did you mean `quit`?"));
         assert_eq!(did_you_mean("zzzzzz", ["quit", "top"]), None);
         assert_eq!(hint("zzzzzz", ["quit"], "see the list"), "; see the list");
+    }
+
+    #[test]
+    fn deep_nesting_is_one_problem_per_place_not_one_per_level() {
+        struct None_;
+        impl crate::config::Vocabulary for None_ {
+            type Context = ();
+            type Action = ();
+            fn contexts() -> &'static [Word<()>] {
+                &[]
+            }
+            fn actions() -> &'static [Word<()>] {
+                &[]
+            }
+        }
+        let text = format!("x = {}", "[".repeat(100_000));
+        let (_, problems) = parse::<None_>(Path::new("deep.toml"), &text);
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "deep.toml:1:85: error: cannot recurse further; max recursion depth met",
+                "deep.toml:1:100005: error: unclosed array, expected `]`",
+            ]
+        );
         assert_eq!(
             key_problem("gg", &KeyError::UnknownKey("gg".into())),
             "unknown key `gg`; did you mean the sequence `g g`?"
