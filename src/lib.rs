@@ -7,6 +7,7 @@
 //! - [`cli`]: the non-interactive commands;
 //! - [`reader`]: the full-screen terminal reader.
 
+pub mod cache;
 pub mod cli;
 pub mod library;
 pub mod reader;

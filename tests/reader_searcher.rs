@@ -11,7 +11,7 @@ use briefing::library::{Library, Options, bundled};
 use briefing::reader::action::Action;
 use briefing::reader::app::App;
 use briefing::reader::screen_text;
-use briefing::reader::searcher::{Reply, Searcher, Ticket, answer, start_worker};
+use briefing::reader::searcher::{Cached, Reply, Searcher, Ticket, answer, start_worker};
 use briefing::search::{Index, Session};
 
 fn library() -> Library {
@@ -78,7 +78,7 @@ fn the_background_worker_answers_the_reopened_box() {
     let library = library();
     thread::scope(|scope| {
         let mut app = App::new(&library, (120, 40), None);
-        app.searcher = start_worker(scope, &library);
+        app.searcher = start_worker(scope, &library, Cached::default());
         app.update(Action::StartSearch);
         type_text(&mut app, "h");
         app.update(Action::Cancel);

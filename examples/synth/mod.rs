@@ -78,7 +78,8 @@ pub fn write_library(dir: &Path, entities: usize) -> io::Result<Summary> {
         chunks.push(&[]);
     }
     for (n, chunk) in chunks.iter().enumerate() {
-        let name = if chunks.len() == 1 { "entities.json".to_owned() } else { format!("shared-{:03}.entities.json", n + 1) };
+        let name =
+            if chunks.len() == 1 { "entities.json".to_owned() } else { format!("shared-{:03}.entities.json", n + 1) };
         let bytes = serde_json::to_vec_pretty(&EntitiesFile { entities: chunk.to_vec() })?;
         fs::write(dir.join(name), &bytes)?;
         summary.bytes += bytes.len() as u64;
