@@ -201,3 +201,40 @@ pub fn clear(dir: &Path) -> io::Result<Vec<PathBuf>> {
     removed.sort();
     Ok(removed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library_dir() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for input in library::bundled::inputs() {
+            fs::write(dir.path().join(input.path.file_name().unwrap()), &input.bytes).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn the_second_load_comes_from_the_cache_and_asks_only_for_the_index() {
+        let (content, caches) = (library_dir(), tempfile::tempdir().unwrap());
+        let cache = file_for(caches.path(), content.path());
+        let first = load(content.path(), &cache, Options::default()).unwrap();
+        assert!(first.index.is_none());
+        let pending = first.pending.unwrap();
+        assert!(!pending.library_cached, "nothing was cached yet");
+        pending.write(&first.library, None).unwrap();
+
+        let second = load(content.path(), &cache, Options::default()).unwrap();
+        assert!(second.index.is_none(), "no index was written");
+        let pending = second.pending.unwrap();
+        assert!(pending.library_cached, "the library came from the cache");
+        assert_eq!(second.library.entities.len(), first.library.entities.len());
+        assert_eq!(second.library.briefings[0].path, content.path().join("amd-export-hit.json"));
+        pending.write(&second.library, Some(Index::new(&second.library).tables())).unwrap();
+
+        let third = load(content.path(), &cache, Options::default()).unwrap();
+        assert!(third.pending.is_none(), "library and index both came from the cache");
+        let index = Loaded::index(&third.library, third.index);
+        assert_eq!(index.len(), Index::new(&first.library).len());
+    }
+}
