@@ -8,6 +8,7 @@
 //! - [`cli`]: the non-interactive commands;
 //! - [`reader`]: the full-screen terminal reader.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod library;

@@ -43,6 +43,13 @@ struct Args {
     /// Use the default keys and colours, reading no configuration file.
     #[arg(long, global = true, conflicts_with = "config")]
     no_config: bool,
+    /// Keep the checked library of a content directory in this directory (default: the
+    /// XDG cache directory, or $BRIEFING_CACHE_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Load from the JSON files every time: neither read nor write the cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// Leave the mouse to the terminal (text selection) instead of capturing it.
     #[arg(long)]
     no_mouse: bool,
@@ -120,6 +127,12 @@ enum Command {
     /// Check the configuration file, or print the defaults or its JSON Schema.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Show where the cache of the content directory is and whether it is current; or
+    /// print its path, or clear every cache.
+    Cache {
+        #[command(subcommand)]
+        action: Option<cli::cache_command::Action>,
+    },
     /// Print the screen the reader would show, as plain text, without taking over the terminal.
     Screen {
         /// Terminal size as COLSxROWS, each from 1 to 1000.
@@ -198,6 +211,12 @@ struct Start<'a> {
 }
 
 impl Args {
+    /// Where the library comes from; `--no-cache` leaves out the cache.
+    fn source(&self) -> cli::Source<'_> {
+        let cache = if self.no_cache { None } else { briefing::cache::cache_dir(self.cache.as_deref()) };
+        cli::Source { content: self.content.as_deref(), cache }
+    }
+
     fn start(&self) -> Start<'_> {
         let state = (!self.no_state).then(|| state::file::state_dir(self.state.as_deref()));
         let config = (!self.no_config).then_some(self.config.as_deref());
@@ -234,12 +253,12 @@ const USAGE: u8 = 2;
 
 /// Opens the reader, or with `size` prints its first screen. The library is loaded and
 /// `--open` checked before the terminal is touched, so errors read as plain text.
-fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> anyhow::Result<ExitCode> {
+fn read(source: &cli::Source<'_>, start: &Start<'_>, size: Option<(u16, u16)>) -> anyhow::Result<ExitCode> {
     if let Some(problem) = size.map_or_else(no_terminal, |_| None) {
         cli::eprint(&problem);
         return Ok(ExitCode::from(USAGE));
     }
-    let library = cli::load(content)?;
+    let briefing::cache::Loaded { library, index, pending } = cli::load_cached(source)?;
     let target = start.open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
     let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
     let mut app = App::remembering(&library, terminal_size, target, store(start, size.is_none()));
@@ -249,8 +268,14 @@ fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> 
         app.update(Action::ShowView(view));
     }
     match size {
-        Some(_) => briefing::cli::print(&reader::screen_text(&app))?,
-        None => reader::terminal::run(app)?,
+        Some(_) => {
+            briefing::cli::print(&reader::screen_text(&app))?;
+            if let Some(pending) = pending {
+                // After the screen is out: a cache that cannot be written costs only the next start.
+                let _ = pending.write(&library, None);
+            }
+        }
+        None => reader::terminal::run(app, reader::searcher::Cached { index, pending })?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -282,31 +307,33 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let content = args.content.as_deref();
-    let result = match args.command {
+    let source = args.source();
+    let content = source.content;
+    let result = match &args.command {
         Some(Command::Check) => cli::check::run(content),
-        Some(Command::List { kind, json }) => cli::list::run(content, kind, json),
-        Some(Command::Show { id, json }) => cli::show::run(content, &id, json),
+        Some(Command::List { kind, json }) => cli::list::run(&source, *kind, *json),
+        Some(Command::Show { id, json }) => cli::show::run(&source, id, *json),
         Some(Command::Search { query, kind, limit, json }) => {
-            cli::search::run(content, &query.join(" "), kind, limit, json)
+            cli::search::run(&source, &query.join(" "), *kind, *limit, *json)
         }
-        Some(Command::Path { from, to, json }) => cli::path::run(content, &from, &to, json),
-        Some(Command::Export { briefing, format }) => cli::export::run(content, briefing.as_deref(), format),
+        Some(Command::Path { from, to, json }) => cli::path::run(&source, from, to, *json),
+        Some(Command::Export { briefing, format }) => cli::export::run(&source, briefing.as_deref(), *format),
+        Some(Command::Cache { action }) => cli::cache_command::run(&source, *action),
         Some(Command::Bookmarks { json }) => {
             let start = args.start();
-            cli::bookmarks::run(&store(&start, false), json)
+            cli::bookmarks::run(&store(&start, false), *json)
         }
-        Some(Command::Note { ref key, ref text }) => {
+        Some(Command::Note { key, text }) => {
             let start = args.start();
             cli::bookmarks::note(&store(&start, true), key, &text.join(" "))
         }
-        Some(Command::Config(ConfigCommand::Check { ref file })) => {
+        Some(Command::Config(ConfigCommand::Check { file })) => {
             cli::config::check(file.as_deref(), args.config.as_deref())
         }
         Some(Command::Config(ConfigCommand::Default)) => cli::config::default(),
         Some(Command::Config(ConfigCommand::Schema)) => cli::config::schema(),
-        Some(Command::Screen { size }) => read(content, &args.start(), Some(size)),
-        None => read(content, &args.start(), None),
+        Some(Command::Screen { size }) => read(&source, &args.start(), Some(*size)),
+        None => read(&source, &args.start(), None),
     };
     match result {
         Ok(code) => code,

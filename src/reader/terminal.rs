@@ -30,7 +30,7 @@ use signal_hook::low_level;
 
 use super::action::Action;
 use super::app::App;
-use super::searcher::{self, BACKGROUND_FROM_ENTITIES};
+use super::searcher::{self, Cached};
 use super::ui;
 use crate::config::{Code, Key, Mods};
 use crate::state::Store;
@@ -54,13 +54,11 @@ static SCREEN: Mutex<()> = Mutex::new(());
 static GIVEN_BACK: AtomicBool = AtomicBool::new(false);
 
 /// Runs the reader on `app` until the user quits. A large library gets a search worker
-/// thread for the life of the loop.
-pub fn run(mut app: App<'_>) -> io::Result<()> {
+/// thread for the life of the loop; what the cache gave (or still needs) goes to it.
+pub fn run(mut app: App<'_>, cached: Cached) -> io::Result<()> {
     let library = app.library;
     thread::scope(|scope| {
-        if library.entities.len() >= BACKGROUND_FROM_ENTITIES {
-            app.searcher = searcher::start_worker(scope, library);
-        }
+        app.searcher = searcher::start(scope, library, cached);
         let mut terminal = ratatui::try_init()?;
         chain_panic_hook();
         watch_signals(app.memory.store.clone());

@@ -116,7 +116,8 @@ fn set_aside(path: &Path) -> Loaded {
 /// crash at any point leaves either the old file or the new one, never a torn one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let temp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+    let name = path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = write_synced(&temp, bytes).and_then(|()| fs::rename(&temp, path));
     if written.is_err() {
         let _ = fs::remove_file(&temp);
