@@ -8,10 +8,13 @@ use std::sync::OnceLock;
 use briefing::library::{Library, Options, bundled};
 use briefing::reader::action::Action;
 use briefing::reader::app::App;
-use briefing::reader::screen_text;
 use briefing::reader::target::Target;
 use briefing::reader::theme::Theme;
 use briefing::reader::views::ViewKind;
+use briefing::reader::{screen_text, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
@@ -53,6 +56,39 @@ fn relation_map() {
         let mut app = reader(size, Some("jensen-huang"));
         app.update(Action::ShowView(ViewKind::Map));
         insta::assert_snapshot!(format!("map_{}x{}", size.0, size.1), screen_text(&app));
+    }
+}
+
+/// The text of the focused link: the cells drawn reversed and underlined.
+fn focused_text(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let focus = Modifier::REVERSED | Modifier::UNDERLINED;
+    let mut text = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            if buffer[(x, y)].modifier.contains(focus) {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn relation_map_walked_to_its_third_node() {
+    for size in SIZES {
+        let mut app = reader(size, Some("jensen-huang"));
+        app.update(Action::ShowView(ViewKind::Map));
+        app.update(Action::NextLink);
+        app.update(Action::NextLink);
+        let screen = screen_text(&app);
+        assert!(screen.contains("Relations of Jensen Huang"), "the root is unchanged:\n{screen}");
+        assert_eq!(app.at.story.link, Some(2), "the third node");
+        let focused = focused_text(&app);
+        insta::assert_snapshot!(format!("map_third_node_{}x{}", size.0, size.1), format!("{screen}focused: {focused}"));
     }
 }
 

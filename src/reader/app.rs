@@ -413,9 +413,11 @@ impl<'l> App<'l> {
                 self.story.layout(width, key, |w, k| super::story::story_doc(library, b, w, &k.2));
             }
             (View::Story, None) => self.story.clear(),
+            // A view is laid out from what it names alone, never from the card's entity:
+            // previewing a link on the card leaves it as it is.
             (view, briefing) => {
-                let key = (view, briefing, String::new(), self.at.entity);
-                self.story.layout(width, key, |w, k| view_doc(library, view, briefing, k.3, w));
+                let key = (view, briefing, String::new(), None::<EntityId>);
+                self.story.layout(width, key, |w, _| view_doc(library, view, w));
             }
         }
     }

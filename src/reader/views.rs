@@ -10,22 +10,44 @@ pub mod timeline;
 use super::doc::Doc;
 use crate::library::{BriefingId, EntityId, Library};
 
-/// The main pane's view.
+/// Whose figures or events a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// One briefing's.
+    Briefing(BriefingId),
+    /// Those about (or involving) an entity, across every briefing.
+    Entity(EntityId),
+    /// Every briefing's.
+    Archive,
+}
+
+impl Scope {
+    /// The open briefing, else the card's entity, else the whole archive.
+    pub fn of(briefing: Option<BriefingId>, entity: Option<EntityId>) -> Scope {
+        match (briefing, entity) {
+            (Some(b), _) => Scope::Briefing(b),
+            (None, Some(e)) => Scope::Entity(e),
+            (None, None) => Scope::Archive,
+        }
+    }
+}
+
+/// The main pane's view. A view names what it is about when it is opened (the map its
+/// root, the figures their scope), so previewing a link on the card, which changes the
+/// card's entity, never changes what the main pane shows: only following a link does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum View {
     /// The story of the open briefing.
     #[default]
     Story,
-    /// The figures of the open briefing (or of the card's entity), as bars.
-    Figures,
-    /// The card entity's neighbourhood, two hops out.
-    Map,
-    /// The open briefing's events in order.
-    Timeline,
-    /// Every dated event of the archive, in date order.
-    Archive,
-    /// The card entity's figures across every briefing, with their dates.
-    Compare,
+    /// Figures as bars: a briefing's, or those about an entity.
+    Figures(Scope),
+    /// An entity's neighbourhood, two hops out, rooted at it.
+    Map(EntityId),
+    /// Events in order: a briefing's, an entity's, or the archive's.
+    Timeline(Scope),
+    /// An entity's figures across every briefing, with their dates.
+    Compare(EntityId),
     /// The shortest chain of relations between two entities.
     Path(EntityId, EntityId),
 }
@@ -65,46 +87,55 @@ impl ViewKind {
 }
 
 impl View {
+    /// The view a key asks for, about the open briefing or the card's entity; `None` when
+    /// it needs an entity and the card has none.
+    pub fn of(kind: ViewKind, briefing: Option<BriefingId>, entity: Option<EntityId>) -> Option<View> {
+        Some(match kind {
+            ViewKind::Story => View::Story,
+            ViewKind::Figures => View::Figures(Scope::of(briefing, entity)),
+            ViewKind::Map => View::Map(entity?),
+            ViewKind::Timeline => View::Timeline(Scope::of(briefing, entity)),
+            ViewKind::Archive => View::Timeline(Scope::Archive),
+            ViewKind::Compare => View::Compare(entity?),
+        })
+    }
+
+    /// The entity the view is about, if it is about one.
+    pub fn subject(&self) -> Option<EntityId> {
+        match *self {
+            View::Map(e) | View::Compare(e) | View::Figures(Scope::Entity(e)) | View::Timeline(Scope::Entity(e)) => {
+                Some(e)
+            }
+            View::Path(a, _) => Some(a),
+            _ => None,
+        }
+    }
+
     /// The pane title for the view.
-    pub fn title(&self, library: &Library, entity: Option<EntityId>) -> String {
+    pub fn title(&self, library: &Library) -> String {
         let name = |id: EntityId| library.entity(id).name.clone();
-        match self {
+        match *self {
             View::Story => " Story ".into(),
-            View::Figures => " Figures ".into(),
-            View::Map => format!(" Relations of {} ", entity.map(name).unwrap_or_default()),
-            View::Timeline => " Timeline ".into(),
-            View::Archive => " Timeline of the archive ".into(),
-            View::Compare => format!(" Figures about {} ", entity.map(name).unwrap_or_default()),
-            View::Path(a, b) => format!(" {} ⇝ {} ", name(*a), name(*b)),
+            View::Figures(Scope::Entity(e)) => format!(" Figures about {} ", name(e)),
+            View::Figures(_) => " Figures ".into(),
+            View::Map(e) => format!(" Relations of {} ", name(e)),
+            View::Timeline(Scope::Archive) => " Timeline of the archive ".into(),
+            View::Timeline(Scope::Entity(e)) => format!(" Timeline of {} ", name(e)),
+            View::Timeline(Scope::Briefing(_)) => " Timeline ".into(),
+            View::Compare(e) => format!(" Figures about {} in every briefing ", name(e)),
+            View::Path(a, b) => format!(" {} ⇝ {} ", name(a), name(b)),
         }
     }
 }
 
 /// Lays out a non-story view at `width`.
-pub fn view_doc(
-    library: &Library,
-    view: View,
-    briefing: Option<BriefingId>,
-    entity: Option<EntityId>,
-    width: usize,
-) -> Doc {
+pub fn view_doc(library: &Library, view: View, width: usize) -> Doc {
     match view {
         View::Story => Doc::default(),
-        View::Figures => figures::figures_doc(library, &figures::in_scope(library, briefing, entity), false, width),
-        View::Compare => {
-            let figures = entity.map(|e| figures::across(library, e)).unwrap_or_default();
-            figures::figures_doc(library, &figures, true, width)
-        }
-        View::Map => map::map_doc(library, entity, width),
-        View::Timeline => {
-            let scope = match (briefing, entity) {
-                (Some(b), _) => timeline::Scope::Briefing(b),
-                (None, Some(e)) => timeline::Scope::Entity(e),
-                (None, None) => timeline::Scope::Archive,
-            };
-            timeline::timeline_doc(library, scope, width)
-        }
-        View::Archive => timeline::timeline_doc(library, timeline::Scope::Archive, width),
+        View::Figures(scope) => figures::figures_doc(library, &figures::in_scope(library, scope), false, width),
+        View::Compare(entity) => figures::figures_doc(library, &figures::across(library, entity), true, width),
+        View::Map(root) => map::map_doc(library, root, width),
+        View::Timeline(scope) => timeline::timeline_doc(library, scope, width),
         View::Path(a, b) => path::path_doc(library, a, b, width),
     }
 }

@@ -106,36 +106,35 @@ impl App<'_> {
     }
 
     /// Enter in the main pane: a mention opens its card; in the relation map a node
-    /// becomes the new centre.
+    /// becomes the new root, recorded in history (Back returns to the old root with the
+    /// node focused), and Enter on the root itself opens its card.
     fn follow_in_main(&mut self) {
         let Some(entity) = self.story_link_entity() else { return };
-        if self.at.view == View::Map {
-            self.history.visit(self.at);
-            self.show_entity(entity);
-            self.at.story = Spot::default();
-        } else {
-            self.visit(Target::Entity(entity));
+        match self.at.view {
+            View::Map(root) if root != entity => {
+                self.history.visit(self.at);
+                self.at.view = View::Map(entity);
+                self.show_entity(entity);
+                self.at.story = Spot { link: Some(0), ..Spot::default() };
+            }
+            _ => self.visit(Target::Entity(entity)),
         }
     }
 
     /// Switches the main pane to a view, recorded in history.
     pub(crate) fn show_view(&mut self, kind: ViewKind) {
-        let view = match kind {
-            ViewKind::Story => View::Story,
-            ViewKind::Figures => View::Figures,
-            ViewKind::Map => View::Map,
-            ViewKind::Timeline => View::Timeline,
-            ViewKind::Archive => View::Archive,
-            ViewKind::Compare => View::Compare,
-        };
-        if matches!(view, View::Map | View::Compare) && self.at.entity.is_none() {
+        let Some(view) = View::of(kind, self.at.briefing, self.at.entity) else {
             let tab = self.key_of(Context::Reading, Action::NextLink).unwrap_or_else(|| "Go".into());
             self.notice = Some(format!("No entity for this view: {tab} to a mention or open one first"));
             return;
-        }
+        };
         if view != self.at.view {
             self.history.visit(self.at);
             self.show_main(view);
+            // The map opens with its root focused, so Tab walks on from the root.
+            if let View::Map(_) = view {
+                self.at.story.link = Some(0);
+            }
         }
         self.focus_pane(Pane::Story);
     }

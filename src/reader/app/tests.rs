@@ -173,3 +173,46 @@ fn history_is_kept_once_and_bounded() {
     assert_eq!(recent.newest_first().filter(|q| *q == "h20").count(), 1);
     assert_eq!(recent.newest_first().count(), crate::reader::recent::LIMIT);
 }
+
+#[test]
+fn the_map_is_walked_by_tab_and_re_rooted_by_enter_and_back() {
+    use crate::reader::views::{View, ViewKind};
+    let library = library();
+    let huang = library.entity_by_id("jensen-huang").expect("bundled");
+    let mut app = on_beijing(&library, (120, 40));
+    app.open(crate::reader::target::Target::Entity(huang));
+    app.update(Action::ShowView(ViewKind::Map));
+    assert_eq!((app.at.view, app.at.story.link), (View::Map(huang), Some(0)), "the root has focus");
+    app.update(Action::NextLink);
+    app.update(Action::NextLink);
+    let third = app.story_link_entity().expect("a node has focus");
+    assert_eq!(app.at.story.link, Some(2));
+    assert_eq!(app.at.view, View::Map(huang), "Tab previews without re-rooting");
+    assert_eq!(app.at.entity, Some(third), "the card previews the focused node");
+    assert_ne!(third, huang);
+    app.update(Action::Follow);
+    assert_eq!(app.at.view, View::Map(third), "Enter re-roots on the node");
+    assert_eq!(app.at.story.link, Some(0));
+    app.update(Action::Back);
+    assert_eq!((app.at.view, app.at.story.link), (View::Map(huang), Some(2)), "Back: the old root, the same focus");
+    app.update(Action::Forward);
+    assert_eq!(app.at.view, View::Map(third));
+}
+
+#[test]
+fn previewing_never_changes_what_a_view_is_about() {
+    use crate::reader::views::ViewKind;
+    let library = library();
+    let nvidia = library.entity_by_id("nvidia").expect("bundled");
+    for kind in [ViewKind::Figures, ViewKind::Map, ViewKind::Timeline, ViewKind::Archive, ViewKind::Compare] {
+        let mut app = on_beijing(&library, (120, 40));
+        app.open(crate::reader::target::Target::Entity(nvidia));
+        app.update(Action::ShowView(kind));
+        let (view, doc) = (app.at.view, app.story.doc.clone());
+        for _ in 0..6 {
+            app.update(Action::NextLink);
+        }
+        assert_eq!(app.at.view, view, "{kind:?}");
+        assert_eq!(app.story.doc, doc, "{kind:?}: the main pane is laid out as before");
+    }
+}

@@ -65,7 +65,7 @@ impl Widget for DocView<'_> {
 pub fn render_story(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let title = match (app.at.view, app.at.briefing) {
         (View::Story, None) => " Story — open a briefing from the library ".to_string(),
-        (view, _) => view.title(app.library, app.at.entity),
+        (view, _) => view.title(app.library),
     };
     let current_mark = (!app.find.query.is_empty()).then_some(app.find.current);
     let view =

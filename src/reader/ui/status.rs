@@ -146,9 +146,7 @@ fn crumbs<'a>(app: &'a App<'_>, room: usize) -> Line<'a> {
 fn title(app: &App, place: &Location) -> String {
     let name = match (place.focus, place.entity, place.briefing) {
         (Pane::Card, Some(e), _) => app.library.entity(e).name.clone(),
-        (Pane::Story, _, _) if place.view != View::Story => {
-            place.view.title(app.library, place.entity).trim().to_string()
-        }
+        (Pane::Story, _, _) if place.view != View::Story => place.view.title(app.library).trim().to_string(),
         (Pane::Story, _, Some(b)) => app.library.briefing(b).headline.clone(),
         _ => "Library".to_string(),
     };

@@ -2,8 +2,9 @@
 //! like: dollars with dollars, percentages with percentages. Within a group every bar is
 //! proportional to its value; groups never share a scale.
 
+use super::Scope;
 use crate::library::model::{Qualifier, Sign};
-use crate::library::{BriefingId, EntityId, Kind, Library};
+use crate::library::{EntityId, Kind, Library};
 use crate::reader::doc::{Doc, DocBuilder, Tone, width};
 use crate::reader::target::Target;
 
@@ -27,14 +28,15 @@ pub struct Bar {
     pub cells: usize,
 }
 
-/// The figures a view shows: the open briefing's, else those about the card's entity.
-pub fn in_scope(library: &Library, briefing: Option<BriefingId>, entity: Option<EntityId>) -> Vec<EntityId> {
-    match (briefing, entity) {
-        (Some(b), _) => {
+/// The figures of a scope: a briefing's, or those about an entity; the archive's are too
+/// many and too unlike to chart together, so it has none.
+pub fn in_scope(library: &Library, scope: Scope) -> Vec<EntityId> {
+    match scope {
+        Scope::Briefing(b) => {
             library.briefing(b).entities.iter().copied().filter(|&e| library.entity(e).kind == Kind::Figure).collect()
         }
-        (None, Some(e)) => library.figures_about(e).to_vec(),
-        (None, None) => Vec::new(),
+        Scope::Entity(e) => library.figures_about(e).to_vec(),
+        Scope::Archive => Vec::new(),
     }
 }
 
@@ -143,7 +145,7 @@ mod tests {
     #[test]
     fn bars_are_proportional_within_a_group() {
         let library = bundled::load(Default::default()).unwrap().library;
-        let figures = in_scope(&library, library.briefing_by_id("beijing-gambit"), None);
+        let figures = in_scope(&library, Scope::Briefing(library.briefing_by_id("beijing-gambit").unwrap()));
         let groups = chart(&library, &figures, 100);
         for group in &groups {
             let max = group.bars[0].magnitude;
@@ -161,7 +163,11 @@ mod tests {
     #[test]
     fn units_never_share_a_scale() {
         let library = bundled::load(Default::default()).unwrap().library;
-        let groups = chart(&library, &in_scope(&library, library.briefing_by_id("beijing-gambit"), None), 40);
+        let groups = chart(
+            &library,
+            &in_scope(&library, Scope::Briefing(library.briefing_by_id("beijing-gambit").unwrap())),
+            40,
+        );
         let units: Vec<&str> = groups.iter().map(|g| g.unit.as_str()).collect();
         assert_eq!(units.len(), 2, "{units:?}");
         for group in &groups {

@@ -7,12 +7,8 @@ use crate::library::{EntityId, Library};
 use crate::reader::doc::{Doc, DocBuilder, Tone};
 
 /// Lays out the map around `centre` at `width`.
-pub fn map_doc(library: &Library, centre: Option<EntityId>, width: usize) -> Doc {
+pub fn map_doc(library: &Library, centre: EntityId, width: usize) -> Doc {
     let mut b = DocBuilder::new(width);
-    let Some(centre) = centre else {
-        b.text("No entity to centre on: Tab to a mention or open one from the library.", Tone::Meta);
-        return b.finish();
-    };
     b.entity(library, centre);
     b.end();
     let first = branches(library, centre);

@@ -2,21 +2,11 @@
 //! order where the source gives none) and links to the entities it involves: one
 //! briefing's, an entity's across the archive, or the whole archive's.
 
+pub use super::Scope;
+use crate::library::Library;
 use crate::library::card::{EventLine, timeline};
-use crate::library::{BriefingId, EntityId, Library};
 use crate::reader::doc::{Doc, DocBuilder, Tone, width};
 use crate::reader::target::Target;
-
-/// Whose events a timeline shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// One briefing's.
-    Briefing(BriefingId),
-    /// Those involving an entity, across every briefing.
-    Entity(EntityId),
-    /// Every briefing's.
-    Archive,
-}
 
 /// Lays out the timeline of `scope` at `width`.
 pub fn timeline_doc(library: &Library, scope: Scope, width: usize) -> Doc {
