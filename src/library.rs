@@ -4,6 +4,8 @@
 
 pub mod bundled;
 pub mod card;
+pub mod card_text;
+pub mod cite;
 pub mod diagnostic;
 pub mod escape;
 pub mod export;

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use super::graph;
 use super::model::{
     Briefing, BriefingId, Entity, EntityId, Event, Figure, Kind, Library, Qualifier, RelationSource, Scale, Sign,
+    Source,
 };
 
 /// An entity a card points at; serialises as its string id.
@@ -52,12 +53,43 @@ pub struct BriefingRef<'l> {
     pub headline: &'l str,
     /// The day it reports (ISO), when known.
     pub date: Option<&'l str>,
+    /// Where its story comes from.
+    pub source: &'l Source,
 }
 
 impl<'l> BriefingRef<'l> {
     fn new(library: &'l Library, briefing: BriefingId) -> Self {
         let b = library.briefing(briefing);
-        BriefingRef { briefing, id: &b.id, headline: &b.headline, date: b.date.as_deref() }
+        BriefingRef { briefing, id: &b.id, headline: &b.headline, date: b.date.as_deref(), source: &b.source }
+    }
+}
+
+/// The source of one of the briefings an entity appears in, for the card's JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceLine<'l> {
+    /// The briefing, by id.
+    pub briefing: &'l str,
+    /// The publication.
+    pub publication: &'l str,
+    /// The title of the source piece.
+    pub title: &'l str,
+    /// Its date as the source prints it.
+    pub date: &'l str,
+    /// Its address, when the file gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'l str>,
+}
+
+impl<'l> SourceLine<'l> {
+    fn new(b: &BriefingRef<'l>) -> Self {
+        let s = b.source;
+        SourceLine {
+            briefing: b.id,
+            publication: &s.publication,
+            title: &s.title,
+            date: &s.date,
+            url: s.url.as_deref(),
+        }
     }
 }
 
@@ -367,6 +399,8 @@ pub struct Card<'l> {
     pub mentions: Vec<MentionLine<'l>>,
     /// Events that involve it, across briefings, in date order (see [`timeline`]).
     pub events: Vec<EventLine<'l>>,
+    /// The sources of the briefings it appears in, in the order of `briefings`.
+    pub sources: Vec<SourceLine<'l>>,
 }
 
 impl<'l> Card<'l> {
@@ -378,8 +412,10 @@ impl<'l> Card<'l> {
             .figure
             .as_ref()
             .and_then(|f| library.mentions(f.briefing).iter().position(|m| m.entity == id));
+        let sources = head.briefings.iter().map(SourceLine::new).collect();
         Card {
             entity: id,
+            sources,
             head,
             stated_link,
             relations: relations(library, id),
