@@ -7,12 +7,14 @@ pub mod app;
 pub mod card;
 pub mod config;
 pub mod doc;
+pub mod effect;
 pub mod help;
 pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod location;
 pub mod navigator;
+pub mod opener;
 pub mod preview;
 pub mod recent;
 pub mod searcher;
@@ -60,9 +62,9 @@ pub fn screen_text(app: &App<'_>) -> String {
                 skip -= 1;
                 continue;
             }
-            let symbol = cell.symbol();
-            line.push_str(symbol);
-            skip = doc::width(symbol).saturating_sub(1);
+            let symbol = ui::hyperlink::shown(cell.symbol());
+            line.push_str(&symbol);
+            skip = doc::width(&symbol).saturating_sub(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');

@@ -32,7 +32,7 @@ fn config_home(text: &str) -> tempfile::TempDir {
 fn spawn(home: &tempfile::TempDir, cols: u16, rows: u16) -> Session {
     let dir = home.path().to_str().unwrap().to_string();
     let session = Session::spawn_with(&["--no-state"], &[("XDG_CONFIG_HOME", &dir)], cols, rows);
-    session.wait_for("Story");
+    session.wait_for("╮╭ Card");
     session.settle();
     session
 }

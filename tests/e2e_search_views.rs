@@ -71,12 +71,14 @@ fn each_view_opens_from_the_story_and_links_out() {
     s.wait_for("Stated in the story:");
     s.wait_for("$17 billion");
 
-    // The figure's map starts from what it is about; Enter on a node re-centres it.
+    // The figure's map starts from what it is about, its root focused; Tab moves to a
+    // node and the card previews it while the map keeps its root; Enter re-roots it.
     s.send("r");
     s.wait_for("Relations of $17 billion");
     s.wait_for("about → ■Nvidia");
     s.send(TAB);
-    s.send(TAB);
+    s.wait_for("Nvidia  英伟达");
+    s.wait_for("Relations of $17 billion");
     s.send(ENTER);
     s.wait_for("Relations of Nvidia");
     s.wait_for("led by → ●Jensen Huang");

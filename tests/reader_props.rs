@@ -85,6 +85,9 @@ fn action() -> impl Strategy<Value = Action> {
         2 => Just(Action::NextPane),
         1 => Just(Action::ToggleHelp),
         1 => Just(Action::ToggleMouse),
+        1 => Just(Action::ToggleLibrary),
+        1 => Just(Action::Copy),
+        1 => Just(Action::OpenSource),
         1 => Just(Action::Quit),
         1 => Just(Action::StartFind),
         2 => Just(Action::FindNext),
@@ -156,6 +159,9 @@ const _EVERY_ACTION_IS_GENERATED: fn(Action) = |action| match action {
     | Action::Focus(_)
     | Action::NextPane
     | Action::ToggleMouse
+    | Action::ToggleLibrary
+    | Action::Copy
+    | Action::OpenSource
     | Action::StartFind
     | Action::FindNext
     | Action::FindPrev

@@ -72,6 +72,14 @@ pub enum Action {
     NextPane,
     /// Capture the mouse, or release it so the terminal can select text.
     ToggleMouse,
+    /// Show or hide the library pane.
+    ToggleLibrary,
+    /// Copy what has focus to the clipboard (through the terminal, so over ssh too): a
+    /// mention's sentence, a figure with its source, a link's name, a card as text, the
+    /// story's source address.
+    Copy,
+    /// Open the address of the story's source (or of the focused briefing) in the browser.
+    OpenSource,
     /// Start typing a find-in-story query.
     StartFind,
     /// Next find match.
@@ -155,6 +163,9 @@ pub const ACTIONS: &[Word<Action>] = &[
     word("focus_card", Action::Focus(Pane::Card), "show and focus the card pane"),
     word("next_pane", Action::NextPane, "focus the next pane"),
     word("toggle_mouse", Action::ToggleMouse, "release or capture the mouse (to select text)"),
+    word("toggle_library", Action::ToggleLibrary, "show or hide the library pane"),
+    word("copy", Action::Copy, "copy what has focus: a sentence, a figure, a name, a card, an address"),
+    word("open_source", Action::OpenSource, "open the source's address in the browser"),
     word("start_find", Action::StartFind, "find text in the story"),
     word("find_next", Action::FindNext, "next find match"),
     word("find_prev", Action::FindPrev, "previous find match"),

@@ -7,6 +7,7 @@
 //! Scrolling a link or match into view is a request ([`Reveal`]) that `refresh` resolves
 //! after laying out, so it always measures the layout that will be drawn.
 
+mod copy;
 mod find;
 mod memory;
 mod mouse;
@@ -18,25 +19,31 @@ mod tests;
 
 use ratatui::layout::Rect;
 
+pub use self::copy::Clip;
 pub use self::find::Find;
 pub use self::memory::Memory;
 pub use self::pane::{PaneState, Reveal};
 pub use self::search::SearchBox;
 use super::action::{Action, Pane};
+use super::effect::Effect;
 use super::help;
 use super::history::History;
 use super::keymap::{Context, Keymap};
-use super::layout::{self, Screen};
+use super::layout::{self, Arrange, Screen};
 use super::location::Location;
 use super::navigator::Index;
 use super::recent::Recent;
 use super::searcher::Searcher;
+use super::story::Header;
 use super::target::Target;
 use super::theme::Theme;
 use super::views::{View, view_doc};
 use crate::config::Key;
 use crate::library::{EntityId, Library};
 use crate::state::Store;
+
+/// A story pane with fewer text rows than this gets the compact header.
+const COMPACT_BELOW: u16 = 30;
 
 /// Half a page of `page` rows, at least one row, as less and vim move with Ctrl-d.
 fn half(page: usize) -> usize {
@@ -82,6 +89,12 @@ pub struct App<'l> {
     pub history: History,
     /// Whether the mouse is captured.
     pub mouse: bool,
+    /// Whether the terminal draws hyperlinks (OSC 8): the source's address is then one.
+    /// Off unless the event loop finds a terminal that does, so text renderings are plain.
+    pub hyperlinks: bool,
+    /// Whether the wide layout shows the library pane (hidden, the story and card share
+    /// the width).
+    pub library_shown: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
     /// A one-line notice for the status bar ("no more history").
@@ -100,6 +113,8 @@ pub struct App<'l> {
     pub memory: Memory,
     /// A scroll request for a pane, resolved by `refresh` once that pane is laid out on screen.
     reveal: Option<(Pane, Reveal)>,
+    /// Requests for the event loop (copy, open), taken by [`App::take_effects`].
+    effects: Vec<Effect>,
 }
 
 impl<'l> App<'l> {
@@ -126,6 +141,8 @@ impl<'l> App<'l> {
             find: Find::default(),
             history: History::default(),
             mouse: true,
+            library_shown: true,
+            hyperlinks: false,
             quit: false,
             notice: None,
             theme: Theme::from_env(),
@@ -135,6 +152,7 @@ impl<'l> App<'l> {
             recent_searches: Recent::from_queries(searches),
             memory,
             reveal: None,
+            effects: Vec::new(),
         };
         app.find.recent = Recent::from_queries(finds);
         app.show_bookmarks();
@@ -150,8 +168,15 @@ impl<'l> App<'l> {
         }
         app.refresh();
         app.record();
-        app.notice = app.memory.store.take_notice();
+        app.notice = app.memory.store.take_notice().or_else(|| app.first_run_hint());
         app
+    }
+
+    /// The one line a first run opens with, pointing to the help.
+    fn first_run_hint(&self) -> Option<String> {
+        let help = self.key_of(Context::Reading, Action::ToggleHelp).filter(|_| self.memory.first_visit)?;
+        let tab = self.key_of(Context::Reading, Action::NextLink).map(|k| format!("; {k} moves between links"));
+        Some(format!("New here? {help} lists every key{}", tab.unwrap_or_default()))
     }
 
     /// Goes to `target` as a followed link does, recorded in history.
@@ -175,7 +200,38 @@ impl<'l> App<'l> {
 
     /// The screen layout for the current size and focus.
     pub fn screen(&self) -> Screen {
-        layout::screen(self.area(), self.at.focus, self.at.left)
+        layout::screen(self.area(), self.arrange())
+    }
+
+    /// What the layout depends on besides the size.
+    fn arrange(&self) -> Arrange {
+        Arrange {
+            focus: self.at.focus,
+            left: self.at.left,
+            library: self.library_shown,
+            library_width: self.index.widest(),
+            preview: self.strip_entity().is_some(),
+        }
+    }
+
+    /// Whether a status-bar hint for `actions` does something here: a view's key only
+    /// where that view has something to show and is not already shown, the path key
+    /// only with an entity on the card.
+    pub fn hint_applies(&self, actions: &[Action]) -> bool {
+        match actions {
+            [Action::ShowView(kind)] => View::of(*kind, self.at.briefing, self.at.entity)
+                .is_some_and(|v| v != self.at.view && v.has_content(self.library)),
+            [Action::StartPath] => self.at.entity.is_some(),
+            _ => true,
+        }
+    }
+
+    /// The entity the one-pane layout previews under the story: the focused link's.
+    pub fn strip_entity(&self) -> Option<EntityId> {
+        if self.at.focus != Pane::Story {
+            return None;
+        }
+        self.story_link_entity()
     }
 
     /// The whole terminal.
@@ -307,7 +363,10 @@ impl<'l> App<'l> {
             Action::Forward => self.forward(),
             Action::Focus(pane) => self.focus_pane(pane),
             Action::NextPane => self.next_pane(),
-            Action::ToggleMouse => self.mouse = !self.mouse,
+            Action::ToggleMouse => self.toggle_mouse(),
+            Action::ToggleLibrary => self.toggle_library(),
+            Action::Copy => self.copy(),
+            Action::OpenSource => self.open_source(),
             Action::StartFind => self.start_find(),
             Action::FindNext => self.find_step(true),
             Action::FindPrev => self.find_step(false),
@@ -372,11 +431,11 @@ impl<'l> App<'l> {
         // A hidden pane is laid out at the full width, one row high; its spot is by
         // content, so it reads right again once the pane is shown.
         let size = |pane| {
-            let inner = screen.pane(pane).map(layout::inner);
+            let inner = screen.pane(pane).map(|r| layout::text_area(pane, r));
             (inner.map_or(columns, |r| r.width).max(1) as usize, inner.map_or(1, |r| r.height).max(1) as usize)
         };
         let (story, card) = (size(Pane::Story), size(Pane::Card));
-        self.layout_main(story.0);
+        self.layout_main(story.0, self.header());
         self.layout_card(card.0);
         self.story.height = story.1;
         self.card.height = card.1;
@@ -405,12 +464,19 @@ impl<'l> App<'l> {
         }
     }
 
-    fn layout_main(&mut self, width: usize) {
+    /// How much of the story's header fits: all of it in a tall pane, the headline alone
+    /// in a short one (so the text starts by the fifth row of an 80×24 terminal).
+    pub fn header(&self) -> Header {
+        let rows = self.screen().pane(Pane::Story).map_or(0, |r| layout::inner(r).height);
+        if rows < COMPACT_BELOW { Header::Compact } else { Header::Full }
+    }
+
+    fn layout_main(&mut self, width: usize, header: Header) {
         let library = self.library;
         match (self.at.view, self.at.briefing) {
             (View::Story, Some(b)) => {
-                let key = (View::Story, Some(b), self.find.query.clone(), None::<EntityId>);
-                self.story.layout(width, key, |w, k| super::story::story_doc(library, b, w, &k.2));
+                let key = (View::Story, Some(b), self.find.query.clone(), header);
+                self.story.layout(width, key, |w, k| super::story::story_doc(library, b, w, &k.2, k.3));
             }
             (View::Story, None) => self.story.clear(),
             // A view is laid out from what it names alone, never from the card's entity:

@@ -31,6 +31,9 @@ pub enum Tone {
     Label,
     /// Text matching the find query.
     Match,
+    /// Text that stands for the document's [`Doc::address`], drawn as a hyperlink to it
+    /// where the terminal draws them.
+    Address,
 }
 
 /// A run of text on one line.
@@ -67,6 +70,8 @@ pub struct Doc {
     /// Lines where blocks start: every paragraph, item and blank line, in order. A place
     /// given as an [`Anchor`] into them survives wrapping at another width.
     pub blocks: Vec<usize>,
+    /// The web address its [`Tone::Address`] pieces stand for: a story's source.
+    pub address: Option<String>,
 }
 
 /// A line named by content rather than by screen row: the block it belongs to and how
@@ -189,10 +194,24 @@ impl DocBuilder {
         self
     }
 
+    /// Sets the address the document's [`Tone::Address`] pieces stand for.
+    pub fn address(&mut self, url: &str) -> &mut Self {
+        self.doc.address = Some(url.to_string());
+        self
+    }
+
     /// Starts a new block whose first line is recorded in [`Doc::anchors`].
     pub fn anchor(&mut self) -> &mut Self {
         self.end();
         self.doc.anchors.push(self.doc.lines.len());
+        self
+    }
+
+    /// Ends the current paragraph and starts a block of no lines: a place held for
+    /// content left out at this size, so blocks count the same whatever is shown.
+    pub fn skip_block(&mut self) -> &mut Self {
+        self.end();
+        self.doc.blocks.push(self.doc.lines.len());
         self
     }
 

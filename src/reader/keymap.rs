@@ -147,6 +147,17 @@ impl Group {
     }
 }
 
+/// A key the status bar names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The key, as the help writes it.
+    pub key: String,
+    /// The word for what it does.
+    pub word: &'static str,
+    /// What it does.
+    pub actions: Vec<Action>,
+}
+
 /// Every binding in force: the defaults with the configuration merged over them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -289,7 +300,17 @@ impl Keymap {
 
     /// The status-bar hints of the active contexts: (first key, word).
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
-        contexts.iter().flat_map(|&c| self.groups(c)).filter_map(|g| Some((g.keys.first()?.label(), g.hint?))).collect()
+        self.hinted(contexts).into_iter().map(|h| (h.key, h.word)).collect()
+    }
+
+    /// The status-bar hints of the active contexts, with what each does, so the status bar
+    /// can leave out those that do nothing where the reader is.
+    pub fn hinted(&self, contexts: &[Context]) -> Vec<Hint> {
+        contexts
+            .iter()
+            .flat_map(|&c| self.groups(c))
+            .filter_map(|g| Some(Hint { key: g.keys.first()?.label(), word: g.hint?, actions: g.actions }))
+            .collect()
     }
 }
 

@@ -11,6 +11,23 @@ pub const MIN_SIZE: (u16, u16) = (30, 8);
 /// The widest the help overlay gets: room for the longest help line beside its keys.
 const HELP_WIDTH: u16 = 84;
 
+/// The longest line the main pane sets, in columns: a reading measure, as print and the
+/// web keep lines to 60–100 characters. A wider pane centres its text.
+pub const MEASURE: u16 = 90;
+
+/// The library pane's narrowest width in the wide layout, border included.
+const LIBRARY_MIN: u16 = 20;
+
+/// The library pane's widest width, border included: it never takes more than a fifth
+/// of the screen, however long the headlines.
+const LIBRARY_MAX: u16 = 40;
+
+/// Rows the one-pane layout's preview strip takes under the story, its rule included.
+const STRIP: u16 = 4;
+
+/// The one-pane layout shows the strip only when the story keeps at least this many rows.
+const STRIP_ROOM: u16 = 10;
+
 /// How many panes fit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -24,6 +41,28 @@ pub enum Mode {
     TooSmall,
 }
 
+/// What the arrangement depends on besides the terminal's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arrange {
+    /// The pane with the keyboard: the one shown in the one-pane layout.
+    pub focus: Pane,
+    /// The pane beside the card in the two-pane layout.
+    pub left: Pane,
+    /// Whether the wide layout shows the library pane.
+    pub library: bool,
+    /// The columns the library's longest row takes, to size its pane to its content.
+    pub library_width: usize,
+    /// Whether the one-pane layout has a preview to show under the story.
+    pub preview: bool,
+}
+
+impl Arrange {
+    /// The story focused beside the card, the library shown: for tests and the simplest uses.
+    pub fn new(focus: Pane, left: Pane) -> Arrange {
+        Arrange { focus, left, library: true, library_width: usize::MAX, preview: false }
+    }
+}
+
 /// The screen's regions for a size, focus and left-hand pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screen {
@@ -33,6 +72,8 @@ pub struct Screen {
     pub panes: Vec<(Pane, Rect)>,
     /// The tab bar, in narrow mode.
     pub tabs: Option<Rect>,
+    /// The preview strip under the story, in narrow mode while a link has focus.
+    pub strip: Option<Rect>,
     /// The status bar.
     pub status: Rect,
 }
@@ -55,28 +96,54 @@ pub fn inner(outer: Rect) -> Rect {
     outer.inner(Margin { horizontal: 1, vertical: 1 })
 }
 
-/// Lays the screen out. `left` is the pane shown beside the card in medium mode.
-pub fn screen(area: Rect, focus: Pane, left: Pane) -> Screen {
+/// Lays the screen out.
+pub fn screen(area: Rect, arrange: Arrange) -> Screen {
     let mode = mode(area.width, area.height);
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let (panes, tabs) = match mode {
-        Mode::Wide => {
-            let nav = (area.width / 5).clamp(24, 40);
+    let (mut panes, mut tabs, mut strip) = (Vec::new(), None, None);
+    match mode {
+        Mode::Wide if arrange.library => {
+            let nav = library_width(area.width, arrange.library_width);
             let [n, s, c] =
                 Layout::horizontal([Constraint::Length(nav), Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
-            (vec![(Pane::Navigator, n), (Pane::Story, s), (Pane::Card, c)], None)
+            panes = vec![(Pane::Navigator, n), (Pane::Story, s), (Pane::Card, c)];
+        }
+        Mode::Wide => {
+            let [s, c] = Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
+            panes = vec![(Pane::Story, s), (Pane::Card, c)];
         }
         Mode::Medium => {
             let [l, c] = Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
-            (vec![(left, l), (Pane::Card, c)], None)
+            panes = vec![(arrange.left, l), (Pane::Card, c)];
         }
         Mode::Narrow => {
-            let [t, p] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
-            (vec![(focus, p)], Some(t))
+            let [t, mut p] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+            if arrange.focus == Pane::Story && arrange.preview && p.height >= STRIP + STRIP_ROOM {
+                let [story, below] = Layout::vertical([Constraint::Min(0), Constraint::Length(STRIP)]).areas(p);
+                (p, strip) = (story, Some(below));
+            }
+            (panes, tabs) = (vec![(arrange.focus, p)], Some(t));
         }
-        Mode::TooSmall => (Vec::new(), None),
-    };
-    Screen { mode, panes, tabs, status }
+        Mode::TooSmall => {}
+    }
+    Screen { mode, panes, tabs, strip, status }
+}
+
+/// The library pane's width on a screen `columns` wide: its content's, with its border,
+/// between the bounds.
+fn library_width(columns: u16, content: usize) -> u16 {
+    let max = (columns / 5).clamp(LIBRARY_MIN, LIBRARY_MAX);
+    (content.saturating_add(2).min(u16::MAX as usize) as u16).clamp(LIBRARY_MIN, max)
+}
+
+/// Where a pane's text goes: its inner area, and for the main pane at most [`MEASURE`]
+/// columns of it, centred.
+pub fn text_area(pane: Pane, outer: Rect) -> Rect {
+    let inner = inner(outer);
+    if pane != Pane::Story || inner.width <= MEASURE {
+        return inner;
+    }
+    Rect { x: inner.x + (inner.width - MEASURE) / 2, width: MEASURE, ..inner }
 }
 
 /// Where the help overlay goes on a screen of `area`: centred, at most 76 columns wide.
@@ -139,12 +206,45 @@ mod tests {
 
     #[test]
     fn panes_tile_the_body_without_overlap() {
-        let s = screen(Rect::new(0, 0, 120, 40), Pane::Story, Pane::Story);
+        let s = screen(Rect::new(0, 0, 120, 40), Arrange::new(Pane::Story, Pane::Story));
         assert_eq!(s.panes.len(), 3);
         let total: u16 = s.panes.iter().map(|(_, r)| r.width).sum();
         assert_eq!(total, 120);
         assert_eq!(s.status, Rect::new(0, 39, 120, 1));
-        let narrow = screen(Rect::new(0, 0, 60, 20), Pane::Card, Pane::Story);
+        let narrow = screen(Rect::new(0, 0, 60, 20), Arrange::new(Pane::Card, Pane::Story));
         assert_eq!(narrow.panes, vec![(Pane::Card, Rect::new(0, 1, 60, 18))]);
+    }
+
+    #[test]
+    fn the_library_is_sized_to_its_content_within_bounds_and_can_be_hidden() {
+        let area = Rect::new(0, 0, 200, 50);
+        let width = |content| {
+            let arrange = Arrange { library_width: content, ..Arrange::new(Pane::Story, Pane::Story) };
+            screen(area, arrange).pane(Pane::Navigator).map(|r| r.width)
+        };
+        assert_eq!(width(10), Some(LIBRARY_MIN), "never narrower than the least");
+        assert_eq!(width(30), Some(32), "its content and border");
+        assert_eq!(width(300), Some(LIBRARY_MAX), "never wider than the most");
+        let hidden = screen(area, Arrange { library: false, ..Arrange::new(Pane::Story, Pane::Story) });
+        assert_eq!(hidden.panes.iter().map(|(p, _)| *p).collect::<Vec<_>>(), [Pane::Story, Pane::Card]);
+        assert_eq!(hidden.panes.iter().map(|(_, r)| r.width).sum::<u16>(), 200);
+    }
+
+    #[test]
+    fn the_one_pane_layout_keeps_a_strip_under_the_story_for_the_preview() {
+        let arrange = Arrange { preview: true, ..Arrange::new(Pane::Story, Pane::Story) };
+        let s = screen(Rect::new(0, 0, 60, 20), arrange);
+        assert_eq!(s.strip, Some(Rect::new(0, 15, 60, STRIP)));
+        assert_eq!(s.pane(Pane::Story), Some(Rect::new(0, 1, 60, 14)));
+        assert_eq!(screen(Rect::new(0, 0, 60, 12), arrange).strip, None, "no room for it");
+        assert_eq!(screen(Rect::new(0, 0, 60, 20), Arrange { focus: Pane::Card, ..arrange }).strip, None);
+    }
+
+    #[test]
+    fn a_wide_main_pane_keeps_a_reading_measure() {
+        let wide = text_area(Pane::Story, Rect::new(10, 0, 120, 30));
+        assert_eq!((wide.x, wide.width), (10 + 1 + 14, MEASURE));
+        assert_eq!(text_area(Pane::Story, Rect::new(0, 0, 60, 30)).width, 58);
+        assert_eq!(text_area(Pane::Card, Rect::new(0, 0, 120, 30)).width, 118, "only the main pane");
     }
 }

@@ -1,6 +1,7 @@
 //! The library index: briefings, then entities grouped by kind with counts. Rows are
 //! computed from the index on demand, so a library of any size costs nothing to scroll.
 
+use super::doc::width;
 use crate::library::card::newest_first;
 use crate::library::{BriefingId, EntityId, Kind, Library};
 use crate::state::{Bookmark, Marked};
@@ -88,6 +89,19 @@ pub struct Index {
     saved: Vec<Saved>,
     /// The briefing whose entities are listed; `None` for the whole library.
     only: Option<BriefingId>,
+    /// Columns the longest row takes, to size the pane to its content.
+    widest: usize,
+}
+
+/// Columns the longest row of briefings and groups takes: "▶ 2025-04-17 " and a
+/// headline, " ▶●" and a name (the marks of new or read briefings may add a few more).
+fn widest(library: &Library, briefings: &[BriefingId], groups: &[(Kind, Vec<EntityId>, bool)]) -> usize {
+    let briefing = |&b: &BriefingId| {
+        let b = library.briefing(b);
+        2 + b.date.as_ref().map_or(0, |d| width(d) + 1) + width(&b.headline)
+    };
+    let entities = groups.iter().flat_map(|(_, ids, _)| ids).map(|&e| 3 + width(&library.entity(e).name));
+    briefings.iter().map(briefing).chain(entities).max().unwrap_or(0)
 }
 
 /// Groups larger than this start folded, so a big library opens on a short list.
@@ -101,7 +115,7 @@ impl Index {
             Some(b) => library.briefing(b).entities.clone(),
             None => library.entity_ids().collect(),
         };
-        let groups = Kind::ALL
+        let groups: Vec<(Kind, Vec<EntityId>, bool)> = Kind::ALL
             .into_iter()
             .filter_map(|kind| {
                 let mut ids: Vec<EntityId> =
@@ -111,7 +125,14 @@ impl Index {
                 (!ids.is_empty()).then_some((kind, ids, open))
             })
             .collect();
-        Index { briefings: newest_first(library), groups, saved: Vec::new(), only }
+        let briefings = newest_first(library);
+        let widest = widest(library, &briefings, &groups);
+        Index { briefings, groups, saved: Vec::new(), only, widest }
+    }
+
+    /// Columns the longest row takes (a briefing's date and headline, an entity's name).
+    pub fn widest(&self) -> usize {
+        self.widest
     }
 
     /// Lists `bookmarks` (newest first) after the briefings; those whose briefing or

@@ -3,7 +3,7 @@
 
 use super::card::card_doc;
 use super::doc::{Doc, DocBuilder, Tone};
-use super::story::story_doc;
+use super::story::{Header, story_doc};
 use crate::library::{BriefingId, Library};
 use crate::search::Destination;
 
@@ -12,7 +12,7 @@ pub fn preview_doc(library: &Library, destination: &Destination, width: usize) -
     match destination {
         Destination::Entity(id) => card_doc(library, *id, width),
         Destination::Sentence(b, p, _) => paragraph_doc(library, *b, *p, width),
-        Destination::Briefing(b) => story_doc(library, *b, width, ""),
+        Destination::Briefing(b) => story_doc(library, *b, width, "", Header::Full),
     }
 }
 

@@ -6,28 +6,61 @@ use std::ops::Range;
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
+use crate::library::model::Source;
 pub use crate::library::text::find_all;
-use crate::library::{BriefingId, Library, Mention};
+use crate::library::{BriefingId, Library, Mention, cite};
+
+/// How much of the story's header the pane has room for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Header {
+    /// Headline, dek and source line, with space around them: where the pane is tall.
+    Full,
+    /// The headline alone above the text, the source going in the pane's border, and no
+    /// blank line under headings: where the pane is short, so the story starts at once.
+    Compact,
+}
 
 /// Lays out briefing `id` at `width`, marking every match of `query` as [`find_all`] finds them.
-pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str) -> Doc {
+pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str, header: Header) -> Doc {
     let briefing = library.briefing(id);
     let mentions = library.mentions(id);
     let mut b = DocBuilder::new(width);
+    // A compact header leaves out the dek, the source line and the blank lines around
+    // them and under headings, each as a block of no lines: the blocks stay the same, so
+    // a place in the story survives a resize that changes the header.
+    let full = header == Header::Full;
+    let gap = |b: &mut DocBuilder| {
+        if full {
+            b.blank()
+        } else {
+            b.skip_block()
+        };
+    };
     unlinked(&mut b, &briefing.headline, Tone::Headline, query);
-    b.blank();
+    gap(&mut b);
     if !briefing.dek.is_empty() {
-        unlinked(&mut b, &briefing.dek, Tone::Dek, query);
-        b.blank();
+        if full {
+            unlinked(&mut b, &briefing.dek, Tone::Dek, query);
+            b.end();
+        } else {
+            b.skip_block();
+        }
+        gap(&mut b);
     }
-    let source = &briefing.source;
-    unlinked(&mut b, &format!("{} · {} · “{}”", source.publication, source.date, source.title), Tone::Meta, query);
-    b.blank();
+    if let Some(url) = &briefing.source.url {
+        b.address(url);
+    }
+    if full {
+        source_line(&mut b, &briefing.source, query);
+    } else {
+        b.skip_block();
+    }
+    gap(&mut b);
     let mut next = 0;
     for section in &briefing.sections {
         if !section.heading.is_empty() {
             unlinked(&mut b, &section.heading, Tone::Heading, query);
-            b.blank();
+            gap(&mut b);
         }
         for p in section.paragraphs.clone() {
             let end = mentions[next..].iter().position(|m| m.paragraph != p).map_or(mentions.len(), |n| next + n);
@@ -41,6 +74,16 @@ pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str) -
     b.finish()
 }
 
+/// "In Focus Magazine · March 2025 · “The Beijing Gambit…” · taipeitimes.com ↗": the
+/// source, and where it has an address, its host as a link to it.
+fn source_line(b: &mut DocBuilder, source: &Source, query: &str) {
+    unlinked(b, &cite::source_line(source), Tone::Meta, query);
+    if let Some(url) = &source.url {
+        b.text(" · ", Tone::Meta).text(&format!("{} ↗", cite::host(url).unwrap_or(url)), Tone::Address);
+    }
+    b.end();
+}
+
 /// Adds text without links (headline, dek, source, headings), marking find matches.
 fn unlinked(b: &mut DocBuilder, text: &str, tone: Tone, query: &str) {
     let mut at = 0;
@@ -48,7 +91,7 @@ fn unlinked(b: &mut DocBuilder, text: &str, tone: Tone, query: &str) {
         b.text(&text[at..range.start], tone).mark(&text[range.clone()], None);
         at = range.end;
     }
-    b.text(&text[at..], tone).end();
+    b.text(&text[at..], tone);
 }
 
 /// Adds one paragraph, cutting its text wherever a mention or a match starts or ends.
@@ -107,6 +150,21 @@ fn paragraph(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::bundled;
+
+    #[test]
+    fn both_headers_keep_the_same_blocks_and_paragraphs() {
+        let library = bundled::load(Default::default()).unwrap().library;
+        for b in library.briefing_ids() {
+            let full = story_doc(&library, b, 50, "", Header::Full);
+            let compact = story_doc(&library, b, 50, "", Header::Compact);
+            assert_eq!(full.blocks.len(), compact.blocks.len(), "{}", library.briefing(b).id);
+            assert_eq!(full.links.len(), compact.links.len());
+            let first = |d: &Doc| d.lines[d.anchors[0]].clone();
+            assert_eq!(first(&full), first(&compact), "paragraph 0 is the same text");
+            assert!(compact.anchors[0] < full.anchors[0]);
+        }
+    }
 
     #[test]
     fn finds_ignoring_case_across_scripts() {

@@ -4,7 +4,7 @@
 //! terminal back and stops, and SIGCONT takes it again and redraws. The event loop blocks
 //! on input, so an idle reader uses no CPU.
 
-use std::io::{self, stdout};
+use std::io::{self, Write, stdout};
 use std::panic;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -30,6 +30,8 @@ use signal_hook::low_level;
 
 use super::action::Action;
 use super::app::App;
+use super::effect::{Effect, osc52};
+use super::opener;
 use super::searcher::{self, Cached};
 use super::ui;
 use crate::config::{Code, Key, Mods};
@@ -59,6 +61,7 @@ pub fn run(mut app: App<'_>, cached: Cached) -> io::Result<()> {
     let library = app.library;
     thread::scope(|scope| {
         app.searcher = searcher::start(scope, library, cached);
+        app.hyperlinks = draws_hyperlinks();
         let mut terminal = ratatui::try_init()?;
         chain_panic_hook();
         watch_signals(app.memory.store.clone());
@@ -159,8 +162,39 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<(
             return Ok(());
         }
         take_in(app, next_actions(app)?)?;
+        carry_out(app)?;
         app.memory.store.flush_if_due();
     }
+}
+
+/// Whether the terminal is one that draws hyperlinks or at least ignores them: every
+/// terminal emulator of today does one or the other; the Linux console and dumb
+/// terminals print the sequence.
+fn draws_hyperlinks() -> bool {
+    let term = std::env::var("TERM").unwrap_or_default();
+    !(term.is_empty() || term == "dumb" || term == "linux" || term.starts_with("vt"))
+}
+
+/// Carries out what the app asked for: the clipboard sequence goes out with the screen
+/// locked, between frames; the browser is started detached from the terminal, and a
+/// failure is told in the status bar.
+fn carry_out(app: &mut App<'_>) -> io::Result<()> {
+    for effect in app.take_effects() {
+        match effect {
+            Effect::Copy(text) => {
+                let _screen = lock_screen();
+                let mut out = stdout();
+                out.write_all(osc52(&text).as_bytes())?;
+                out.flush()?;
+            }
+            Effect::Open(url) => {
+                if let Err(problem) = opener::open(&url) {
+                    app.tell(format!("Could not open the address: {problem}"));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Applies `actions` in order (a key bound to a list runs each), and when they type a

@@ -69,6 +69,7 @@ impl Theme {
             Tone::Jump => self.paint(Role::Link).add_modifier(Modifier::UNDERLINED),
             Tone::Label => self.paint(Role::Dim).add_modifier(Modifier::BOLD),
             Tone::Match => self.paint(Role::Highlight),
+            Tone::Address => self.paint(Role::Link).add_modifier(Modifier::UNDERLINED),
         }
     }
 

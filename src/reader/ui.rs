@@ -2,10 +2,12 @@
 //! region comes from the same layout function input handling uses.
 
 mod help;
+pub mod hyperlink;
 mod navigator;
 mod pane;
 mod search;
 mod status;
+mod strip;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -31,6 +33,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             Pane::Story => pane::render_story(app, frame, rect, focused),
             Pane::Card => pane::render_card(app, frame, rect, focused),
         }
+    }
+    if let (Some(strip), Some(entity)) = (screen.strip, app.strip_entity()) {
+        strip::render(app, frame, strip, entity);
     }
     if let Some(tabs) = screen.tabs {
         status::render_tabs(app, frame, tabs);

@@ -100,6 +100,19 @@ impl View {
         })
     }
 
+    /// Whether the view has anything to show: figures to chart, events to list. A map
+    /// always has its root.
+    pub fn has_content(&self, library: &Library) -> bool {
+        match *self {
+            View::Story | View::Map(_) | View::Path(..) => true,
+            View::Figures(scope) => !figures::in_scope(library, scope).is_empty(),
+            View::Compare(e) => !library.figures_about(e).is_empty(),
+            View::Timeline(Scope::Briefing(b)) => !library.briefing(b).events.is_empty(),
+            View::Timeline(Scope::Entity(e)) => library.events_of(e).next().is_some(),
+            View::Timeline(Scope::Archive) => library.briefings.iter().any(|b| !b.events.is_empty()),
+        }
+    }
+
     /// The entity the view is about, if it is about one.
     pub fn subject(&self) -> Option<EntityId> {
         match *self {

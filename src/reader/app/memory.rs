@@ -24,6 +24,8 @@ pub struct Memory {
     new_briefings: FxHashSet<BriefingId>,
     /// How many entities were first seen in this session.
     pub new_entities: usize,
+    /// Whether this is the first run that keeps state: nothing was seen before.
+    pub first_visit: bool,
     /// Each briefing's [`content_hash`], computed when first asked for.
     hashes: Vec<OnceCell<u64>>,
     /// The briefing, entity and place last recorded, to record only changes.
@@ -36,6 +38,7 @@ pub struct Memory {
 impl Memory {
     /// The memory of `store` for `library`: records what exists and learns what is new.
     pub fn new(library: &Library, store: Store) -> Memory {
+        let first_visit = store.writable() && store.with(|s| s.seen.is_empty());
         let briefings = library.briefing_ids().map(|b| format!("b:{}", library.briefing(b).id));
         let entities = library.entity_ids().map(|e| format!("e:{}", library.entity(e).id));
         let new = store.see(briefings.chain(entities));
@@ -43,7 +46,7 @@ impl Memory {
             library.briefing_ids().filter(|&b| new.contains(&format!("b:{}", library.briefing(b).id))).collect();
         let new_entities = new.iter().filter(|k| k.starts_with("e:")).count();
         let hashes = library.briefing_ids().map(|_| OnceCell::new()).collect();
-        Memory { store, new_briefings, new_entities, hashes, ..Memory::default() }
+        Memory { store, new_briefings, new_entities, first_visit, hashes, ..Memory::default() }
     }
 
     /// How many briefings are new since the last visit.

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::reader::action::Pane;
-use crate::reader::layout::inner;
+use crate::reader::layout::{inner, text_area};
 
 /// Lines the wheel scrolls per notch.
 const WHEEL_LINES: isize = 3;
@@ -19,7 +19,7 @@ impl App<'_> {
         }
         let Some(pane) = layout.pane_at(x, y) else { return };
         self.focus_pane(pane);
-        let Some(area) = layout.pane(pane).map(inner) else { return };
+        let Some(area) = layout.pane(pane).map(|r| text_area(pane, r)) else { return };
         if !area.contains((x, y).into()) {
             return;
         }

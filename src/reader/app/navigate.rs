@@ -15,6 +15,10 @@ impl App<'_> {
     /// if the width changed since.
     fn restore(&mut self, at: Location) {
         self.at = at;
+        // A place read with the library in view shows it again.
+        if at.focus == Pane::Navigator {
+            self.library_shown = true;
+        }
     }
 
     /// Goes to a target, recording where we were.
@@ -178,17 +182,56 @@ impl App<'_> {
     }
 
     /// Gives a pane the keyboard; in medium mode the story or navigator takes the left.
+    /// Focusing the library shows it if it was hidden.
     pub(crate) fn focus_pane(&mut self, pane: Pane) {
         self.at.focus = pane;
         if pane != Pane::Card {
             self.at.left = pane;
         }
+        if pane == Pane::Navigator {
+            self.library_shown = true;
+        }
+    }
+
+    /// Shows or hides the library pane: in the wide layout the story and card then share
+    /// its columns; with fewer panes the story takes its place.
+    pub(crate) fn toggle_library(&mut self) {
+        let shown = match self.screen().mode {
+            Mode::Wide => self.library_shown,
+            _ => self.screen().pane(Pane::Navigator).is_some(),
+        };
+        if shown {
+            self.library_shown = false;
+            if self.at.left == Pane::Navigator {
+                self.at.left = Pane::Story;
+            }
+            if self.at.focus == Pane::Navigator {
+                self.at.focus = Pane::Story;
+            }
+        } else {
+            self.focus_pane(Pane::Navigator);
+        }
+        let key = self.key_of(Context::Reading, Action::ToggleLibrary).map(|k| format!(" ({k} shows it again)"));
+        self.notice =
+            (shown && self.screen().mode == Mode::Wide).then(|| format!("Library hidden{}", key.unwrap_or_default()));
+    }
+
+    /// Releases or captures the mouse, saying which and what it is for.
+    pub(crate) fn toggle_mouse(&mut self) {
+        self.mouse = !self.mouse;
+        self.notice = Some(if self.mouse {
+            "Mouse captured: click links, scroll panes".to_string()
+        } else {
+            let key = self.key_of(Context::Reading, Action::ToggleMouse).map(|k| format!(" ({k} captures it again)"));
+            format!("Mouse released: the terminal selects text{}", key.unwrap_or_default())
+        });
     }
 
     /// Focuses the next pane, among those that make sense to show.
     pub(crate) fn next_pane(&mut self) {
         let panes: Vec<Pane> = match self.screen().mode {
             Mode::Medium => vec![self.at.left, Pane::Card],
+            Mode::Wide if !self.library_shown => vec![Pane::Story, Pane::Card],
             _ => Pane::ALL.to_vec(),
         };
         let at = panes.iter().position(|&p| p == self.at.focus).unwrap_or(0);

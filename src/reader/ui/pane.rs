@@ -4,16 +4,19 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use crate::reader::action::Action;
+use super::hyperlink::link_cells;
+use crate::library::cite::source_line;
+use crate::reader::action::{Action, Pane};
 use crate::reader::app::{App, PaneState};
-use crate::reader::doc::{Doc, Piece, Tone};
+use crate::reader::doc::{Doc, Piece, Tone, width};
 use crate::reader::keymap::Context;
-use crate::reader::layout::inner;
+use crate::reader::layout::{inner, text_area};
 use crate::reader::location::Spot;
+use crate::reader::story::Header;
 use crate::reader::theme::Theme;
 use crate::reader::views::View;
 
@@ -31,6 +34,12 @@ pub struct DocView<'a> {
     pub title: &'a str,
     /// The current find match, drawn like a focused link.
     pub current_mark: Option<usize>,
+    /// Which pane it is: the main pane keeps a reading measure.
+    pub kind: Pane,
+    /// Whether to draw the doc's address (and a title that names it) as a hyperlink.
+    pub hyperlinks: bool,
+    /// Whether the border title names the doc's address (the compact story header).
+    pub title_links: bool,
 }
 
 impl Widget for DocView<'_> {
@@ -49,28 +58,86 @@ impl Widget for DocView<'_> {
             .title(Span::styled(self.title.to_string(), self.theme.title(self.focused)))
             .title_bottom(Line::from(position).right_aligned())
             .render(area, buf);
-        let body = inner(area);
+        let body = text_area(self.kind, area);
         let current_line = self.current_mark.and_then(|m| doc.marks.get(m)).copied();
         let link = self.spot.link;
         let lines = visible_lines(doc, scroll, body.height, |n, p| {
             let style: Style = self.theme.tone(p.tone);
-            let current = (p.link.is_some() && p.link == link) || (current_line == Some(n) && p.tone == Tone::Match);
-            if current { style.patch(self.theme.focused()) } else { style }
+            // The current find match is also underlined, so it stands out from the other
+            // matches without colour too.
+            if current_line == Some(n) && p.tone == Tone::Match {
+                style.patch(self.theme.focused()).add_modifier(Modifier::UNDERLINED)
+            } else if p.link.is_some() && p.link == link {
+                style.patch(self.theme.focused())
+            } else {
+                style
+            }
         });
         Paragraph::new(lines).render(body, buf);
+        if let (true, Some(url)) = (self.hyperlinks, &doc.address) {
+            link_addresses(buf, doc, scroll, body, url);
+            if self.title_links {
+                let end = (area.x + 1 + width(self.title) as u16).min(area.right().saturating_sub(1));
+                link_cells(buf, area.y, area.x + 1..end, url);
+            }
+        }
     }
 }
 
-/// Draws the story pane.
+/// Makes the visible [`Tone::Address`] pieces hyperlinks to `url`.
+fn link_addresses(buf: &mut Buffer, doc: &Doc, scroll: usize, body: Rect, url: &str) {
+    for (row, pieces) in doc.lines.iter().skip(scroll).take(body.height as usize).enumerate() {
+        let mut x = body.x;
+        for piece in pieces {
+            let w = width(&piece.text) as u16;
+            if piece.tone == Tone::Address {
+                link_cells(buf, body.y + row as u16, x..(x + w).min(body.right()), url);
+            }
+            x = x.saturating_add(w);
+        }
+    }
+}
+
+/// Draws the story pane. With the compact header the border names the source.
 pub fn render_story(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let compact = app.at.view == View::Story && app.header() == Header::Compact;
     let title = match (app.at.view, app.at.briefing) {
         (View::Story, None) => " Story — open a briefing from the library ".to_string(),
+        (View::Story, Some(b)) if compact => {
+            let room = (area.width as usize).saturating_sub(4);
+            format!(" {} ", clip(&source_line(&app.library.briefing(b).source), room))
+        }
         (view, _) => view.title(app.library),
     };
     let current_mark = (!app.find.query.is_empty()).then_some(app.find.current);
-    let view =
-        DocView { pane: &app.story, spot: &app.at.story, theme: &app.theme, focused, title: &title, current_mark };
+    let view = DocView {
+        pane: &app.story,
+        spot: &app.at.story,
+        theme: &app.theme,
+        focused,
+        title: &title,
+        current_mark,
+        kind: Pane::Story,
+        hyperlinks: app.hyperlinks,
+        title_links: compact,
+    };
     frame.render_widget(view, area);
+}
+
+/// `text` cut to `room` columns, with an ellipsis where it was cut.
+pub fn clip(text: &str, room: usize) -> String {
+    if width(text) <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out) + width(c.encode_utf8(&mut [0; 4])) + 1 > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// Draws the card pane.
@@ -79,15 +146,33 @@ pub fn render_card(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         Some(id) => format!(" {} ", app.library.entity(id).kind.as_str()),
         None => " Card ".to_string(),
     };
-    let view =
-        DocView { pane: &app.card, spot: &app.at.card, theme: &app.theme, focused, title: &title, current_mark: None };
+    let view = DocView {
+        pane: &app.card,
+        spot: &app.at.card,
+        theme: &app.theme,
+        focused,
+        title: &title,
+        current_mark: None,
+        kind: Pane::Card,
+        hyperlinks: false,
+        title_links: false,
+    };
     frame.render_widget(view, area);
     if app.at.entity.is_none() {
         let tab = app.key_of(Context::Reading, Action::NextLink).unwrap_or_else(|| "Go".into());
         let hint =
             format!("{tab} to a mention in the story, or open an entity from the library, to see its card here.");
-        let text = Paragraph::new(Span::styled(hint, app.theme.dim())).wrap(Wrap { trim: true });
-        frame.render_widget(text, inner(area));
+        let mut lines = Vec::new();
+        // The compact story header leaves the dek out: the empty card shows it instead.
+        if let (Header::Compact, View::Story, Some(b)) = (app.header(), app.at.view, app.at.briefing) {
+            let dek = &app.library.briefing(b).dek;
+            if !dek.is_empty() {
+                lines.push(Line::from(Span::styled(dek.as_str(), app.theme.tone(Tone::Dek))));
+                lines.push(Line::default());
+            }
+        }
+        lines.push(Line::from(Span::styled(hint, app.theme.dim())));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner(area));
     }
 }
 

@@ -5,11 +5,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::pane::clip;
 use crate::reader::action::Action;
 use crate::reader::action::Pane;
 use crate::reader::app::App;
 use crate::reader::doc::width;
-use crate::reader::keymap::Context;
+use crate::reader::keymap::{Context, Hint};
 use crate::reader::location::Location;
 use crate::reader::views::View;
 
@@ -22,13 +23,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(find_line(app)), area);
         return;
     }
-    // A notice says something the user has not seen; the hints give way to it.
+    // A notice, something the user has not seen, takes what it needs first. Otherwise
+    // the breadcrumbs keep what they need up to a third of the bar (16 columns at least)
+    // and the hints take the rest.
+    let columns = area.width as usize;
+    let crumbs_want = crumb_names(app).0.iter().map(|n| width(n) + 3).sum::<usize>();
+    let keep = crumbs_want.min(CRUMBS_KEEP).min(columns / 2);
+    let essential = width(&hint_line(app, columns.saturating_sub(keep + 1), ESSENTIAL).to_string());
+    let crumbs_room = crumbs_want.min(columns.saturating_sub(essential + 1)).max(keep);
+    let most = columns.saturating_sub(crumbs_room + 1);
     let room = match &app.notice {
-        Some(notice) => (area.width as usize).saturating_sub(width(notice) + 1).min(area.width as usize / 2),
-        None => area.width as usize / 2,
+        Some(notice) => columns.saturating_sub(width(notice) + 1).min(most),
+        None => most,
     };
-    let hint = hint_line(app, room);
-    let hint_width = (width(&hint.to_string()) as u16).min(area.width / 2);
+    let hint = hint_line(app, room, u8::MAX);
+    let hint_width = (width(&hint.to_string()) as u16).min(most as u16);
     let [left, _, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(1), Constraint::Length(hint_width)]).areas(area);
     let text = match &app.notice {
@@ -76,8 +85,16 @@ fn pending_line(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The find counter and as many whole hints as fit in `max` columns.
-fn hint_line(app: &App, max: usize) -> Line<'static> {
+/// The breadcrumbs keep this many columns (if they need them) before the view hints are
+/// shown with their words; with less, the views are listed by their keys alone.
+const CRUMBS_KEEP: usize = 24;
+
+/// The hints ranked up to this (moving, following, help, quitting, the views) come before the
+/// breadcrumbs; the others take only the room the breadcrumbs leave.
+const ESSENTIAL: u8 = 5;
+
+/// The find counter and as many whole hints, ranked up to `ranked`, as fit in `max` columns.
+fn hint_line(app: &App, max: usize, ranked: u8) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some(new) = new_count(app) {
@@ -94,16 +111,64 @@ fn hint_line(app: &App, max: usize) -> Line<'static> {
         used += width(&counter);
         spans.push(Span::styled(counter, app.theme.dim()));
     }
-    for (key, word) in app.keys.hints(&app.contexts()) {
-        let word = format!(" {word} ");
-        used += width(&key) + width(&word);
+    let mut hints: Vec<Hint> = app
+        .keys
+        .hinted(&app.contexts())
+        .into_iter()
+        .filter(|h| app.hint_applies(&h.actions) && rank(&h.actions) <= ranked)
+        .collect();
+    hints.sort_by_key(|h| rank(&h.actions));
+    if !fits_views(&hints, max.saturating_sub(used)) {
+        hints = collapse_views(hints);
+    }
+    for hint in hints {
+        let word = format!(" {} ", hint.word);
+        used += width(&hint.key) + width(&word);
         if used > max {
             break;
         }
-        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::styled(hint.key, app.theme.key()));
         spans.push(Span::styled(word, app.theme.dim()));
     }
     Line::from(spans)
+}
+
+fn is_view(hint: &Hint) -> bool {
+    matches!(hint.actions.as_slice(), [Action::ShowView(_) | Action::StartPath])
+}
+
+/// Whether every view hint fits in `room` columns after the hints ranked before them.
+fn fits_views(hints: &[Hint], room: usize) -> bool {
+    let Some(last) = hints.iter().rposition(is_view) else { return true };
+    hints[..=last].iter().map(|h| width(&h.key) + width(h.word) + 2).sum::<usize>() <= room
+}
+
+/// The view hints as one, "c r t p views", where they do not fit each with its word.
+fn collapse_views(hints: Vec<Hint>) -> Vec<Hint> {
+    let (views, mut rest): (Vec<Hint>, Vec<Hint>) = hints.into_iter().partition(is_view);
+    if views.is_empty() {
+        return rest;
+    }
+    let keys: Vec<String> = views.iter().map(|h| h.key.clone()).collect();
+    let at = rest.iter().position(|h| rank(&h.actions) > rank(&views[0].actions)).unwrap_or(rest.len());
+    rest.insert(at, Hint { key: keys.join(" "), word: "views", actions: views[0].actions.clone() });
+    rest
+}
+
+/// Which hints the status bar names first when not all fit: how to move and follow, the
+/// help and quitting, then the views there are to switch to, then the rest.
+fn rank(actions: &[Action]) -> u8 {
+    match actions {
+        [Action::NextLink] => 0,
+        [Action::Follow] => 1,
+        [Action::ToggleHelp] => 2,
+        [Action::Quit] => 3,
+        [Action::ShowView(_)] => 4,
+        [Action::StartPath] => 5,
+        [Action::StartSearch] => 6,
+        [Action::Copy] => 7,
+        _ => 8,
+    }
 }
 
 /// "2 new  " when briefings or entities appeared since the last visit.
@@ -116,23 +181,23 @@ fn new_count(app: &App) -> Option<String> {
     }
 }
 
-/// "Library › Story › Jensen Huang": where the history has been, newest last.
-/// Older places give way first when `room` columns cannot hold them all, so the line never
+/// "Library › Story › Jensen Huang": where the history has been, newest last, in the
+/// width there is. When the names do not fit, the longest are cut first (with an
+/// ellipsis, never below a dozen columns), then older places give way, so the line never
 /// ends on a dangling separator.
 fn crumbs<'a>(app: &'a App<'_>, room: usize) -> Line<'a> {
-    let behind = app.history.behind();
-    let mut names: Vec<String> = behind.iter().rev().take(CRUMBS).rev().map(|p| title(app, p)).collect();
-    let mut elided = behind.len() > CRUMBS;
-    names.push(title(app, &app.at));
-    names.dedup();
-    let fits = |names: &[String], elided: bool| width(&names.join(" › ")) + if elided { 4 } else { 0 } <= room;
-    while names.len() > 1 && !fits(&names, elided) {
+    let (mut names, mut elided) = crumb_names(app);
+    let names = loop {
+        if let Some(fitted) = fitted(&names, elided, room) {
+            break fitted;
+        }
+        if names.len() == 1 {
+            break vec![clip(&names[0], room)];
+        }
         names.remove(0);
         elided = true;
-    }
-    if elided {
-        names.insert(0, "…".into());
-    }
+    };
+    let names = if elided { std::iter::once("…".to_string()).chain(names).collect() } else { names };
     let last = names.len() - 1;
     let spans = names.into_iter().enumerate().flat_map(|(i, name)| {
         let style = if i == last { app.theme.key() } else { app.theme.dim() };
@@ -142,22 +207,37 @@ fn crumbs<'a>(app: &'a App<'_>, room: usize) -> Line<'a> {
     Line::from(spans.collect::<Vec<_>>())
 }
 
-/// A short name for a place: the card's entity, the open story or the library.
+/// The names of the last few places, newest last, and whether older ones are left out.
+fn crumb_names(app: &App) -> (Vec<String>, bool) {
+    let behind = app.history.behind();
+    let mut names: Vec<String> = behind.iter().rev().take(CRUMBS).rev().map(|p| title(app, p)).collect();
+    names.push(title(app, &app.at));
+    names.dedup();
+    (names, behind.len() > CRUMBS)
+}
+
+/// The narrowest a cut crumb gets.
+const CRUMB_MIN: usize = 12;
+
+/// `names` each cut to the widest cap that lets them all fit in `room` columns with their
+/// separators (and a leading "… › " when `elided`); `None` if even a dozen columns each
+/// will not fit.
+fn fitted(names: &[String], elided: bool, room: usize) -> Option<Vec<String>> {
+    let separators = 3 * (names.len() - 1) + if elided { 4 } else { 0 };
+    let total = |cap: usize| names.iter().map(|n| width(n).min(cap)).sum::<usize>() + separators;
+    let widest = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    let cap = (CRUMB_MIN.min(widest)..=widest).rev().find(|&cap| total(cap) <= room)?;
+    Some(names.iter().map(|n| clip(n, cap)).collect())
+}
+
+/// A name for a place: the card's entity, the open story, the view or the library.
 fn title(app: &App, place: &Location) -> String {
-    let name = match (place.focus, place.entity, place.briefing) {
+    match (place.focus, place.entity, place.briefing) {
         (Pane::Card, Some(e), _) => app.library.entity(e).name.clone(),
         (Pane::Story, _, _) if place.view != View::Story => place.view.title(app.library).trim().to_string(),
         (Pane::Story, _, Some(b)) => app.library.briefing(b).headline.clone(),
         _ => "Library".to_string(),
-    };
-    shorten(&name, 28)
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
     }
-    text.chars().take(max - 1).chain(['…']).collect()
 }
 
 /// Draws the narrow-mode tab bar: one tab per pane, the focused one reversed.
@@ -187,7 +267,7 @@ mod tests {
             let text = screen_text(&app);
             let status = text.lines().last().unwrap_or_default();
             let hints = app.keys.hints(&app.contexts());
-            let words: Vec<_> = hints.iter().map(|(_, word)| *word).collect();
+            let words: Vec<_> = hints.iter().map(|(_, word)| *word).chain(["views"]).collect();
             assert!(words.iter().any(|w| status.ends_with(&format!(" {w}"))), "a hint is cut at {width}: {status:?}");
             let first = hints.first().map(|(key, _)| key.clone()).unwrap_or_default();
             assert!(status.contains(&format!(" {first} ")), "hints touch the breadcrumbs at {width}: {status:?}");
