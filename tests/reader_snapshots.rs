@@ -217,7 +217,49 @@ fn find_marks_matches_and_counts_them() {
     assert!(has(&buffer, other, Modifier::REVERSED) && buffer[other[0]].fg == Color::Yellow, "matches are marked");
     assert!(!has(&buffer, other, Modifier::BOLD), "only the current match is bold");
     assert!(has(&buffer, current, Modifier::REVERSED | Modifier::BOLD), "the current match stands out");
+    assert!(has(&buffer, current, Modifier::UNDERLINED), "and without colour too");
+    assert!(!has(&buffer, other, Modifier::UNDERLINED), "the other matches are not underlined");
     assert_colours(&buffer, true);
+}
+
+#[test]
+fn the_story_header_at_80x24_leaves_the_text_by_the_fifth_row() {
+    let app = reader(bundled_library(), (80, 24), false);
+    let text = screen_text(&app);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].starts_with("╭ In Focus Magazine · March 2025 · “The Beiji… ╮"), "the source in the border");
+    assert!(rows[1].starts_with("│Huang Flies to Beijing"), "the headline on row 2");
+    assert!(rows[4].starts_with("│●Jensen Huang, the chief executive"), "body text on row 5:\n{text}");
+    assert!(text.contains("Days after Washington blocked"), "the dek is on the empty card");
+    insta::assert_snapshot!("story_header_80x24", rows[..8].join("\n"));
+}
+
+#[test]
+fn the_one_pane_layout_previews_the_focused_link_under_the_story() {
+    for size in [(60, 20), (60, 24)] {
+        let mut app = reader(bundled_library(), size, false);
+        tab_to_mention(&mut app, entity(bundled_library(), "nvidia"));
+        assert_eq!((app.screen().mode, app.at.focus), (Mode::Narrow, Pane::Story));
+        let text = screen_text(&app);
+        assert!(text.contains("■Nvidia company ─"), "the strip names the entity:\n{text}");
+        assert!(text.contains("Enter opens the card · 3 shows it"), "{text}");
+        insta::assert_snapshot!(name("narrow_strip", size), text);
+    }
+}
+
+#[test]
+fn the_library_can_be_hidden_and_shown_again() {
+    for size in [(120, 40), (200, 50)] {
+        let mut app = reader(bundled_library(), size, false);
+        app.update(Action::ToggleLibrary);
+        assert!(app.screen().pane(Pane::Navigator).is_none());
+        let text = screen_text(&app);
+        assert!(text.lines().next().is_some_and(|l| l.starts_with("╭ Story ")), "{text}");
+        assert!(text.contains("Library hidden (\\ shows it again)"), "{text}");
+        insta::assert_snapshot!(name("library_hidden", size), text);
+        app.update(Action::ToggleLibrary);
+        assert_eq!(app.at.focus, Pane::Navigator, "showing it focuses it");
+    }
 }
 
 #[test]

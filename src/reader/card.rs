@@ -6,7 +6,7 @@
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
 use crate::library::card::{BriefingRef, Card, FigureData, Head, newest_first, place_label};
-use crate::library::{BriefingId, EntityId, Library};
+use crate::library::{BriefingId, EntityId, Library, cite};
 
 /// Lays out the card of `id` at `width`.
 pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
@@ -171,6 +171,11 @@ fn briefings(b: &mut DocBuilder, list: &[&BriefingRef<'_>]) {
         b.text(&number, Tone::Meta);
         b.link(briefing.headline, Tone::Jump, Target::Briefing(briefing.briefing));
         b.text(&briefing.date.map(|d| format!(" · {d}")).unwrap_or_default(), Tone::Meta).end();
+        // Where the story comes from, under it: what `o` opens with the briefing focused.
+        let host = briefing.source.url.as_deref().and_then(cite::host).map(|h| format!(" · {h}"));
+        let source = format!("{}{}", cite::source_line(briefing.source), host.unwrap_or_default());
+        let hang = number.chars().count();
+        b.indent(hang).text(&format!("{}{source}", " ".repeat(hang)), Tone::Meta).end().indent(4);
     }
     b.indent(0);
 }

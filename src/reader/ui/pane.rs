@@ -136,6 +136,7 @@ pub fn clip(text: &str, room: usize) -> String {
         }
         out.push(c);
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
