@@ -1,11 +1,12 @@
-//! `briefing path FROM TO`: the shortest chain of relations between two entities.
+//! `briefing path FROM TO`: the shortest chain of relations between two entities, over the
+//! same edges the reader's relation map draws (a figure and what it is about included).
 
 use std::process::ExitCode;
 
 use serde::Serialize;
 
 use super::{Source, load};
-use crate::library::graph::{Step, shortest_path};
+use crate::library::graph::{Edge, shortest_path};
 use crate::library::suggest::not_an_entity;
 use crate::library::{EntityId, Library};
 
@@ -14,9 +15,10 @@ use crate::library::{EntityId, Library};
 pub struct StepJson<'a> {
     /// The entity the step starts from.
     pub from: &'a str,
-    /// The relation's label, read in the walking direction.
+    /// The relation's label, read in the walking direction (`figure`, `about` for a
+    /// figure's edges).
     pub label: &'a str,
-    /// The relation's type.
+    /// The relation's type (`figure`, `about` for a figure's edges).
     #[serde(rename = "type")]
     pub kind: &'a str,
     /// The entity the step leads to.
@@ -45,7 +47,7 @@ pub fn run(source: &Source<'_>, from: &str, to: &str, json: bool) -> anyhow::Res
 }
 
 /// The path as JSON steps.
-pub fn steps_json<'a>(library: &'a Library, start: EntityId, steps: &[Step<'a>]) -> Vec<StepJson<'a>> {
+pub fn steps_json<'a>(library: &'a Library, start: EntityId, steps: &[Edge<'a>]) -> Vec<StepJson<'a>> {
     let mut at = start;
     steps
         .iter()
@@ -53,7 +55,7 @@ pub fn steps_json<'a>(library: &'a Library, start: EntityId, steps: &[Step<'a>])
             let json = StepJson {
                 from: &library.entity(at).id,
                 label: step.label(),
-                kind: &step.relation.kind,
+                kind: step.kind(),
                 to: &library.entity(step.target()).id,
             };
             at = step.target();
@@ -63,7 +65,7 @@ pub fn steps_json<'a>(library: &'a Library, start: EntityId, steps: &[Step<'a>])
 }
 
 /// "Jensen Huang → CEO of → Nvidia → maker of → H20".
-pub fn describe(library: &Library, start: EntityId, steps: &[Step<'_>]) -> String {
+pub fn describe(library: &Library, start: EntityId, steps: &[Edge<'_>]) -> String {
     let mut text = library.entity(start).name.clone();
     for step in steps {
         text.push_str(&format!(" → {} → {}", step.label(), library.entity(step.target()).name));

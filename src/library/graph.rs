@@ -1,4 +1,5 @@
-//! Walking relations: neighbours in both directions and shortest connection paths.
+//! Walking relations: neighbours in both directions, the edges the relation map draws,
+//! and shortest connection paths over those same edges.
 
 use std::collections::VecDeque;
 
@@ -32,10 +33,62 @@ pub fn neighbours(library: &Library, id: EntityId) -> Vec<Step<'_>> {
     out.chain(back).collect()
 }
 
-/// The shortest chain of relations from `from` to `to` (breadth-first, so ties go to the
-/// relation declared first); `None` when they are not connected.
-pub fn shortest_path(library: &Library, from: EntityId, to: EntityId) -> Option<Vec<Step<'_>>> {
-    let mut came_by: Vec<Option<Step<'_>>> = vec![None; library.entities.len()];
+/// One edge of the graph the relation map draws and a path walks: a relation, read in
+/// the walking direction, or the link between a figure and what it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge<'l> {
+    /// A relation.
+    Relation(Step<'l>),
+    /// From an entity to a figure about it.
+    Figure(EntityId),
+    /// From a figure to an entity it is about.
+    About(EntityId),
+}
+
+impl<'l> Edge<'l> {
+    /// The entity the edge leads to.
+    pub fn target(&self) -> EntityId {
+        match *self {
+            Edge::Relation(step) => step.target(),
+            Edge::Figure(e) | Edge::About(e) => e,
+        }
+    }
+
+    /// The label read in the walking direction: the relation's, or "figure" and "about".
+    pub fn label(&self) -> &'l str {
+        match self {
+            Edge::Relation(step) => step.label(),
+            Edge::Figure(_) => "figure",
+            Edge::About(_) => "about",
+        }
+    }
+
+    /// The relation's type as in the files; `figure` and `about` for a figure's edges.
+    pub fn kind(&self) -> &'l str {
+        match self {
+            Edge::Relation(step) => &step.relation.kind,
+            Edge::Figure(_) => "figure",
+            Edge::About(_) => "about",
+        }
+    }
+}
+
+/// Every edge out of `id`, as the relation map draws them: its relations both ways, then
+/// for a figure what it is about, then the figures about it.
+pub fn edges(library: &Library, id: EntityId) -> Vec<Edge<'_>> {
+    let mut out: Vec<Edge<'_>> = neighbours(library, id).into_iter().map(Edge::Relation).collect();
+    if let Some(figure) = &library.entity(id).figure {
+        out.extend(figure.about.iter().map(|&a| Edge::About(a)));
+    }
+    out.extend(library.figures_about(id).iter().map(|&f| Edge::Figure(f)));
+    out
+}
+
+/// The shortest chain of edges from `from` to `to` (breadth-first over [`edges`], so ties
+/// go to relations, and among them to the one declared first); `None` when they are not
+/// connected.
+pub fn shortest_path(library: &Library, from: EntityId, to: EntityId) -> Option<Vec<Edge<'_>>> {
+    let mut came_by: Vec<Option<(EntityId, Edge<'_>)>> = vec![None; library.entities.len()];
     let mut seen = vec![false; library.entities.len()];
     seen[from.index()] = true;
     let mut queue = VecDeque::from([from]);
@@ -43,26 +96,44 @@ pub fn shortest_path(library: &Library, from: EntityId, to: EntityId) -> Option<
         if at == to {
             return Some(unwind(&came_by, from, to));
         }
-        for step in neighbours(library, at) {
-            let next = step.target().index();
+        for edge in edges(library, at) {
+            let next = edge.target().index();
             if !seen[next] {
                 seen[next] = true;
-                came_by[next] = Some(step);
-                queue.push_back(step.target());
+                came_by[next] = Some((at, edge));
+                queue.push_back(edge.target());
             }
         }
     }
     None
 }
 
-fn unwind<'l>(came_by: &[Option<Step<'l>>], from: EntityId, to: EntityId) -> Vec<Step<'l>> {
+fn unwind<'l>(came_by: &[Option<(EntityId, Edge<'l>)>], from: EntityId, to: EntityId) -> Vec<Edge<'l>> {
     let mut path = Vec::new();
     let mut at = to;
     while at != from {
-        let Some(step) = came_by[at.index()] else { break };
-        at = if step.reversed { step.relation.to } else { step.relation.from };
-        path.push(step);
+        let Some((before, edge)) = came_by[at.index()] else { break };
+        path.push(edge);
+        at = before;
     }
     path.reverse();
     path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::bundled;
+
+    #[test]
+    fn a_path_walks_the_figure_edges_the_map_draws() {
+        let library = bundled::load(Default::default()).unwrap().library;
+        let id = |s: &str| library.entity_by_id(s).unwrap();
+        let path = shortest_path(&library, id("jensen-huang"), id("nvidia-china-sales")).expect("connected");
+        let labels: Vec<&str> = path.iter().map(Edge::label).collect();
+        assert_eq!(labels, ["CEO of", "figure"], "Jensen Huang → CEO of → Nvidia → figure → $17 billion");
+        let back = shortest_path(&library, id("nvidia-china-sales"), id("jensen-huang")).expect("and back");
+        assert_eq!(back.first().map(Edge::label), Some("about"));
+        assert_eq!(shortest_path(&library, id("h20"), id("h20")), Some(Vec::new()));
+    }
 }

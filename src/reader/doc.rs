@@ -120,6 +120,9 @@ struct Run {
     tone: Tone,
     link: Option<usize>,
     mark: Option<usize>,
+    /// Kept on one line (an entity chip such as "#$800 million"), unless it is wider than
+    /// a whole line.
+    whole: bool,
 }
 
 /// Builds a [`Doc`] paragraph by paragraph, wrapping each to the width.
@@ -151,16 +154,21 @@ impl DocBuilder {
         self
     }
 
-    /// Adds a link to an entity's card, drawn as its kind marker and name; returns its index.
+    /// Adds a link to an entity's card, drawn as its kind marker and name and kept whole on
+    /// one line, as a chip; returns its index.
     pub fn entity(&mut self, library: &Library, id: EntityId) -> usize {
         let e = library.entity(id);
-        self.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id))
+        let index = self.link(&format!("{}{}", symbol(e.kind), e.name), Tone::Link(e.kind), Target::Entity(id));
+        if let Some(run) = self.runs.last_mut() {
+            run.whole = true;
+        }
+        index
     }
 
     /// Adds text to the current paragraph.
     pub fn text(&mut self, text: &str, tone: Tone) -> &mut Self {
         if !text.is_empty() {
-            self.runs.push(Run { text: text.to_string(), tone, link: None, mark: None });
+            self.runs.push(Run { text: text.to_string(), tone, link: None, mark: None, whole: false });
         }
         self
     }
@@ -169,7 +177,7 @@ impl DocBuilder {
     pub fn link(&mut self, text: &str, tone: Tone, target: Target) -> usize {
         let index = self.doc.links.len();
         self.doc.links.push(Link { target, line: usize::MAX });
-        self.runs.push(Run { text: text.to_string(), tone, link: Some(index), mark: None });
+        self.runs.push(Run { text: text.to_string(), tone, link: Some(index), mark: None, whole: false });
         index
     }
 
@@ -177,13 +185,13 @@ impl DocBuilder {
     pub fn mark(&mut self, text: &str, link: Option<usize>) -> &mut Self {
         let mark = Some(self.doc.marks.len());
         self.doc.marks.push(usize::MAX);
-        self.runs.push(Run { text: text.to_string(), tone: Tone::Match, link, mark });
+        self.runs.push(Run { text: text.to_string(), tone: Tone::Match, link, mark, whole: false });
         self
     }
 
     /// Adds more text to an existing link (a link split by a find match).
     pub fn link_more(&mut self, text: &str, tone: Tone, link: usize) -> &mut Self {
-        self.runs.push(Run { text: text.to_string(), tone, link: Some(link), mark: None });
+        self.runs.push(Run { text: text.to_string(), tone, link: Some(link), mark: None, whole: false });
         self
     }
 
@@ -260,16 +268,20 @@ fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, hang: &str) {
     doc.blocks.push(doc.lines.len());
     let mut line: Vec<Piece> = Vec::new();
     let mut used = 0;
+    // Set after a line was broken, until text lands on the new one: spaces there are dropped.
+    let mut fresh = false;
     for word in words(&runs) {
         let w: usize = word.iter().map(|(r, range)| width(&runs[*r].text[range.clone()])).sum();
         let is_space = word.iter().all(|(r, range)| runs[*r].text[range.clone()].trim().is_empty());
         if used + w > columns && used > indent {
             doc.lines.push(std::mem::take(&mut line));
             used = push_hang(&mut line, hang);
-            if is_space {
-                continue;
-            }
+            fresh = true;
         }
+        if is_space && fresh {
+            continue;
+        }
+        fresh = false;
         for (r, range) in word {
             place(doc, &mut line, &mut used, &runs[r], range, columns, hang);
         }
@@ -339,7 +351,7 @@ fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
         for (i, c) in run.text.char_indices() {
             let range = i..i + c.len_utf8();
             let ideograph = crate::library::text::is_ideographic(c);
-            let breaks = c.is_whitespace() || ideograph;
+            let breaks = (c.is_whitespace() || ideograph) && !run.whole;
             let glued = ideograph && run.link.is_some() && open_link == run.link;
             // East Asian typesetting never starts a line with closing punctuation: it
             // stays with the character before it.
@@ -457,6 +469,21 @@ mod tests {
         assert_eq!(deep, Anchor { block: 0, line: 1 });
         assert_eq!(wide.line_of(deep), 0, "an anchor past its block's end stays in the block");
         assert_eq!(Doc::default().line_of(Anchor::default()), 0);
+    }
+
+    #[test]
+    fn a_chip_is_kept_whole_unless_it_is_wider_than_the_line() {
+        let library = bundled::load(Default::default()).unwrap().library;
+        let amd = library.entity_by_id("amd-mi308-charge").unwrap();
+        let mut b = DocBuilder::new(16);
+        b.text("hit of about ", Tone::Body);
+        b.entity(&library, amd);
+        b.text(" in all", Tone::Body);
+        let doc = b.finish();
+        assert_eq!(plain(&doc), vec!["hit of about ", "#$800 million in", "all"]);
+        let mut narrow = DocBuilder::new(6);
+        narrow.entity(&library, amd);
+        assert!(plain(&narrow.finish()).iter().all(|l| width(l) <= 6), "split only when it must be");
     }
 
     #[test]

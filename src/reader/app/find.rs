@@ -18,6 +18,9 @@ pub struct Find {
     pub count: usize,
     /// Earlier queries.
     pub recent: Recent,
+    /// Whether the query is selected, as find opens with the last one: typing replaces
+    /// it, Backspace clears it, Enter keeps it.
+    pub selected: bool,
 }
 
 impl Find {
@@ -38,17 +41,19 @@ impl Find {
 
     fn recall(&mut self, older: bool) {
         self.query = self.recent.step(older);
+        self.selected = false;
     }
 }
 
 impl App<'_> {
-    /// Opens the query line (keeping the last query to edit).
+    /// Opens the query line with the last query selected, so typing starts a new one.
     pub(crate) fn start_find(&mut self) {
         if self.at.briefing.is_none() {
             self.notice = Some("Open a briefing to find in its story".into());
             return;
         }
         self.overlay = Overlay::Find;
+        self.find.selected = !self.find.query.is_empty();
         self.focus_pane(Pane::Story);
     }
 
@@ -61,12 +66,14 @@ impl App<'_> {
             }),
             Action::Submit => {
                 self.overlay = Overlay::Reading;
+                self.find.selected = false;
                 self.find.recent.remember(&self.find.query);
                 let query = self.find.query.clone();
                 self.memory.store.change(|s, now| State::remember(&mut s.finds, &query, now));
             }
             Action::Cancel => {
                 self.overlay = Overlay::Reading;
+                self.find.selected = false;
                 self.find.clear();
             }
             Action::RecallOlder => self.find.recall(true),
@@ -78,6 +85,9 @@ impl App<'_> {
     }
 
     fn set_query(&mut self, edit: impl FnOnce(&mut String)) {
+        if std::mem::take(&mut self.find.selected) {
+            self.find.query.clear();
+        }
         edit(&mut self.find.query);
         self.find.current = 0;
     }

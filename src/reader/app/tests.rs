@@ -216,3 +216,26 @@ fn previewing_never_changes_what_a_view_is_about() {
         assert_eq!(app.story.doc, doc, "{kind:?}: the main pane is laid out as before");
     }
 }
+
+#[test]
+fn find_opens_with_the_last_query_selected_so_typing_replaces_it() {
+    let library = library();
+    let mut app = on_beijing(&library, (120, 40));
+    app.update(Action::StartFind);
+    for c in "huang".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Submit);
+    app.update(Action::StartFind);
+    assert!(app.find.selected && app.find.query == "huang", "the last query, selected");
+    app.update(Action::Type('h'));
+    app.update(Action::Type('2'));
+    assert_eq!(app.find.query, "h2", "typing replaced it");
+    app.update(Action::Submit);
+    app.update(Action::StartFind);
+    app.update(Action::Erase);
+    assert_eq!(app.find.query, "", "Backspace clears a selected query");
+    app.update(Action::Cancel);
+    app.update(Action::StartFind);
+    assert!(!app.find.selected, "nothing to select");
+}

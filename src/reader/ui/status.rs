@@ -57,7 +57,11 @@ fn find_line<'a>(app: &'a App<'_>) -> Line<'a> {
     };
     Line::from(vec![
         Span::styled("Find: ", app.theme.key()),
-        Span::raw(app.find.query.as_str()),
+        // Selected, the last query is drawn as a selection is: typing replaces it.
+        match app.find.selected {
+            true => Span::styled(app.find.query.as_str(), app.theme.selected()),
+            false => Span::raw(app.find.query.as_str()),
+        },
         Span::raw("▏"),
         Span::styled(count, app.theme.dim()),
         Span::styled(find_keys(app), app.theme.dim()),

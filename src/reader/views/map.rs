@@ -2,7 +2,7 @@
 //! relation read outwards: "CEO of → Nvidia", then Nvidia's own relations under it.
 //! Figures hang off the entities they are about, and a figure's map starts from those.
 
-use crate::library::graph::neighbours;
+use crate::library::graph::edges;
 use crate::library::{EntityId, Library};
 use crate::reader::doc::{Doc, DocBuilder, Tone};
 
@@ -28,16 +28,9 @@ pub fn map_doc(library: &Library, centre: EntityId, width: usize) -> Doc {
     b.finish()
 }
 
-/// The labelled edges out of an entity: its relations both ways, then the figures about
-/// it (or, for a figure, what it is about).
+/// The labelled edges out of an entity, as a path walks them too.
 fn branches(library: &Library, id: EntityId) -> Vec<(String, EntityId)> {
-    let mut out: Vec<(String, EntityId)> =
-        neighbours(library, id).into_iter().map(|s| (s.label().to_string(), s.target())).collect();
-    if let Some(figure) = &library.entity(id).figure {
-        out.extend(figure.about.iter().map(|&a| ("about".to_string(), a)));
-    }
-    out.extend(library.figures_about(id).iter().map(|&f| ("figure".to_string(), f)));
-    out
+    edges(library, id).into_iter().map(|e| (e.label().to_string(), e.target())).collect()
 }
 
 fn branch(b: &mut DocBuilder, library: &Library, prefix: &str, label: &str, target: EntityId) {

@@ -1,4 +1,5 @@
-//! "How is A connected to B?": the shortest chain of relations, as a navigable list.
+//! "How is A connected to B?": the shortest chain of relations (and of figures and what
+//! they are about, the edges the relation map draws), as a navigable list.
 
 use crate::library::graph::shortest_path;
 use crate::library::{EntityId, Library};
