@@ -57,7 +57,8 @@ fn o_opens_the_source_address_with_the_opener_and_the_header_links_to_it() {
     fs::write(&stub, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display())).unwrap();
     fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
     let stub = stub.to_str().unwrap();
-    let mut s = Session::spawn_with(&["--no-state", "--open", "nvidia-h20-charge"], &[("BRIEFING_OPENER", stub)], 120, 40);
+    let mut s =
+        Session::spawn_with(&["--no-state", "--open", "nvidia-h20-charge"], &[("BRIEFING_OPENER", stub)], 120, 40);
     s.wait_for("Nvidia Takes a $5.5 Billion Hit");
     s.wait_for("ir.baystreet.ca ↗");
     let bytes = String::from_utf8_lossy(&s.bytes()).to_string();

@@ -119,3 +119,27 @@ fn a_markdown_export_keeps_one_briefing_whole_and_every_link_inside_it() {
     assert!(amd.contains("rival of [Nvidia](#nvidia)"), "AMD's own relations are there");
     assert!(!amd.contains("maker of [H20]"), "another briefing's relations are not");
 }
+
+#[test]
+fn the_markdown_export_keeps_facts_and_relations_apart_and_reads_its_footnotes() {
+    let (code, out, _) = briefing(&["export", "beijing-gambit"]);
+    assert_eq!(code, 0);
+    let huang = out.split("### Jensen Huang").nth(1).unwrap_or_default();
+    let huang = huang.split("### ").next().unwrap_or_default();
+    let facts = huang.find("Facts:\n\n- Born: 1963").expect("a facts list");
+    let relations = huang.find("Relations:\n\n- CEO of [Nvidia](#nvidia)").expect("a relations list");
+    assert!(facts < relations, "{huang}");
+    let sales = "[^nvidia-china-sales]: $17 billion — Nvidia’s annual sales to China. Stated in §1 ¶1: “";
+    assert!(out.contains(sales), "a period the measure names already is not repeated:\n{out}");
+}
+
+#[test]
+fn path_walks_the_figure_edges_the_relation_map_draws() {
+    let (code, out, _) = briefing(&["path", "jensen-huang", "nvidia-china-sales"]);
+    assert_eq!((code, out.trim()), (0, "Jensen Huang → CEO of → Nvidia → figure → $17 billion"));
+    let (code, json, _) = briefing(&["path", "--json", "nvidia-china-sales", "nvidia"]);
+    assert_eq!(code, 0);
+    let steps: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(steps[0]["type"], "about");
+    assert_eq!(steps[0]["to"], "nvidia");
+}

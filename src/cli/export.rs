@@ -152,6 +152,7 @@ fn entities(out: &mut String, library: &Library, id: BriefingId, named: &Named) 
             let _ = writeln!(out, "{}\n", entity.summary);
         }
         if !entity.facts.is_empty() {
+            let _ = writeln!(out, "Facts:\n");
             for fact in &entity.facts {
                 let _ = writeln!(out, "- {}: {}", fact.label, fact.value);
             }
@@ -190,7 +191,7 @@ fn footnotes(out: &mut String, library: &Library, id: BriefingId, named: &Named)
         let b = library.briefing(f.briefing);
         let (section, paragraph) = b.place(f.paragraph);
         let range = b.find_in(f.paragraph, &entity.name).unwrap_or(0..0);
-        let period = f.period.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
+        let period = crate::library::cite::period_note(&f.measures, f.period.as_deref());
         let elsewhere = if f.briefing == id { String::new() } else { format!(" in “{}”", b.headline) };
         let _ = writeln!(
             out,
