@@ -8,7 +8,7 @@
 #[allow(dead_code)]
 mod pty;
 
-use pty::{Session, is_reversed};
+use pty::{Session, is_reversed, is_reversed_within};
 
 const TAB: &str = "\t";
 const ENTER: &str = "\r";
@@ -42,8 +42,8 @@ fn search_finds_deepseek_and_enter_opens_its_card() {
 #[test]
 fn escape_closes_search_leaving_the_screen_as_it_was() {
     let mut s = open_reader();
-    s.send("\t\t");
-    s.wait_until("a link focused", |screen| is_reversed(screen, "■Nvidia"));
+    s.send("\t\t\t");
+    s.wait_until("a link in the headline focused", |screen| is_reversed_within(screen, "Rescue Nvidia’s", "Nvidia"));
     s.settle();
     let before = s.text();
     s.send("/");

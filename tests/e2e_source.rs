@@ -34,10 +34,15 @@ fn y_on_a_focused_mention_puts_its_sentence_on_the_clipboard() {
     let mut s = Session::spawn(&["--no-state", "--open", "beijing-gambit"], 120, 40);
     s.wait_for("Huang Flies to Beijing to Rescue Nvidia’s China Business");
     s.settle();
-    let before = s.formatted();
-    s.send(TAB);
-    s.wait_for_redraw(&before);
-    assert!(s.now(|screen| is_reversed_within(screen, "●Jensen Huang, the chief", "●Jensen Huang")), "{}", s.text());
+    // Tab past the names linked in the headline and dek to the first mention in the text.
+    for _ in 0..20 {
+        let before = s.formatted();
+        s.send(TAB);
+        s.wait_for_redraw(&before);
+        if s.now(|screen| is_reversed_within(screen, "●Jensen Huang, the chief", "●Jensen Huang")) {
+            break;
+        }
+    }
     s.send("y");
     s.wait_for("Copied the sentence: Jensen Huang, the chief");
     let sentence = "Jensen Huang, the chief executive of Nvidia, turned up in Beijing on Thursday with little warning.";

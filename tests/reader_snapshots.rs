@@ -52,13 +52,15 @@ fn entity(library: &Library, id: &str) -> EntityId {
     library.entity_by_id(id).unwrap_or_else(|| panic!("no entity `{id}`"))
 }
 
-/// The entity of the story's focused link.
+/// The entity of the story's focused mention in its text (not a name in the headline).
 fn story_focus(app: &App) -> Option<EntityId> {
-    let briefing = app.at.briefing?;
-    app.library.mentions(briefing).get(app.at.story.link?).map(|m| m.entity)
+    match app.story.doc.links.get(app.at.story.link?)?.target {
+        Target::Mention(b, m) => app.library.mentions(b).get(m).map(|m| m.entity),
+        _ => None,
+    }
 }
 
-/// Tab through the story until a mention of `id` has focus.
+/// Tab through the story until a mention of `id` in its text has focus.
 fn tab_to_mention(app: &mut App, id: EntityId) {
     let links = app.story.doc.links.len();
     for _ in 0..=links {

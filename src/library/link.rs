@@ -7,7 +7,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::model::{BriefingId, EntityId, Library, Mention, Paragraph};
+use super::model::{BriefingId, EntityId, Head, HeadMention, Library, Mention};
 use super::parallel;
 use super::text::is_ideographic;
 
@@ -15,25 +15,45 @@ use super::text::is_ideographic;
 pub fn link_briefing(library: &Library, id: BriefingId) -> Vec<Mention> {
     let briefing = library.briefing(id);
     let Patterns { patterns, owners, alternatives } = patterns(library, id, &briefing.entities);
-    // A contiguous NFA builds several times faster than a DFA for a briefing's hundred-odd
-    // names and searches a few paragraphs about as fast: building dominated linking.
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&patterns)
-        .ok();
+    let automaton = automaton(&patterns);
     let mut mentions = Vec::new();
     for (index, paragraph) in briefing.paragraphs.iter().enumerate() {
-        let found = automaton.as_ref().map(|ac| candidates(ac, &owners, paragraph)).unwrap_or_default();
+        let found = automaton.as_ref().map(|ac| candidates(ac, &owners, &paragraph.text)).unwrap_or_default();
         let found =
             found.into_iter().map(|(range, owner)| (range, figure_stated_here(library, &alternatives, owner, index)));
-        mentions.extend(choose(found.collect(), paragraph).into_iter().map(|(range, entity)| Mention {
+        mentions.extend(choose(found.collect(), &paragraph.pins).into_iter().map(|(range, entity)| Mention {
             entity,
             paragraph: index,
             range,
         }));
     }
     mentions
+}
+
+/// Links the names in a briefing's headline and dek, as its paragraphs are linked (no
+/// author pins reach them).
+pub fn link_head(library: &Library, id: BriefingId) -> Vec<HeadMention> {
+    let briefing = library.briefing(id);
+    let Patterns { patterns, owners, .. } = patterns(library, id, &briefing.entities);
+    let Some(automaton) = automaton(&patterns) else { return Vec::new() };
+    [(Head::Headline, &briefing.headline), (Head::Dek, &briefing.dek)]
+        .into_iter()
+        .flat_map(|(head, text)| {
+            let found = candidates(&automaton, &owners, text);
+            choose(found, &[]).into_iter().map(move |(range, entity)| HeadMention { head, entity, range })
+        })
+        .collect()
+}
+
+/// The automaton over a briefing's names. A contiguous NFA builds several times faster
+/// than a DFA for a briefing's hundred-odd names and searches a few paragraphs about as
+/// fast: building dominated linking.
+fn automaton(patterns: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .ok()
 }
 
 /// Mentions are the library's, but linking is this module's job: the accessors live here so
@@ -43,6 +63,12 @@ impl Library {
     pub fn mentions(&self, id: BriefingId) -> &[Mention] {
         let briefing = self.briefing(id);
         briefing.mentions.get_or_init(|| link_briefing(self, id))
+    }
+
+    /// The linked mentions of a briefing's headline and dek, headline first (linked on
+    /// first call).
+    pub fn head_mentions(&self, id: BriefingId) -> &[HeadMention] {
+        self.briefing(id).head_mentions.get_or_init(|| link_head(self, id))
     }
 
     /// Every mention of `entity` across its backlinked briefings (those that declare or pin it).
@@ -112,19 +138,21 @@ fn figure_stated_here(
     std::iter::once(owner).chain(others.iter().copied()).find(stated_here).unwrap_or(owner)
 }
 
-/// All whole-word matches in a paragraph, overlapping, as (range, entity).
-fn candidates(ac: &AhoCorasick, owners: &[EntityId], paragraph: &Paragraph) -> Vec<(Range<usize>, EntityId)> {
-    let text = paragraph.text.as_str();
+/// All whole-word matches in a text, overlapping, as (range, entity).
+fn candidates(ac: &AhoCorasick, owners: &[EntityId], text: &str) -> Vec<(Range<usize>, EntityId)> {
     ac.find_overlapping_iter(text)
         .filter(|m| is_whole_word(text, m.range()))
         .map(|m| (m.range(), owners[m.pattern().as_usize()]))
         .collect()
 }
 
+/// An author's pin: a span and the entity it names, or `None` to suppress a link there.
+type Pin = (Range<usize>, Option<EntityId>);
+
 /// Picks leftmost-longest non-overlapping matches outside the author's pins, then adds
 /// the pinned spans, all in text order.
-fn choose(mut found: Vec<(Range<usize>, EntityId)>, paragraph: &Paragraph) -> Vec<(Range<usize>, EntityId)> {
-    found.retain(|(range, _)| !paragraph.pins.iter().any(|(pin, _)| overlaps(pin, range)));
+fn choose(mut found: Vec<(Range<usize>, EntityId)>, pins: &[Pin]) -> Vec<(Range<usize>, EntityId)> {
+    found.retain(|(range, _)| !pins.iter().any(|(pin, _)| overlaps(pin, range)));
     found.sort_by_key(|(range, _)| (range.start, usize::MAX - range.end));
     let mut chosen: Vec<(Range<usize>, EntityId)> = Vec::with_capacity(found.len());
     for (range, entity) in found {
@@ -132,7 +160,7 @@ fn choose(mut found: Vec<(Range<usize>, EntityId)>, paragraph: &Paragraph) -> Ve
             chosen.push((range, entity));
         }
     }
-    chosen.extend(paragraph.pins.iter().filter_map(|(range, target)| target.map(|e| (range.clone(), e))));
+    chosen.extend(pins.iter().filter_map(|(range, target)| target.map(|e| (range.clone(), e))));
     chosen.sort_by_key(|(range, _)| range.start);
     chosen
 }

@@ -277,6 +277,30 @@ pub struct Briefing {
     /// would dominate load time, and a reader only needs the ones it shows.
     #[rkyv(with = rkyv::with::Skip)]
     pub(crate) mentions: OnceLock<Vec<Mention>>,
+    /// Mentions in the headline and the dek, linked on first use as the story's are.
+    #[rkyv(with = rkyv::with::Skip)]
+    pub(crate) head_mentions: OnceLock<Vec<HeadMention>>,
+}
+
+/// Where in a briefing's head a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    /// The headline.
+    Headline,
+    /// The dek (standfirst).
+    Dek,
+}
+
+/// A mention in the headline or the dek. It links to the entity's card; it is not one of
+/// the story's [`Mention`]s, which cards list with their paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadMention {
+    /// Which text it is in.
+    pub head: Head,
+    /// What it refers to.
+    pub entity: EntityId,
+    /// Byte range of the mention in that text.
+    pub range: Range<usize>,
 }
 
 impl Briefing {

@@ -39,7 +39,7 @@ use super::target::Target;
 use super::theme::Theme;
 use super::views::{View, view_doc};
 use crate::config::Key;
-use crate::library::{EntityId, Library};
+use crate::library::{BriefingId, EntityId, Library};
 use crate::state::Store;
 
 /// A story pane with fewer text rows than this gets the compact header.
@@ -475,7 +475,8 @@ impl<'l> App<'l> {
         let library = self.library;
         match (self.at.view, self.at.briefing) {
             (View::Story, Some(b)) => {
-                let key = (View::Story, Some(b), self.find.query.clone(), header);
+                type Key = (View, Option<BriefingId>, String, Header);
+                let key: Key = (View::Story, Some(b), self.find.query.clone(), header);
                 self.story.layout(width, key, |w, k| super::story::story_doc(library, b, w, &k.2, k.3));
             }
             (View::Story, None) => self.story.clear(),
@@ -490,7 +491,9 @@ impl<'l> App<'l> {
 
     fn layout_card(&mut self, width: usize) {
         match self.at.entity {
-            Some(e) => self.card.layout(width, e, |w, e| super::card::card_doc(self.library, *e, w)),
+            Some(e) => {
+                self.card.layout(width, e, |w, e| super::card::card_doc(self.library, *e, w));
+            }
             None => self.card.clear(),
         }
     }

@@ -54,6 +54,10 @@ pub struct Link {
     pub target: Target,
     /// First line it is drawn on.
     pub line: usize,
+    /// Whether it is drawn: a link of text left out at this size (the dek under a compact
+    /// header) keeps its place among the links, so link indexes, which a place in the
+    /// story records, stay the same whatever is shown; Tab and the mouse pass it by.
+    pub shown: bool,
 }
 
 /// Lines of pieces plus the links among them.
@@ -176,8 +180,17 @@ impl DocBuilder {
     /// Adds a link to the current paragraph; returns its index.
     pub fn link(&mut self, text: &str, tone: Tone, target: Target) -> usize {
         let index = self.doc.links.len();
-        self.doc.links.push(Link { target, line: usize::MAX });
+        self.doc.links.push(Link { target, line: usize::MAX, shown: true });
         self.runs.push(Run { text: text.to_string(), tone, link: Some(index), mark: None, whole: false });
+        index
+    }
+
+    /// Adds a link that is not drawn, on the last line so far, for text left out at
+    /// this size; returns its index.
+    pub fn hidden_link(&mut self, target: Target) -> usize {
+        self.end();
+        let index = self.doc.links.len();
+        self.doc.links.push(Link { target, line: self.doc.lines.len().saturating_sub(1), shown: false });
         index
     }
 
@@ -270,8 +283,14 @@ fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, hang: &str) {
     let mut used = 0;
     // Set after a line was broken, until text lands on the new one: spaces there are dropped.
     let mut fresh = false;
-    for word in words(&runs) {
-        let w: usize = word.iter().map(|(r, range)| width(&runs[*r].text[range.clone()])).sum();
+    // A chip wider than any line breaks at its spaces after all, as text would.
+    let room = columns.saturating_sub(indent).max(1);
+    let width_of = |word: &Word| word.iter().map(|(r, range)| width(&runs[*r].text[range.clone()])).sum::<usize>();
+    let words = words(&runs)
+        .into_iter()
+        .flat_map(|word| if width_of(&word) > room { split_at_spaces(&runs, word) } else { vec![word] });
+    for word in words.collect::<Vec<_>>() {
+        let w = width_of(&word);
         let is_space = word.iter().all(|(r, range)| runs[*r].text[range.clone()].trim().is_empty());
         if used + w > columns && used > indent {
             doc.lines.push(std::mem::take(&mut line));
@@ -287,6 +306,32 @@ fn wrap(doc: &mut Doc, runs: Vec<Run>, columns: usize, hang: &str) {
         }
     }
     doc.lines.push(line);
+}
+
+/// A word: its pieces, as (run, byte range).
+type Word = Vec<(usize, Range<usize>)>;
+
+/// `word` cut at its spaces into words and single spaces.
+fn split_at_spaces(runs: &[Run], word: Word) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut open = false;
+    for (r, range) in word {
+        for (i, c) in runs[r].text[range.clone()].char_indices() {
+            let at = range.start + i;
+            let space = c.is_whitespace();
+            if space || !open {
+                out.push(Vec::new());
+            }
+            if let Some(last) = out.last_mut() {
+                match last.last_mut() {
+                    Some((lr, span)) if *lr == r && span.end == at => span.end = at + c.len_utf8(),
+                    _ => last.push((r, at..at + c.len_utf8())),
+                }
+            }
+            open = !space;
+        }
+    }
+    out
 }
 
 /// Starts a continuation line with the hanging prefix; returns its width.
@@ -343,8 +388,8 @@ fn flush(doc: &mut Doc, line: &mut Vec<Piece>, piece: &mut String, run: &Run) {
 /// in "Nvidia" + "’s"), single spaces, and single ideographs, each as (run, byte range).
 /// An ideograph stays with the non-space text of its own link just before it, so a link's
 /// kind marker is never left at the end of a line without its name ("▪" + "昇腾").
-fn words(runs: &[Run]) -> Vec<Vec<(usize, Range<usize>)>> {
-    let mut words: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
+fn words(runs: &[Run]) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
     let mut open = false;
     let mut open_link = None;
     for (r, run) in runs.iter().enumerate() {
@@ -481,9 +526,10 @@ mod tests {
         b.text(" in all", Tone::Body);
         let doc = b.finish();
         assert_eq!(plain(&doc), vec!["hit of about ", "#$800 million in", "all"]);
-        let mut narrow = DocBuilder::new(6);
+        let mut narrow = DocBuilder::new(9);
+        narrow.text("hit ", Tone::Body);
         narrow.entity(&library, amd);
-        assert!(plain(&narrow.finish()).iter().all(|l| width(l) <= 6), "split only when it must be");
+        assert_eq!(plain(&narrow.finish()), vec!["hit #$800", "million"], "wider than a line: cut at its spaces");
     }
 
     #[test]

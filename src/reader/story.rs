@@ -1,14 +1,16 @@
 //! The story of a briefing as a linked [`Doc`]: headline, dek, source, sections, every
-//! mention a link (link `i` is mention `i` of the briefing), find matches marked and
-//! paragraph `p` starting at line `anchors[p]`.
+//! mention a link (names in the headline and dek to their cards, those in the text to
+//! their place as [`Target::Mention`]), find matches marked and paragraph `p` starting at
+//! line `anchors[p]`.
 
 use std::ops::Range;
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
+use crate::library::model::Head;
 use crate::library::model::Source;
 pub use crate::library::text::find_all;
-use crate::library::{BriefingId, Library, Mention, cite};
+use crate::library::{BriefingId, EntityId, Kind, Library, cite};
 
 /// How much of the story's header the pane has room for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,13 +38,20 @@ pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str, h
             b.skip_block()
         };
     };
-    unlinked(&mut b, &briefing.headline, Tone::Headline, query);
+    let head = |which: Head| -> Vec<Linked> {
+        let mentions = library.head_mentions(id).iter().filter(|m| m.head == which);
+        mentions.map(|m| Linked::new(library, m.range.clone(), m.entity, Target::Entity(m.entity))).collect()
+    };
+    let headline = &briefing.headline;
+    linked(&mut b, headline, &head(Head::Headline), &find_all(headline, query), Tone::Headline, false);
     gap(&mut b);
     if !briefing.dek.is_empty() {
         if full {
-            unlinked(&mut b, &briefing.dek, Tone::Dek, query);
-            b.end();
+            linked(&mut b, &briefing.dek, &head(Head::Dek), &find_all(&briefing.dek, query), Tone::Dek, false);
         } else {
+            for link in head(Head::Dek) {
+                b.hidden_link(link.target);
+            }
             b.skip_block();
         }
         gap(&mut b);
@@ -66,7 +75,10 @@ pub fn story_doc(library: &Library, id: BriefingId, width: usize, query: &str, h
             let end = mentions[next..].iter().position(|m| m.paragraph != p).map_or(mentions.len(), |n| next + n);
             let text = &briefing.paragraphs[p].text;
             b.anchor();
-            paragraph(&mut b, library, id, text, &mentions[next..end], next, &find_all(text, query));
+            let links: Vec<Linked> = (next..end)
+                .map(|i| Linked::new(library, mentions[i].range.clone(), mentions[i].entity, Target::Mention(id, i)))
+                .collect();
+            linked(&mut b, text, &links, &find_all(text, query), Tone::Body, true);
             b.blank();
             next = end;
         }
@@ -94,54 +106,60 @@ fn unlinked(b: &mut DocBuilder, text: &str, tone: Tone, query: &str) {
     b.text(&text[at..], tone);
 }
 
-/// Adds one paragraph, cutting its text wherever a mention or a match starts or ends.
-fn paragraph(
-    b: &mut DocBuilder,
-    library: &Library,
-    briefing: BriefingId,
-    text: &str,
-    mentions: &[Mention],
-    first_link: usize,
-    matches: &[Range<usize>],
-) {
+/// A span of text that links somewhere: a mention.
+struct Linked {
+    range: Range<usize>,
+    kind: Kind,
+    target: Target,
+}
+
+impl Linked {
+    fn new(library: &Library, range: Range<usize>, entity: EntityId, target: Target) -> Linked {
+        Linked { range, kind: library.entity(entity).kind, target }
+    }
+}
+
+/// Adds a paragraph of `plain` text, cutting it wherever a link or a find match starts or
+/// ends; with `markers`, each link starts with its kind's marker. The headline and dek go
+/// without: they read as written, their links told by colour and underline (and by the
+/// card, which previews each as Tab reaches it).
+fn linked(b: &mut DocBuilder, text: &str, links: &[Linked], matches: &[Range<usize>], plain: Tone, markers: bool) {
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    cuts.extend(mentions.iter().flat_map(|m| [m.range.start, m.range.end]));
+    cuts.extend(links.iter().flat_map(|m| [m.range.start, m.range.end]));
     cuts.extend(matches.iter().flat_map(|m| [m.start, m.end]));
     cuts.sort_unstable();
     cuts.dedup();
-    let mut open_link: Option<usize> = None;
-    // Mentions and matches are in text order and do not overlap, so one cursor into each
+    // The link being drawn: which of `links`, and its index in the doc.
+    let mut open: Option<(usize, usize)> = None;
+    // Links and matches are in text order and do not overlap, so one cursor into each
     // finds the one covering a piece: a paragraph costs time linear in its pieces, however
     // many mentions it holds.
-    let (mut next_mention, mut next_match) = (0, 0);
+    let (mut next_link, mut next_match) = (0, 0);
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         let piece = &text[start..end];
-        while mentions.get(next_mention).is_some_and(|m| m.range.end <= start) {
-            next_mention += 1;
+        while links.get(next_link).is_some_and(|m| m.range.end <= start) {
+            next_link += 1;
         }
         while matches.get(next_match).is_some_and(|r| r.end <= start) {
             next_match += 1;
         }
         let covers = |r: &Range<usize>| r.start <= start && end <= r.end;
-        let mention = mentions.get(next_mention).filter(|m| covers(&m.range)).map(|_| next_mention);
-        let link = mention.map(|i| {
-            let m = &mentions[i];
-            let kind = library.entity(m.entity).kind;
-            let index = first_link + i;
-            if open_link != Some(index) {
-                let link = b.link(&symbol(kind).to_string(), Tone::Link(kind), Target::Mention(briefing, index));
-                debug_assert_eq!(link, index, "story link i is mention i");
-                open_link = Some(index);
-            }
-            (index, kind)
+        let link = links.get(next_link).filter(|m| covers(&m.range)).map(|m| {
+            let index = match open {
+                Some((at, index)) if at == next_link => index,
+                _ if markers => b.link(&symbol(m.kind).to_string(), Tone::Link(m.kind), m.target),
+                _ => b.link("", Tone::Link(m.kind), m.target),
+            };
+            open = Some((next_link, index));
+            (index, m.kind)
         });
         let marked = matches.get(next_match).is_some_and(covers);
         match (link, marked) {
             (Some((index, _)), true) => b.mark(piece, Some(index)),
             (Some((index, kind)), false) => b.link_more(piece, Tone::Link(kind), index),
             (None, true) => b.mark(piece, None),
-            (None, false) => b.text(piece, Tone::Body),
+            (None, false) => b.text(piece, plain),
         };
     }
     b.end();

@@ -276,6 +276,7 @@ fn new_briefing(file: &BriefingFile, path: &Path) -> Briefing {
         entities: Vec::new(),
         events: Vec::new(),
         mentions: OnceLock::new(),
+        head_mentions: OnceLock::new(),
     }
 }
 

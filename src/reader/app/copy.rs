@@ -178,6 +178,11 @@ mod tests {
         let mut app = App::new(&library, (120, 40), Some(Target::Briefing(beijing)));
         app.update(Action::NextLink);
         app.update(Action::Copy);
+        assert_eq!(app.take_effects(), [Effect::Copy("Jensen Huang".into())], "a name in the headline: the name");
+        while !matches!(app.at.story.link.map(|l| app.story.doc.links[l].target), Some(Target::Mention(..))) {
+            app.update(Action::NextLink);
+        }
+        app.update(Action::Copy);
         let first =
             "Jensen Huang, the chief executive of Nvidia, turned up in Beijing on Thursday with little warning.";
         assert_eq!(app.take_effects(), [Effect::Copy(first.into())]);

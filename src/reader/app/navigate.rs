@@ -45,9 +45,11 @@ impl App<'_> {
             Target::Mention(briefing, index) => {
                 self.open_briefing(briefing);
                 self.show_main(View::Story);
-                self.at.story.link = Some(index);
-                self.request(Pane::Story, Reveal::Jump(index));
-                self.preview();
+                self.at.story.link = None;
+                self.request(Pane::Story, Reveal::Link(target));
+                if let Some(m) = self.library.mentions(briefing).get(index) {
+                    self.show_entity(m.entity);
+                }
                 self.focus_pane(Pane::Story);
             }
         }
@@ -85,14 +87,10 @@ impl App<'_> {
 
     /// The entity the main pane's focused link is about.
     pub(super) fn story_link_entity(&self) -> Option<EntityId> {
-        let link = self.at.story.link?;
-        match (self.at.view, self.at.briefing) {
-            (View::Story, Some(b)) => self.library.mentions(b).get(link).map(|m| m.entity),
-            _ => match self.story.doc.links.get(link)?.target {
-                Target::Entity(e) => Some(e),
-                Target::Mention(b, m) => self.library.mentions(b).get(m).map(|m| m.entity),
-                Target::Briefing(_) => None,
-            },
+        match self.story.doc.links.get(self.at.story.link?)?.target {
+            Target::Entity(e) => Some(e),
+            Target::Mention(b, m) => self.library.mentions(b).get(m).map(|m| m.entity),
+            Target::Briefing(_) => None,
         }
     }
 

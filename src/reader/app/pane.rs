@@ -6,6 +6,7 @@ use std::any::Any;
 
 use crate::reader::doc::Doc;
 use crate::reader::location::Spot;
+use crate::reader::target::Target;
 
 /// Lines of context kept above and below a revealed line, where the pane has room (as
 /// vim's `scrolloff`).
@@ -24,6 +25,8 @@ pub enum Reveal {
     Paragraph(usize),
     /// Paragraph `p`, with the first find match from there on made current.
     FirstMatchFrom(usize),
+    /// Focus the link to this target as a jump (a mention followed from a card).
+    Link(Target),
 }
 
 /// A document pane as laid out for the screen.
@@ -38,13 +41,21 @@ pub struct PaneState {
 }
 
 impl PaneState {
-    /// Lays the doc out again if the width or the content key changed.
-    pub fn layout<K: PartialEq + 'static>(&mut self, width: usize, key: K, build: impl FnOnce(usize, &K) -> Doc) {
+    /// Lays the doc out again if the width or the content key changed; returns the doc it
+    /// replaced, if it did.
+    pub fn layout<K: PartialEq + 'static>(
+        &mut self,
+        width: usize,
+        key: K,
+        build: impl FnOnce(usize, &K) -> Doc,
+    ) -> Option<Doc> {
         let same = self.key.as_ref().is_some_and(|(w, k)| *w == width && k.downcast_ref::<K>() == Some(&key));
-        if !same {
-            self.doc = build(width, &key);
-            self.key = Some((width, Box::new(key)));
+        if same {
+            return None;
         }
+        let before = std::mem::replace(&mut self.doc, build(width, &key));
+        self.key = Some((width, Box::new(key)));
+        Some(before)
     }
 
     /// Empties the pane.
@@ -62,10 +73,11 @@ impl PaneState {
         self.doc.line_of(spot.top).min(self.max_scroll())
     }
 
-    /// Keeps `spot` inside the doc: its top on a line that can be first, its link existing.
+    /// Keeps `spot` inside the doc: its top on a line that can be first, its link existing
+    /// and drawn.
     pub fn clamp(&self, spot: &mut Spot) {
         spot.top = self.doc.anchor_at(self.scroll(spot));
-        if spot.link.is_some_and(|l| l >= self.doc.links.len()) {
+        if spot.link.is_some_and(|l| self.doc.links.get(l).is_none_or(|link| !link.shown)) {
             spot.link = None;
         }
     }
@@ -107,20 +119,31 @@ impl PaneState {
         }
         let visible = self.visible_links(spot);
         let focused = spot.link.filter(|&l| visible.contains(&l));
-        Some(match (focused, forward) {
+        let first = match (focused, forward) {
             (None, true) => visible.start.min(n - 1),
             (None, false) => visible.end.checked_sub(1).unwrap_or(n - 1),
             (Some(l), true) => (l + 1) % n,
             (Some(l), false) => (l + n - 1) % n,
-        })
+        };
+        // Links that are not drawn are passed by, in the direction of travel.
+        let step = |i: usize| if forward { (i + 1) % n } else { (i + n - 1) % n };
+        std::iter::successors(Some(first), |&i| Some(step(i))).take(n).find(|&i| self.doc.links[i].shown)
     }
 
     /// Carries out a reveal request on `spot`.
     pub fn reveal(&self, spot: &mut Spot, reveal: Reveal) {
+        let reveal = match reveal {
+            Reveal::Link(target) => match self.doc.links.iter().position(|l| l.target == target) {
+                Some(i) => Reveal::Jump(i),
+                None => return,
+            },
+            other => other,
+        };
         let line = match reveal {
             Reveal::Step(i) | Reveal::Jump(i) => self.doc.links.get(i).map(|l| l.line),
             Reveal::Match(i) => self.doc.marks.get(i).copied(),
             Reveal::Paragraph(p) | Reveal::FirstMatchFrom(p) => self.doc.anchors.get(p).copied(),
+            Reveal::Link(_) => None,
         };
         let Some(line) = line else { return };
         if let Reveal::Step(i) | Reveal::Jump(i) = reveal {

@@ -58,7 +58,9 @@ impl SearchBox<'_> {
     /// Lays out the selected result's preview for a pane `width` columns wide.
     pub(crate) fn layout_preview(&mut self, library: &Library, width: usize) {
         match self.rows.get(self.selected) {
-            Some(row) => self.preview.layout(width, row.destination.clone(), |w, d| preview_doc(library, d, w)),
+            Some(row) => {
+                self.preview.layout(width, row.destination.clone(), |w, d| preview_doc(library, d, w));
+            }
             None => self.preview.clear(),
         }
     }

@@ -3,6 +3,7 @@
 use super::App;
 use crate::library::{Library, bundled};
 use crate::reader::action::{Action, Pane};
+use crate::reader::target::Target;
 
 fn library() -> Library {
     bundled::load(Default::default()).expect("the bundled library loads").library
@@ -57,7 +58,8 @@ fn help_scrolls_back_up_at_once_after_going_past_its_end() {
 
 /// The screen cell where the story draws link `index`.
 fn cell_of_story_link(app: &App, index: usize) -> (u16, u16) {
-    let area = crate::reader::layout::inner(app.screen().pane(Pane::Story).expect("the story is shown"));
+    let area =
+        crate::reader::layout::text_area(Pane::Story, app.screen().pane(Pane::Story).expect("the story is shown"));
     let line = app.story.doc.links[index].line;
     let column = (0..area.width as usize).find(|&x| app.story.doc.link_at(line, x) == Some(index)).expect("drawn");
     (area.x + column as u16, area.y + (line - app.story.scroll(&app.at.story)) as u16)
@@ -67,7 +69,9 @@ fn cell_of_story_link(app: &App, index: usize) -> (u16, u16) {
 fn clicking_a_mention_opens_its_card_and_the_wheel_scrolls_the_pane_under_it() {
     let library = library();
     let mut app = on_beijing(&library, (120, 40));
-    let (x, y) = cell_of_story_link(&app, 1);
+    let beijing = app.at.briefing.expect("open");
+    let second = app.story.doc.links.iter().position(|l| l.target == Target::Mention(beijing, 1)).expect("linked");
+    let (x, y) = cell_of_story_link(&app, second);
     app.update(Action::Click(x, y));
     let nvidia = library.entity_by_id("nvidia");
     assert_eq!((app.at.focus, app.at.entity), (Pane::Card, nvidia), "the click followed the second mention");
@@ -97,15 +101,17 @@ fn following_a_card_mention_while_the_story_is_hidden_lands_on_it_with_context()
         .iter()
         .enumerate()
         .filter_map(|(i, l)| match l.target {
-            crate::reader::target::Target::Mention(_, m) => Some((i, m)),
+            Target::Mention(_, m) => Some((i, m)),
             _ => None,
         })
         .collect();
     let (link, mention) = mentions[mentions.len().saturating_sub(2)];
     app.at.card.link = Some(link);
     app.update(Action::Follow);
-    assert_eq!((app.at.focus, app.at.story.link), (Pane::Story, Some(mention)));
-    let line = app.story.doc.links[mention].line;
+    let focused = app.at.story.link.expect("a link focused");
+    let beijing = app.at.briefing.expect("open");
+    assert_eq!((app.at.focus, app.story.doc.links[focused].target), (Pane::Story, Target::Mention(beijing, mention)));
+    let line = app.story.doc.links[focused].line;
     let top = app.story.scroll(&app.at.story);
     let height = app.story.height;
     assert!(line > height, "the mention is below the first screen");
