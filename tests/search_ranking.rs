@@ -255,32 +255,3 @@ fn highlights_stay_on_the_original_characters() {
     let matched: String = role.positions().iter().map(|&i| chars[i]).collect();
     assert_eq!((text.as_ref(), matched.as_str()), ("Vice-Premier of China", "VicePremier"));
 }
-
-#[test]
-fn two_letters_start_words_in_names_and_match_whole_words_elsewhere() {
-    let library = bundled();
-    let index = Index::new(&library);
-    let sentences = |query: &str| -> Vec<String> {
-        let results = search::search(&index, &Query::parse(query), 500);
-        results
-            .hits
-            .iter()
-            .filter_map(|hit| match index.destination(hit.dest) {
-                Destination::Sentence(b, p, range) => {
-                    Some(library.briefing(*b).paragraphs[*p].text[range.clone()].to_owned())
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    let wa = sentences("wa");
-    assert!(wa.is_empty(), "“was” and “Washington” start with wa, but two letters start words only in names: {wa:?}");
-    assert!(
-        entity_ids(&library, "wa").iter().any(|id| id == "united-states"),
-        "the alias Washington still starts with wa"
-    );
-    let ai = sentences("ai");
-    assert!(!ai.is_empty(), "the whole word AI is found in sentences");
-    let whole_word = |s: &String| s.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("ai"));
-    assert!(ai.iter().all(whole_word), "every sentence found for ai has the word AI: {ai:?}");
-}

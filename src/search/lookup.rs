@@ -102,11 +102,7 @@ fn starting_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl
         if term.mode.end && !equal {
             continue;
         }
-        // One letter starts a word in nearly every sentence and two in most: such a term
-        // starts words only in names, aliases and headlines, and elsewhere counts only
-        // where it is a whole word ("ai", "us").
-        let names_only = len < 2 || (len == 2 && !equal);
-        postings_of(index, w, names_only, scope, &mut |p| {
+        postings_of(index, w, len < 2, scope, &mut |p| {
             if (term.mode.start && p.pos() != 0) || (term.mode.end && !p.last()) {
                 return;
             }
