@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use briefing::cli::show::card_text;
 use briefing::library::card::Card;
+use briefing::library::card_text::card_text;
 use briefing::library::{Input, Library, Options, load_sources};
 use briefing::reader::app::App;
 use briefing::reader::{resolve_open, screen_text};
