@@ -13,6 +13,7 @@ use crate::reader::action::{Action, Pane};
 use crate::reader::app::App;
 use crate::reader::doc::{symbol, width};
 use crate::reader::keymap::Context;
+use crate::reader::views::View;
 
 /// Draws the strip for `entity` in `area`: a rule naming it, its role and summary, and
 /// the keys that open its card.
@@ -37,9 +38,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, entity: EntityId) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// "Enter opens the card · 3 shows it", with the keys as configured.
+/// "Enter opens the card · 3 shows it", with the keys as configured; in the relation map
+/// Enter makes the node the root instead.
 fn keys_hint(app: &App) -> String {
-    let follow = app.key_of(Context::Reading, Action::Follow).map(|k| format!("{k} opens the card"));
+    let does = match app.at.view {
+        View::Map(root) if app.strip_entity() != Some(root) => "makes it the root",
+        _ => "opens the card",
+    };
+    let follow = app.key_of(Context::Reading, Action::Follow).map(|k| format!("{k} {does}"));
     let card = app.key_of(Context::Reading, Action::Focus(Pane::Card)).map(|k| format!("{k} shows it"));
     [follow, card].into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
