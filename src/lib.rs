@@ -5,7 +5,8 @@
 //! - [`search`]: ranked fuzzy search over a library, with no UI;
 //! - [`state`]: what the reader remembers between runs (read marks, places, bookmarks);
 //! - [`cli`]: the non-interactive commands;
-//! - [`reader`]: the full-screen terminal reader.
+//! - [`reader`]: the full-screen terminal reader;
+//! - [`watch`]: noticing that a content directory changed, for live reload.
 
 pub mod cache;
 pub mod cli;
@@ -13,3 +14,4 @@ pub mod library;
 pub mod reader;
 pub mod search;
 pub mod state;
+pub mod watch;

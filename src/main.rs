@@ -217,22 +217,35 @@ fn read(source: &cli::Source<'_>, start: &Start<'_>, size: Option<(u16, u16)>) -
     let briefing::cache::Loaded { library, index, pending } = cli::load_cached(source)?;
     let target = start.open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
     let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
-    let mut app = App::remembering(&library, terminal_size, target, store(start, size.is_none()));
-    app.mouse = start.mouse;
-    if let Some(view) = start.view {
-        app.update(Action::ShowView(view));
-    }
+    let open = for_any_library(|library| {
+        let mut app = App::remembering(library, terminal_size, target, store(start, size.is_none()));
+        app.mouse = start.mouse;
+        if let Some(view) = start.view {
+            app.update(Action::ShowView(view));
+        }
+        app
+    });
     match size {
         Some(_) => {
-            briefing::cli::print(&reader::screen_text(&app))?;
+            briefing::cli::print(&reader::screen_text(&open(&library)))?;
             if let Some(pending) = pending {
                 // After the screen is out: a cache that cannot be written costs only the next start.
                 let _ = pending.write(&library, None);
             }
         }
-        None => reader::terminal::run(app, reader::searcher::Cached { index, pending })?,
+        None => {
+            let reloads = source.content.map(|dir| reader::reload::Reloads::start(dir, reader::terminal::wake));
+            let cached = reader::searcher::Cached { index, pending };
+            reader::terminal::run(library, open, cached, reloads)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `open` as a function of any library: the reader calls it on a library it owns, and a
+/// closure's borrowed argument gets this signature only from such a bound.
+fn for_any_library<F: for<'l> Fn(&'l briefing::library::Library) -> App<'l>>(open: F) -> F {
+    open
 }
 
 /// Why the full-screen reader cannot run here, if it cannot: it needs a terminal on both

@@ -14,6 +14,8 @@ pub mod location;
 pub mod navigator;
 pub mod preview;
 pub mod recent;
+pub mod relink;
+pub mod reload;
 pub mod searcher;
 pub mod story;
 pub mod target;

@@ -68,6 +68,11 @@ impl Theme {
         self.fg(Color::DarkGray)
     }
 
+    /// A problem in the content: the problems panel's border and marks.
+    pub fn problem(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
     /// The selected row of a list.
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)

@@ -1,0 +1,194 @@
+//! Swapping the library under a running reader (live reload). An [`App`] borrows its
+//! library for its whole life, so a new library gets a new App: [`App::carry`] takes the
+//! old one apart into [`Carried`], every id moved to the new library by a [`Relink`], and
+//! [`App::carried_onto`] builds the new App from it. The reader's state thus keeps its
+//! one home (the App) across a reload; `Carried` lives only between the two calls.
+//!
+//! Both functions name every field of the App (a destructuring and a struct literal, with
+//! no `..`), so a field added to the App later cannot be forgotten here: the compiler asks
+//! for it. What is derived from the library (laid-out documents, the navigator's index,
+//! search results, the searcher) is built again rather than carried.
+
+use super::{App, Find, Memory, Overlay, PaneState, SearchBox};
+use crate::library::{BriefingId, Diagnostic, EntityId, Kind, Library};
+use crate::reader::history::History;
+use crate::reader::location::{Location, Spot};
+use crate::reader::navigator::Index;
+use crate::reader::recent::Recent;
+use crate::reader::relink::Relink;
+use crate::reader::searcher::Searcher;
+use crate::reader::theme::Theme;
+
+/// What has the keyboard, carried without what it borrowed from the old library.
+#[derive(Debug)]
+enum Carry {
+    Reading,
+    Help(usize),
+    Find,
+    /// The search box's query and cursor, and the path's start: it searches again.
+    Search {
+        query: String,
+        cursor: usize,
+        path_from: Option<EntityId>,
+    },
+}
+
+/// The reader's state between two libraries, its ids already those of the new one.
+#[derive(Debug)]
+pub struct Carried {
+    size: (u16, u16),
+    at: Location,
+    history: History,
+    find: Find,
+    mouse: bool,
+    quit: bool,
+    notice: Option<String>,
+    theme: Theme,
+    recent_searches: Recent,
+    memory: Memory,
+    nav_scroll: usize,
+    overlay: Carry,
+    /// The briefing the navigator lists the entities of, and whether it listed only those.
+    only: Option<BriefingId>,
+    scoped: bool,
+    folded: Vec<Kind>,
+    /// Whether the old place had a briefing open (one that is gone is replaced).
+    had_briefing: bool,
+}
+
+impl<'l> App<'l> {
+    /// Takes this reader apart for `next`, the library replacing its own.
+    pub fn carry(self, next: &Library) -> Carried {
+        let App {
+            library,
+            size,
+            at,
+            story: _,
+            card: _,
+            index,
+            nav_scroll,
+            overlay,
+            find,
+            history,
+            mouse,
+            quit,
+            notice,
+            theme,
+            searcher: _,
+            recent_searches,
+            memory,
+            problems: _,
+            reveal: _,
+        } = self;
+        let relink = Relink::between(library, next);
+        let overlay = match overlay {
+            Overlay::Reading => Carry::Reading,
+            Overlay::Help(scroll) => Carry::Help(scroll),
+            Overlay::Find => Carry::Find,
+            Overlay::Search(search) => Carry::Search {
+                query: search.query,
+                cursor: search.cursor,
+                path_from: search.path_from.and_then(|e| relink.entity(e)),
+            },
+        };
+        Carried {
+            size,
+            at: relink.location(&at),
+            history: history.relinked(|at| relink.location(at)),
+            find,
+            mouse,
+            quit,
+            notice,
+            theme,
+            recent_searches,
+            memory: memory.carried(next, &relink),
+            nav_scroll,
+            overlay,
+            only: index.only().and_then(|b| relink.briefing(b)),
+            scoped: index.only().is_some(),
+            folded: index.folded(),
+            had_briefing: at.briefing.is_some(),
+        }
+    }
+
+    /// A reader on `library` where `carried` left off. A search box that was open asks
+    /// again once the searcher is running (see [`App::search_again`]).
+    pub fn carried_onto(library: &'l Library, carried: Carried) -> App<'l> {
+        let Carried {
+            size,
+            at,
+            history,
+            find,
+            mouse,
+            quit,
+            notice,
+            theme,
+            recent_searches,
+            memory,
+            nav_scroll,
+            overlay,
+            only,
+            scoped,
+            folded,
+            had_briefing,
+        } = carried;
+        let mut index = Index::new(library, if scoped { only } else { None });
+        folded.into_iter().for_each(|kind| index.fold(kind));
+        let overlay = match overlay {
+            Carry::Reading => Overlay::Reading,
+            Carry::Help(scroll) => Overlay::Help(scroll),
+            Carry::Find => Overlay::Find,
+            Carry::Search { query, cursor, path_from } => {
+                Overlay::Search(Box::new(SearchBox { query, cursor, path_from, ..SearchBox::default() }))
+            }
+        };
+        let mut app = App {
+            library,
+            size,
+            at,
+            story: PaneState::default(),
+            card: PaneState::default(),
+            index,
+            nav_scroll,
+            overlay,
+            find,
+            history,
+            mouse,
+            quit,
+            notice,
+            theme,
+            searcher: Searcher::new(library),
+            recent_searches,
+            memory,
+            problems: Vec::new(),
+            reveal: None,
+        };
+        if had_briefing && app.at.briefing.is_none() {
+            // The open briefing's file is gone: show the newest, where the reader was.
+            app.at.briefing = app.index.newest();
+            app.at.story = Spot::default();
+        }
+        app.show_bookmarks();
+        app.refresh();
+        app
+    }
+
+    /// Takes in a reload that found problems: the panel lists them (closing on the next
+    /// good reload, which builds a new App), and the library on screen stays as it is.
+    pub fn reload_failed(&mut self, diagnostics: Vec<Diagnostic>) {
+        self.problems = diagnostics;
+        // An earlier "content reloaded" would now say the opposite of the panel.
+        self.notice = None;
+        self.refresh();
+    }
+
+    /// Sends the open search box's query again, to a searcher started since (after a
+    /// reload): its results came from the old library.
+    pub fn search_again(&mut self) {
+        let last = self.searcher.last_ticket();
+        if let Overlay::Search(search) = &mut self.overlay {
+            (search.sent, search.shown) = (last, last);
+            self.send_query();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Live reload: a `--content` directory is watched, and each change is loaded again from
+//! its JSON files on a thread of its own, so the reader never waits for a load. What the
+//! load gave is handed to the event loop, which swaps in a library that loaded without
+//! errors, or shows the diagnostics of one that did not and keeps the last good library.
+//! A reload never goes through the library cache: the cache is for starting, and a file
+//! being edited is exactly what it must not be trusted for.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread;
+
+use crate::library::{self, Diagnostic, Loaded, Options};
+use crate::watch::{Watch, WatchError};
+
+/// What one reload found.
+#[derive(Debug)]
+pub enum Reloaded {
+    /// The library loaded without errors (it may have warnings).
+    Good(Box<Loaded>),
+    /// It did not: every diagnostic, errors and warnings.
+    Bad(Vec<Diagnostic>),
+}
+
+/// The watch on a content directory and the results of its reloads.
+pub struct Reloads {
+    results: Receiver<Reloaded>,
+    /// What to say once when the reader starts: that the directory is polled, or that it
+    /// cannot be watched at all.
+    notice: Option<String>,
+    /// Kept for the life of the reloads: dropping it ends the watching and the loader.
+    _watch: Option<Watch>,
+}
+
+impl Reloads {
+    /// Watches `dir` and loads it again after every change, calling `wake` once each
+    /// result is ready so that a loop blocked on input looks at it. A directory that
+    /// cannot be watched is still read: the reloads then never come, and the notice
+    /// says why.
+    pub fn start(dir: &Path, wake: fn()) -> Reloads {
+        let (results_tx, results) = mpsc::channel();
+        match watch(dir, results_tx, wake) {
+            Ok(watch) => Reloads { results, notice: watch.polling_notice(), _watch: Some(watch) },
+            Err(e) => Reloads { results, notice: Some(format!("not reloading on changes: {e}")), _watch: None },
+        }
+    }
+
+    /// The notice to show at start, the first time it is asked for.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
+    }
+
+    /// The newest result that has arrived, if any: an older one is already out of date.
+    pub fn newest(&self) -> Option<Reloaded> {
+        let mut newest = None;
+        loop {
+            match self.results.try_recv() {
+                Ok(result) => newest = Some(result),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return newest,
+            }
+        }
+    }
+}
+
+/// Starts the watch and the loader thread that answers it.
+fn watch(dir: &Path, results: Sender<Reloaded>, wake: fn()) -> Result<Watch, WatchError> {
+    let (changes, changed) = mpsc::channel();
+    let watch = Watch::start(dir, changes)?;
+    let owned = dir.to_path_buf();
+    thread::Builder::new()
+        .name("content reload".into())
+        .spawn(move || load_on_change(&owned, &changed, &results, wake))
+        .map_err(|e| WatchError { dir: dir.to_path_buf(), reason: e.to_string() })?;
+    Ok(watch)
+}
+
+/// The loader: for each change (and all the changes that came in during the previous
+/// load, which one load covers), loads the directory afresh and sends the result. Ends
+/// when the watch is dropped or nobody takes results any more.
+fn load_on_change(dir: &Path, changed: &Receiver<()>, results: &Sender<Reloaded>, wake: fn()) {
+    while changed.recv().is_ok() {
+        while changed.try_recv().is_ok() {}
+        if results.send(load(dir)).is_err() {
+            return;
+        }
+        wake();
+    }
+}
+
+/// Loads `dir` from its JSON files, as `briefing` would start on it without a cache.
+pub fn load(dir: &Path) -> Reloaded {
+    match library::load_dir(dir, Options::default()) {
+        Ok(loaded) => Reloaded::Good(Box::new(loaded)),
+        Err(error) => Reloaded::Bad(error.diagnostics),
+    }
+}
