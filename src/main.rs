@@ -51,7 +51,11 @@ struct Args {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate the library: every problem as FILE:LINE:COL: error: MESSAGE; exit 1 on errors.
-    Check,
+    Check {
+        /// Check again after every change to the --content directory, until interrupted.
+        #[arg(long)]
+        watch: bool,
+    },
     /// List the briefings, or the entities of one kind.
     List {
         /// Entity kind: person, company, chip, figure, organisation, place, policy, product.
@@ -278,7 +282,14 @@ fn main() -> ExitCode {
     let source = args.source();
     let content = source.content;
     let result = match &args.command {
-        Some(Command::Check) => cli::check::run(content),
+        Some(Command::Check { watch: false }) => cli::check::run(content),
+        Some(Command::Check { watch: true }) => match content {
+            Some(dir) => cli::check::watch(dir),
+            None => {
+                cli::eprint("check --watch needs --content DIR: the bundled library cannot change");
+                Ok(ExitCode::from(USAGE))
+            }
+        },
         Some(Command::List { kind, json }) => cli::list::run(&source, *kind, *json),
         Some(Command::Show { id, json }) => cli::show::run(&source, id, *json),
         Some(Command::Search { query, kind, limit, json }) => {

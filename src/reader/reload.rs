@@ -86,10 +86,46 @@ fn load_on_change(dir: &Path, changed: &Receiver<()>, results: &Sender<Reloaded>
     }
 }
 
-/// Loads `dir` from its JSON files, as `briefing` would start on it without a cache.
+/// Loads `dir` from its JSON files, as `briefing` would start on it without a cache. The
+/// diagnostics name files by their name in `dir`: the panel is narrow, and the author
+/// knows which directory they edit.
 pub fn load(dir: &Path) -> Reloaded {
     match library::load_dir(dir, Options::default()) {
         Ok(loaded) => Reloaded::Good(Box::new(loaded)),
-        Err(error) => Reloaded::Bad(error.diagnostics),
+        Err(error) => Reloaded::Bad(error.diagnostics.into_iter().map(|d| within(dir, d)).collect()),
+    }
+}
+
+/// `diagnostic` with its file named relative to `dir`, when it is a file inside it.
+fn within(dir: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
+    if let Ok(name) = diagnostic.file.strip_prefix(dir) {
+        if !name.as_os_str().is_empty() {
+            diagnostic.file = name.to_path_buf();
+        }
+    }
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn a_bad_file_is_named_within_its_directory_and_a_good_one_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/content");
+        for entry in fs::read_dir(bundled).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+        assert!(matches!(load(dir.path()), Reloaded::Good(_)));
+        fs::write(dir.path().join("broken.json"), "{\n  \"id\": \"x\",\n  oops\n}").unwrap();
+        let Reloaded::Bad(found) = load(dir.path()) else { panic!("a broken file is an error") };
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].to_string(), "broken.json:3:3: error: malformed JSON: key must be a string");
+        fs::remove_dir_all(dir.path()).unwrap();
+        let Reloaded::Bad(found) = load(dir.path()) else { panic!("a missing directory is an error") };
+        assert!(found[0].file.is_absolute(), "the directory itself keeps its whole name: {found:?}");
     }
 }
