@@ -5,9 +5,13 @@
 //! A reload never goes through the library cache: the cache is for starting, and a file
 //! being edited is exactly what it must not be trusted for.
 
-use std::path::Path;
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
+use std::time::SystemTime;
 
 use crate::library::{self, Diagnostic, Loaded, Options};
 use crate::watch::{Watch, WatchError};
@@ -87,13 +91,28 @@ fn load_on_change(dir: &Path, changed: &Receiver<()>, results: &Sender<Reloaded>
 }
 
 /// Loads `dir` from its JSON files, as `briefing` would start on it without a cache. The
-/// diagnostics name files by their name in `dir`: the panel is narrow, and the author
-/// knows which directory they edit.
+/// diagnostics name files by their name in `dir` (the panel is narrow, and the author
+/// knows which directory they edit), those of the file saved last first: a mistake in one
+/// file can break references in others, and the file just saved is where to look.
 pub fn load(dir: &Path) -> Reloaded {
     match library::load_dir(dir, Options::default()) {
         Ok(loaded) => Reloaded::Good(Box::new(loaded)),
-        Err(error) => Reloaded::Bad(error.diagnostics.into_iter().map(|d| within(dir, d)).collect()),
+        Err(error) => {
+            let mut diagnostics = error.diagnostics;
+            newest_first(&mut diagnostics);
+            Reloaded::Bad(diagnostics.into_iter().map(|d| within(dir, d)).collect())
+        }
     }
+}
+
+/// Orders diagnostics by when their file was last modified, newest first, keeping the
+/// order within a file (and between files of the same time).
+fn newest_first(diagnostics: &mut [Diagnostic]) {
+    let mut modified: HashMap<PathBuf, Option<SystemTime>> = HashMap::new();
+    for d in diagnostics.iter() {
+        modified.entry(d.file.clone()).or_insert_with(|| fs::metadata(&d.file).and_then(|m| m.modified()).ok());
+    }
+    diagnostics.sort_by_key(|d| Reverse(modified.get(&d.file).copied().flatten()));
 }
 
 /// `diagnostic` with its file named relative to `dir`, when it is a file inside it.
@@ -109,7 +128,6 @@ fn within(dir: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs;
 
     #[test]
     fn a_bad_file_is_named_within_its_directory_and_a_good_one_loads() {
@@ -124,6 +142,17 @@ mod tests {
         let Reloaded::Bad(found) = load(dir.path()) else { panic!("a broken file is an error") };
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].to_string(), "broken.json:3:3: error: malformed JSON: key must be a string");
+        fs::remove_file(dir.path().join("broken.json")).unwrap();
+
+        // Breaking the file that declares shared entities breaks references in others,
+        // which sort before it by name; the file just saved comes first all the same.
+        let gambit = dir.path().join("beijing-gambit.json");
+        let text = fs::read_to_string(&gambit).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&gambit, text.replacen("\"headline\"", "\"headline\" 1", 1)).unwrap();
+        let Reloaded::Bad(found) = load(dir.path()) else { panic!("a broken file is an error") };
+        assert!(found.len() > 1, "other files' references break too: {found:?}");
+        assert!(found[0].to_string().starts_with("beijing-gambit.json:4:"), "{found:?}");
         fs::remove_dir_all(dir.path()).unwrap();
         let Reloaded::Bad(found) = load(dir.path()) else { panic!("a missing directory is an error") };
         assert!(found[0].file.is_absolute(), "the directory itself keeps its whole name: {found:?}");

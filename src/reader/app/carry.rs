@@ -192,3 +192,100 @@ impl<'l> App<'l> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{Input, Options, bundled, load_sources};
+    use crate::reader::action::{Action, Pane};
+    use crate::reader::target::Target;
+
+    fn bundled_library() -> Library {
+        bundled::load(Options::default()).unwrap().library
+    }
+
+    /// The bundled library with `edit` applied to the Beijing story's file, and one more
+    /// briefing whose file sorts first, so every briefing moves to another index.
+    fn edited(edit: impl Fn(&str) -> String) -> Library {
+        let mut inputs = bundled::inputs();
+        for input in &mut inputs {
+            if input.path.ends_with("beijing-gambit.json") {
+                input.bytes = edit(std::str::from_utf8(&input.bytes).unwrap()).into_bytes().into();
+            }
+        }
+        let added = r#"{"id": "aaa-first", "date": "2025-01-01", "headline": "An added story",
+            "source": {"publication": "p", "title": "t", "date": "d"},
+            "sections": [{"paragraphs": ["Nvidia again."]}], "entities": [{"id": "nvidia"}]}"#;
+        inputs.insert(0, Input { path: "content/aaa-first.json".into(), bytes: added.as_bytes().to_vec().into() });
+        load_sources(&inputs, Options::default()).unwrap().library
+    }
+
+    fn on_beijing(library: &Library) -> App<'_> {
+        let beijing = library.briefing_by_id("beijing-gambit").unwrap();
+        App::new(library, (120, 40), Some(Target::Briefing(beijing)))
+    }
+
+    #[test]
+    fn the_place_history_find_and_search_box_carry_over_to_the_new_ids() {
+        let old = bundled_library();
+        let mut app = on_beijing(&old);
+        for action in [Action::NextLink, Action::Follow, Action::Focus(Pane::Story), Action::Down, Action::Down] {
+            app.update(action);
+        }
+        app.find.query = "chip".into();
+        app.update(Action::StartSearch);
+        for c in "huang".chars() {
+            app.update(Action::Type(c));
+        }
+        let (at, entity) = (app.at, app.at.entity.map(|e| old.entity(e).id.clone()));
+        let back = app.history.behind().len();
+
+        let new = edited(|text| text.replace("Huang Flies to Beijing", "Huang Jets to Beijing"));
+        let mut app = App::carried_onto(&new, app.carry(&new));
+        let beijing = new.briefing_by_id("beijing-gambit");
+        assert_ne!(beijing, old.briefing_by_id("beijing-gambit"), "the briefing moved to another index");
+        assert_eq!(app.at.briefing, beijing);
+        assert_eq!(app.at.entity.map(|e| new.entity(e).id.clone()), entity);
+        assert_eq!((app.at.story, app.at.focus, app.at.view), (at.story, at.focus, at.view), "the place is kept");
+        assert_eq!(app.history.behind().len(), back);
+        assert!(app.history.behind().iter().all(|l| l.briefing.is_none_or(|b| b.index() < new.briefings.len())));
+        assert_eq!(app.find.query, "chip");
+        assert!(
+            app.story.doc.lines.iter().any(|l| l.iter().any(|p| p.text.contains("Jets"))),
+            "the new story is laid out"
+        );
+
+        let search = app.search().expect("the search box is still open");
+        assert_eq!((search.query.as_str(), search.cursor), ("huang", 5));
+        app.search_again();
+        let search = app.search().unwrap();
+        assert!(search.rows.iter().any(|r| r.title == "Jensen Huang"), "searched again on the new library");
+    }
+
+    #[test]
+    fn a_reload_with_errors_opens_the_panel_and_changes_nothing_else() {
+        let library = bundled_library();
+        let mut app = on_beijing(&library);
+        app.update(Action::NextLink);
+        let (at, story_height) = (app.at, app.story.height);
+        app.notice = Some("content reloaded".into());
+        let problem = Diagnostic::error(std::path::Path::new("beijing-gambit.json"), None, "malformed JSON");
+        app.reload_failed(vec![problem.clone(), problem]);
+        assert_eq!(app.at, at);
+        assert_eq!(app.notice, None, "no notice contradicts the panel");
+        assert_eq!(app.story.height, story_height - 4, "the panel takes its rows from the panes");
+        assert_eq!(app.contexts(), on_beijing(&library).contexts(), "the keys go where they went");
+    }
+
+    #[test]
+    fn a_briefing_whose_file_is_gone_gives_way_to_the_newest() {
+        let old = edited(|text| text.to_string());
+        let added = old.briefing_by_id("aaa-first").unwrap();
+        let mut app = App::new(&old, (120, 40), Some(Target::Briefing(added)));
+        app.update(Action::Down);
+        let new = bundled_library();
+        let app = App::carried_onto(&new, app.carry(&new));
+        assert_eq!(app.at.briefing, app.index.newest());
+        assert_eq!(app.at.story, Spot::default());
+    }
+}

@@ -17,12 +17,13 @@ use crate::reader::theme::Theme;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let problems = &app.problems;
     let errors = problems.iter().filter(|d| d.is_error()).count();
-    let title = format!(" {} · the last good version stays on screen ", count(errors, problems.len() - errors));
+    let title = format!(" {} · showing the last good version ", count(errors, problems.len() - errors));
     if area.height < 3 {
         let first = problems.first().map(|d| line(d, &app.theme)).unwrap_or_default();
-        let mut spans =
-            vec![Span::styled(format!("✗ {} ", count(errors, problems.len() - errors)), app.theme.problem())];
-        spans.extend(first.spans);
+        let total = count(errors, problems.len() - errors);
+        let mut spans = vec![Span::styled(format!("✗ {total}: "), app.theme.problem())];
+        // The first diagnostic without its own mark: the line already starts with one.
+        spans.extend(first.spans.into_iter().skip(1));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
@@ -31,7 +32,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .border_style(app.theme.problem())
         .title(Span::styled(title, app.theme.problem()));
     let room = (area.height as usize).saturating_sub(2);
-    let listed = if problems.len() > room { room.saturating_sub(1) } else { room }.min(MAX_PROBLEM_ROWS);
+    // The line that counts the rest takes a row only where a diagnostic keeps one too.
+    let listed = if problems.len() > room && room >= 2 { room - 1 } else { room }.min(MAX_PROBLEM_ROWS);
     let mut lines: Vec<Line> = problems.iter().take(listed).map(|d| line(d, &app.theme)).collect();
     if problems.len() > listed {
         let more = format!("… and {} more: `briefing check` lists them all", problems.len() - listed);
