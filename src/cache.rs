@@ -9,6 +9,7 @@
 //! directory that cannot be written only means there is no cache.
 
 mod file;
+mod sound;
 mod stamp;
 
 use std::fs;
@@ -141,6 +142,7 @@ fn open(cache: &Path, content: &Path) -> Result<(Library, Option<IndexPart>, Sta
     }
     let stamp = opened.header.stamp.clone();
     let (library, index) = opened.read()?;
+    sound::check(&library).map_err(|broken| format!("unsound library: {broken}"))?;
     Ok((library, index, stamp))
 }
 

@@ -3,6 +3,7 @@
 pub mod bookmarks;
 pub mod cache_command;
 pub mod check;
+pub mod config;
 pub mod export;
 pub mod json;
 pub mod list;

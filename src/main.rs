@@ -1,7 +1,7 @@
 //! `briefing`: parse the command line, then run a command or the reader.
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 use briefing::cli;
 use briefing::library::Kind;
 use briefing::reader::action::Action;
+use briefing::reader::config::Config;
+use briefing::reader::theme::Theme;
 use briefing::reader::views::ViewKind;
 use briefing::reader::{self, app::App};
 use briefing::search::Category;
@@ -34,6 +36,13 @@ struct Args {
     /// Read and write no saved state.
     #[arg(long, global = true)]
     no_state: bool,
+    /// Read keys and colours from this file (default: $BRIEFING_CONFIG, else
+    /// $XDG_CONFIG_HOME/briefing/config.toml, else ~/.config/briefing/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Use the default keys and colours, reading no configuration file.
+    #[arg(long, global = true, conflicts_with = "config")]
+    no_config: bool,
     /// Keep the checked library of a content directory in this directory (default: the
     /// XDG cache directory, or $BRIEFING_CACHE_DIR).
     #[arg(long, global = true, value_name = "DIR")]
@@ -119,6 +128,9 @@ enum Command {
         /// The note.
         text: Vec<String>,
     },
+    /// Check the configuration file, or print the defaults or its JSON Schema.
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Show where the cache of the content directory is and whether it is current; or
     /// print its path, or clear every cache.
     Cache {
@@ -131,6 +143,20 @@ enum Command {
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Report every problem as FILE:LINE:COL: error: MESSAGE, as the reader reads the file;
+    /// exit 1 on errors.
+    Check {
+        /// The file to check (default: the one the reader reads).
+        file: Option<PathBuf>,
+    },
+    /// Print the complete default configuration, a comment on every entry.
+    Default,
+    /// Print the configuration's JSON Schema, for editors.
+    Schema,
 }
 
 fn parse_category(name: &str) -> Result<Category, String> {
@@ -176,13 +202,16 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
     })
 }
 
-/// How the reader starts: `--open`, `--view`, `--no-mouse` and the state directory.
+/// How the reader starts: `--open`, `--view`, `--no-mouse`, the state directory and the
+/// configuration.
 struct Start<'a> {
     open: Option<&'a str>,
     view: Option<ViewKind>,
     mouse: bool,
     /// Where state lives; `None` with `--no-state`.
     state: Option<Option<PathBuf>>,
+    /// `--config FILE`; `None` with `--no-config`.
+    config: Option<Option<&'a Path>>,
 }
 
 impl Args {
@@ -194,7 +223,22 @@ impl Args {
 
     fn start(&self) -> Start<'_> {
         let state = (!self.no_state).then(|| state::file::state_dir(self.state.as_deref()));
-        Start { open: self.open.as_deref(), view: self.view, mouse: !self.no_mouse, state }
+        let config = (!self.no_config).then_some(self.config.as_deref());
+        Start { open: self.open.as_deref(), view: self.view, mouse: !self.no_mouse, state, config }
+    }
+}
+
+/// Keys and colours from the configuration, and its one-line notice over any other: a bad
+/// entry never keeps the reader from starting.
+fn configure(app: &mut App<'_>, start: &Start<'_>) {
+    let config = start.config.map(Config::load).unwrap_or_default();
+    app.keys = config.keys.clone();
+    app.theme = Theme::with(config.palette);
+    if let Some(notice) = config.notice() {
+        app.notice = Some(match app.notice.take() {
+            Some(other) => format!("{notice} · {other}"),
+            None => notice,
+        });
     }
 }
 
@@ -224,6 +268,7 @@ fn read(source: &cli::Source<'_>, start: &Start<'_>, size: Option<(u16, u16)>) -
     let open = for_any_library(|library| {
         let mut app = App::remembering(library, terminal_size, target, store(start, size.is_none()));
         app.mouse = start.mouse;
+        configure(&mut app, start);
         if let Some(view) = start.view {
             app.update(Action::ShowView(view));
         }
@@ -306,6 +351,11 @@ fn main() -> ExitCode {
             let start = args.start();
             cli::bookmarks::note(&store(&start, true), key, &text.join(" "))
         }
+        Some(Command::Config(ConfigCommand::Check { file })) => {
+            cli::config::check(file.as_deref(), args.config.as_deref())
+        }
+        Some(Command::Config(ConfigCommand::Default)) => cli::config::default(),
+        Some(Command::Config(ConfigCommand::Schema)) => cli::config::schema(),
         Some(Command::Screen { size }) => read(&source, &args.start(), Some(*size)),
         None => read(&source, &args.start(), None),
     };

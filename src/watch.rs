@@ -131,10 +131,13 @@ fn polled(dir: &Path, events: Sender<()>) -> std::io::Result<Sender<()>> {
     Ok(stop)
 }
 
+/// One file as polling sees it: name, inode, size, modification time.
+type Stamp = (OsString, u64, u64, Option<SystemTime>);
+
 /// What polling compares: each library file's name, inode, size and modification time
 /// (to the nanosecond where the file system keeps it); `None` when the directory cannot
 /// be read.
-fn listing(dir: &Path) -> Option<Vec<(OsString, u64, u64, Option<SystemTime>)>> {
+fn listing(dir: &Path) -> Option<Vec<Stamp>> {
     let mut files: Vec<_> = fs::read_dir(dir)
         .ok()?
         .filter_map(Result::ok)

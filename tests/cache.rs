@@ -1,6 +1,7 @@
 //! The library cache never serves a library other than the one the JSON gives: after
 //! every kind of change to the content or damage to the cache, `list --json` and
 //! `show --json` through the cache print exactly what they print with `--no-cache`.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture")]
 
 #[path = "support/isolated.rs"]
 mod isolated;

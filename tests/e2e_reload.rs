@@ -50,7 +50,7 @@ fn focused(screen: &vt100::Screen) -> String {
         for col in from..to {
             let cell = screen.cell(row, col).expect("a cell on screen");
             if cell.inverse() {
-                text.push_str(&cell.contents());
+                text.push_str(cell.contents());
             }
         }
     }
@@ -70,7 +70,9 @@ fn rename_over(file: &Path, text: &str) {
     fs::rename(&temporary, file).unwrap();
 }
 
-/// Waits until the screen shows `text`, printing how long it took from `since`.
+/// Waits until the screen shows `text`, printing how long it took from `since` (with
+/// `--nocapture`): a figure to read, not one to assert.
+#[allow(clippy::print_stderr, reason = "the time a save took to show, for whoever runs the test")]
 fn shown(s: &Session, text: &str, since: Instant) {
     s.wait_for(text);
     eprintln!("{text:?} on screen {} ms after the save", since.elapsed().as_millis());

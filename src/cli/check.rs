@@ -59,11 +59,18 @@ fn check(content: Option<&Path>) -> (String, bool) {
             format!("{} file{}", inputs.len(), plural(inputs.len()))
         }
     };
-    report(&diagnostics, &summary)
+    report_text(&diagnostics, &summary)
+}
+
+/// Prints the diagnostics and a summary line; exit 1 when any is an error.
+pub(crate) fn report(diagnostics: &[Diagnostic], summary: &str) -> anyhow::Result<ExitCode> {
+    let (out, errors) = report_text(diagnostics, summary);
+    print(&out)?;
+    Ok(if errors { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// The diagnostics and a summary line, and whether any is an error.
-fn report(diagnostics: &[Diagnostic], summary: &str) -> (String, bool) {
+fn report_text(diagnostics: &[Diagnostic], summary: &str) -> (String, bool) {
     let mut out: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;

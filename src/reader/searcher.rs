@@ -3,6 +3,8 @@
 //! results arrive as they are ready. Either way a reply carries the rows to show, with
 //! highlight positions computed for those rows only.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::{self, Scope};
 
@@ -110,8 +112,8 @@ enum Engine<'l> {
     Idle(&'l Library),
     /// Searching on this thread.
     Inline(&'l Library, Box<Index<'l>>, Session),
-    /// Searching on a worker thread.
-    Background(Sender<(Ticket, String)>, Receiver<Reply<'l>>),
+    /// Searching on a worker thread, which sets the flag once its index is ready.
+    Background(Sender<(Ticket, String)>, Receiver<Reply<'l>>, Arc<AtomicBool>),
 }
 
 impl<'l> Searcher<'l> {
@@ -127,8 +129,17 @@ impl<'l> Searcher<'l> {
 
     /// A searcher whose queries go down `jobs` and whose answers come back on `replies`:
     /// to a worker started by [`start_worker`], or to a test playing the worker.
-    pub fn over(jobs: Sender<(Ticket, String)>, replies: Receiver<Reply<'l>>) -> Self {
-        Searcher { last: 0, engine: Engine::Background(jobs, replies) }
+    pub fn over(jobs: Sender<(Ticket, String)>, replies: Receiver<Reply<'l>>, ready: Arc<AtomicBool>) -> Self {
+        Searcher { last: 0, engine: Engine::Background(jobs, replies, ready) }
+    }
+
+    /// Whether the index is ready: a worker may still be building it or reading it from the
+    /// cache; an inline searcher builds its own on the first query, in well under a frame.
+    pub fn ready(&self) -> bool {
+        match &self.engine {
+            Engine::Background(_, _, ready) => ready.load(Ordering::Acquire),
+            Engine::Idle(_) | Engine::Inline(..) => true,
+        }
     }
 
     /// The newest ticket handed out.
@@ -145,7 +156,7 @@ impl<'l> Searcher<'l> {
         }
         let reply = match &mut self.engine {
             Engine::Inline(library, index, session) => Some(answer(library, index, session, ticket, text)),
-            Engine::Background(jobs, _) => {
+            Engine::Background(jobs, _, _) => {
                 // A closed channel means the worker is gone; the box then shows no results.
                 let _ = jobs.send((ticket, text.to_string()));
                 None
@@ -157,7 +168,7 @@ impl<'l> Searcher<'l> {
 
     /// Of the replies that have arrived, the one to the newest query, if any.
     pub fn poll(&mut self) -> Option<Reply<'l>> {
-        let Engine::Background(_, replies) = &self.engine else { return None };
+        let Engine::Background(_, replies, _) = &self.engine else { return None };
         let mut newest: Option<Reply<'l>> = None;
         loop {
             match replies.try_recv() {
@@ -208,15 +219,24 @@ pub fn start_worker<'scope, 'l: 'scope>(
 ) -> Searcher<'l> {
     let (jobs, job_rx) = mpsc::channel();
     let (reply_tx, replies) = mpsc::channel();
-    scope.spawn(move || work(library, cached, job_rx, reply_tx));
-    Searcher::over(jobs, replies)
+    let ready = Arc::new(AtomicBool::new(false));
+    let set_when_ready = Arc::clone(&ready);
+    scope.spawn(move || work(library, cached, &set_when_ready, job_rx, reply_tx));
+    Searcher::over(jobs, replies, ready)
 }
 
 /// The worker: take the cached index or build one (and then write the cache beside the
 /// answering), then answer the newest query each time, skipping queries the user has
 /// already typed past.
-fn work<'l>(library: &'l Library, cached: Cached, jobs: Receiver<(Ticket, String)>, replies: Sender<Reply<'l>>) {
+fn work<'l>(
+    library: &'l Library,
+    cached: Cached,
+    ready: &AtomicBool,
+    jobs: Receiver<(Ticket, String)>,
+    replies: Sender<Reply<'l>>,
+) {
     let index = Loaded::index(library, cached.index);
+    ready.store(true, Ordering::Release);
     thread::scope(|scope| {
         if let Some(pending) = cached.pending {
             scope.spawn(|| pending.write(library, Some(index.tables())));

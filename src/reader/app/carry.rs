@@ -10,8 +10,10 @@
 //! search results, the searcher) is built again rather than carried.
 
 use super::{App, Find, Memory, Overlay, PaneState, SearchBox};
+use crate::config::Key;
 use crate::library::{BriefingId, Diagnostic, EntityId, Kind, Library};
 use crate::reader::history::History;
+use crate::reader::keymap::Keymap;
 use crate::reader::location::{Location, Spot};
 use crate::reader::navigator::Index;
 use crate::reader::recent::Recent;
@@ -54,6 +56,9 @@ pub struct Carried {
     folded: Vec<Kind>,
     /// Whether the old place had a briefing open (one that is gone is replaced).
     had_briefing: bool,
+    keys: Keymap,
+    /// A key sequence half typed when the reload came.
+    pending: Vec<Key>,
 }
 
 impl<'l> App<'l> {
@@ -77,6 +82,8 @@ impl<'l> App<'l> {
             searcher: _,
             recent_searches,
             memory,
+            keys,
+            pending,
             problems: _,
             reveal: _,
         } = self;
@@ -108,6 +115,8 @@ impl<'l> App<'l> {
             scoped: index.only().is_some(),
             folded: index.folded(),
             had_briefing: at.briefing.is_some(),
+            keys,
+            pending,
         }
     }
 
@@ -131,6 +140,8 @@ impl<'l> App<'l> {
             scoped,
             folded,
             had_briefing,
+            keys,
+            pending,
         } = carried;
         let mut index = Index::new(library, if scoped { only } else { None });
         folded.into_iter().for_each(|kind| index.fold(kind));
@@ -160,6 +171,8 @@ impl<'l> App<'l> {
             searcher: Searcher::new(library),
             recent_searches,
             memory,
+            keys,
+            pending,
             problems: Vec::new(),
             reveal: None,
         };
