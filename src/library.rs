@@ -18,6 +18,7 @@ pub mod markup;
 pub mod model;
 pub(crate) mod objects;
 pub(crate) mod parallel;
+pub mod shorthand;
 pub mod suggest;
 pub mod text;
 pub mod validate;
