@@ -58,10 +58,16 @@ pub fn complete_relation(r: &mut RelationFile) -> Option<(&'static str, String)>
         return None;
     }
     let Some((label, inverse)) = relation_labels(&r.kind) else {
+        let missing: Vec<&str> = [("`label`", &r.label), ("`inverse`", &r.inverse)]
+            .into_iter()
+            .filter_map(|(key, value)| value.is_none().then_some(key))
+            .collect();
+        let standard: Vec<&str> = RELATION_TYPES.iter().map(|(k, _, _)| *k).collect();
         let message = format!(
-            "relation type `{}` has no standard labels: give `label` and `inverse` (types with standard labels: {})",
+            "relation type `{}` has no standard labels: give {} (types with standard labels: {})",
             r.kind,
-            RELATION_TYPES.iter().map(|(k, _, _)| *k).collect::<Vec<_>>().join(", ")
+            missing.join(" and "),
+            standard.join(", ")
         );
         return Some(("type", message));
     };
@@ -286,7 +292,7 @@ mod tests {
         assert_eq!(complete_relation(&mut r), None);
         assert_eq!((r.label.as_deref(), r.inverse.as_deref()), (Some("competes with"), Some("rival of")));
         r.kind = "lent_to".into();
-        r.inverse = None;
+        (r.label, r.inverse) = (None, None);
         let (key, message) = complete_relation(&mut r).unwrap();
         assert_eq!(key, "type");
         assert!(message.starts_with("relation type `lent_to` has no standard labels: give `label` and `inverse`"));
