@@ -183,6 +183,13 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "figure-kind-entity",
+        &[
+            "{dir}/deal.json:8:35: error: `entities[1].kind`: kind `figure` is reserved for entries of `figures`",
+            "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
         "figure-shorthand-disagrees",
         &[
             "{dir}/deal.json:14:15: error: `figures[0].unit`: display `over $3 million` is in USD, but unit is `EUR`",
@@ -191,13 +198,6 @@ const INVALID: &[(&str, &[&str])] = &[
             "{dir}/deal.json:19:34: error: `figures[1].display`: display `a record` states no number: give `value`",
             "{dir}/deal.json:19:34: error: `figures[1].display`: display `a record` names no unit: give `unit`",
             "checked 1 file: 4 errors, 0 warnings",
-        ],
-    ),
-    (
-        "figure-kind-entity",
-        &[
-            "{dir}/deal.json:8:35: error: `entities[1].kind`: kind `figure` is reserved for entries of `figures`",
-            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (
