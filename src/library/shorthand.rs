@@ -101,6 +101,17 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("£", "GBP"),
 ];
 
+/// Currencies written as words after the number ("3.94 billion euros").
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("yen", "JPY"),
+];
+
 /// Words before the number and the qualifier they give, longest first.
 const QUALIFIER_WORDS: &[(&str, Qualifier)] = &[
     ("more than", Qualifier::Over),
@@ -131,7 +142,7 @@ pub fn implied(display: &str) -> Implied {
     } else if let Some((_, code)) = CURRENCIES.iter().find(|(sign, _)| display.contains(sign)) {
         Some((*code).to_string())
     } else {
-        counted_noun(display)
+        counted_noun(display).map(|noun| currency_named(&noun).map_or(noun, str::to_string))
     };
     Implied { stated, unit, qualifier: qualifier_of(&lower) }
 }
@@ -148,6 +159,12 @@ fn qualifier_of(lower: &str) -> Option<Qualifier> {
             words.windows(phrase.len()).any(|window| window == phrase.as_slice())
         })
         .map(|&(_, q)| q)
+}
+
+/// The currency code of a noun that names one ("euros"), if it does.
+fn currency_named(noun: &str) -> Option<&'static str> {
+    let first = noun.split_whitespace().next()?.to_lowercase();
+    CURRENCY_WORDS.iter().find(|(word, _)| *word == first).map(|&(_, code)| code)
 }
 
 /// The noun a count is of: the words after the number and its scale word, "jobs" in
@@ -237,6 +254,7 @@ mod tests {
         );
         assert_eq!(completed("HK$3bn"), (3.0, Scale::Billion, "HKD".into(), Qualifier::Exact));
         assert_eq!(completed("€700 million"), (700.0, Scale::Million, "EUR".into(), Qualifier::Exact));
+        assert_eq!(completed("3.94 billion euros"), (3.94, Scale::Billion, "EUR".into(), Qualifier::Exact));
         assert_eq!(completed("nearly 7 percent"), (7.0, Scale::One, "percent".into(), Qualifier::Under));
         assert_eq!(completed("some 4,000 workers."), (4000.0, Scale::One, "workers".into(), Qualifier::About));
     }
