@@ -7,6 +7,7 @@ pub mod config;
 pub mod export;
 pub mod json;
 pub mod list;
+pub mod new;
 pub mod path;
 pub mod search;
 pub mod show;

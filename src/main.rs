@@ -65,6 +65,12 @@ enum Command {
         #[arg(long)]
         watch: bool,
     },
+    /// Write a skeleton briefing ID.json (into --content DIR, else here) that checks clean
+    /// and shows every field of the format once.
+    New {
+        /// The new briefing's id, e.g. `kestrel-fab`.
+        id: String,
+    },
     /// List the briefings, or the entities of one kind.
     List {
         /// Entity kind: person, company, chip, figure, organisation, place, policy, product.
@@ -335,6 +341,7 @@ fn main() -> ExitCode {
                 Ok(ExitCode::from(USAGE))
             }
         },
+        Some(Command::New { id }) => cli::new::run(content, id),
         Some(Command::List { kind, json }) => cli::list::run(&source, *kind, *json),
         Some(Command::Show { id, json }) => cli::show::run(&source, id, *json),
         Some(Command::Search { query, kind, limit, json }) => {
