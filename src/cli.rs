@@ -4,6 +4,7 @@ pub mod bookmarks;
 pub mod cache_command;
 pub mod check;
 pub mod config;
+pub mod draft;
 pub mod export;
 pub mod json;
 pub mod list;

@@ -5,6 +5,7 @@
 pub mod bundled;
 pub mod card;
 pub mod diagnostic;
+pub mod draft;
 pub mod escape;
 pub mod export;
 pub mod figure_text;

@@ -71,6 +71,15 @@ enum Command {
         /// The new briefing's id, e.g. `kestrel-fab`.
         id: String,
     },
+    /// Print a first draft of a briefing from a plain-text article (sections, figures,
+    /// candidate entities, the source from its first lines), to edit and rewrite.
+    Draft {
+        /// The article, as plain text.
+        article: PathBuf,
+        /// The new briefing's id.
+        #[arg(long)]
+        id: String,
+    },
     /// List the briefings, or the entities of one kind.
     List {
         /// Entity kind: person, company, chip, figure, organisation, place, policy, product.
@@ -342,6 +351,7 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::New { id }) => cli::new::run(content, id),
+        Some(Command::Draft { article, id }) => cli::draft::run(article, id),
         Some(Command::List { kind, json }) => cli::list::run(&source, *kind, *json),
         Some(Command::Show { id, json }) => cli::show::run(&source, id, *json),
         Some(Command::Search { query, kind, limit, json }) => {

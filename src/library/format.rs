@@ -471,6 +471,42 @@ pub struct EventFile {
     pub entities: Vec<String>,
 }
 
+/// Common relation types and their labels, read from `from` to `to` and back: part of
+/// the format, since a relation of one of these types may leave its labels out.
+pub const RELATION_TYPES: &[(&str, &str, &str)] = &[
+    ("based_in", "based in", "home of"),
+    ("built_from", "built from", "used in"),
+    ("capital_of", "capital of", "capital"),
+    ("caused", "led to", "caused by"),
+    ("ceo_of", "CEO of", "led by"),
+    ("chair_of", "chair of", "chaired by"),
+    ("customer_of", "customer of", "supplier to"),
+    ("founder_of", "founder of", "founded by"),
+    ("head_of", "head of", "headed by"),
+    ("imposed", "imposed", "imposed by"),
+    ("investor_in", "investor in", "backed by"),
+    ("located_in", "located in", "location of"),
+    ("made_by", "made by", "maker of"),
+    ("maker_of", "maker of", "made by"),
+    ("market_of", "market for", "sells to"),
+    ("member_of", "member of", "includes"),
+    ("met", "met", "met"),
+    ("owned_by", "owned by", "owner of"),
+    ("owner_of", "owner of", "owned by"),
+    ("part_of", "part of", "includes"),
+    ("partner_of", "partner of", "partner of"),
+    ("regulates", "regulates", "regulated by"),
+    ("reported", "reported", "reported by"),
+    ("restricted_by", "restricted by", "restricts"),
+    ("rival_of", "rival of", "rival of"),
+    ("subsidiary_of", "subsidiary of", "parent of"),
+    ("successor_of", "successor to", "succeeded by"),
+    ("supplier_to", "supplier to", "customer of"),
+    ("trained_on", "trained on", "used to train"),
+    ("uses", "uses", "used by"),
+    ("works_for", "works for", "employs"),
+];
+
 /// Each enum prints as its file name, so text output and JSON never disagree.
 macro_rules! display_as_str {
     ($($name:ty),*) => {$(
@@ -490,10 +526,10 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 
 /// The JSON Schema of a briefing file, generated from the types above, with the one rule
 /// derive attributes cannot state: a relation of a type without standard labels (see
-/// [`RELATION_TYPES`](super::shorthand::RELATION_TYPES)) must give both.
+/// [`RELATION_TYPES`]) must give both.
 pub fn json_schema() -> String {
     let mut schema = schemars::schema_for!(BriefingFile);
-    let standard: Vec<&str> = super::shorthand::RELATION_TYPES.iter().map(|(kind, _, _)| *kind).collect();
+    let standard: Vec<&str> = RELATION_TYPES.iter().map(|(kind, _, _)| *kind).collect();
     if let Some(relation) =
         schema.as_object_mut().and_then(|s| s.get_mut("$defs")).and_then(|d| d.get_mut("RelationFile"))
     {

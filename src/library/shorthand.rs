@@ -11,40 +11,7 @@
 use super::figure_text;
 use super::format::{FigureFile, Qualifier, RelationFile, Scale};
 
-/// Common relation types and their labels, read from `from` to `to` and back.
-pub const RELATION_TYPES: &[(&str, &str, &str)] = &[
-    ("based_in", "based in", "home of"),
-    ("built_from", "built from", "used in"),
-    ("capital_of", "capital of", "capital"),
-    ("caused", "led to", "caused by"),
-    ("ceo_of", "CEO of", "led by"),
-    ("chair_of", "chair of", "chaired by"),
-    ("customer_of", "customer of", "supplier to"),
-    ("founder_of", "founder of", "founded by"),
-    ("head_of", "head of", "headed by"),
-    ("imposed", "imposed", "imposed by"),
-    ("investor_in", "investor in", "backed by"),
-    ("located_in", "located in", "location of"),
-    ("made_by", "made by", "maker of"),
-    ("maker_of", "maker of", "made by"),
-    ("market_of", "market for", "sells to"),
-    ("member_of", "member of", "includes"),
-    ("met", "met", "met"),
-    ("owned_by", "owned by", "owner of"),
-    ("owner_of", "owner of", "owned by"),
-    ("part_of", "part of", "includes"),
-    ("partner_of", "partner of", "partner of"),
-    ("regulates", "regulates", "regulated by"),
-    ("reported", "reported", "reported by"),
-    ("restricted_by", "restricted by", "restricts"),
-    ("rival_of", "rival of", "rival of"),
-    ("subsidiary_of", "subsidiary of", "parent of"),
-    ("successor_of", "successor to", "succeeded by"),
-    ("supplier_to", "supplier to", "customer of"),
-    ("trained_on", "trained on", "used to train"),
-    ("uses", "uses", "used by"),
-    ("works_for", "works for", "employs"),
-];
+pub use super::format::RELATION_TYPES;
 
 /// The standard labels of a relation type, if it is a common one.
 pub fn relation_labels(kind: &str) -> Option<(&'static str, &'static str)> {
@@ -113,7 +80,7 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Words before the number and the qualifier they give, longest first.
-const QUALIFIER_WORDS: &[(&str, Qualifier)] = &[
+pub const QUALIFIER_WORDS: &[(&str, Qualifier)] = &[
     ("more than", Qualifier::Over),
     ("upwards of", Qualifier::Over),
     ("at least", Qualifier::Over),
