@@ -127,14 +127,15 @@ fn is_paragraph(line: &str) -> bool {
 }
 
 /// The headline and the sections of the story. Each line of text is a paragraph or, when
-/// short and without a full stop, a heading (of at least three words; shorter lines are
-/// page furniture such as "Published" or a photo credit). Lines that repeat the title are
+/// short and without a full stop, a heading (of at least three words, and once the story
+/// has begun; other short lines are page furniture such as "Published" or a photo credit). Lines that repeat the title are
 /// dropped; lines broken inside a sentence are joined.
 fn story(body: &str, title: Option<&str>) -> (String, Vec<SectionFile>) {
-    let mut headline = title.map(str::to_string);
+    let lines = joined_lines(body);
+    let mut headline = title.map(str::to_string).or_else(|| longest_line_before_the_story(&lines));
     let mut sections = vec![SectionFile { heading: String::new(), paragraphs: Vec::new() }];
     let mut heading: Option<String> = None;
-    for line in joined_lines(body) {
+    for line in lines {
         let line = line.trim();
         if line.is_empty() || Some(line) == headline.as_deref() {
             continue;
@@ -149,7 +150,8 @@ fn story(body: &str, title: Option<&str>) -> (String, Vec<SectionFile>) {
         } else if line.split_whitespace().count() >= 3 {
             if headline.is_none() {
                 headline = Some(line.to_string());
-            } else {
+            } else if sections.iter().any(|s| !s.paragraphs.is_empty()) {
+                // Before the story starts, short lines are the page's, not headings.
                 heading = Some(line.to_string());
             }
         }
@@ -159,6 +161,18 @@ fn story(body: &str, title: Option<&str>) -> (String, Vec<SectionFile>) {
         sections.push(SectionFile { heading: String::new(), paragraphs: vec!["(the story)".into()] });
     }
     (headline.unwrap_or_else(|| "(headline)".into()), sections)
+}
+
+/// Without a header, the headline: of the short lines before the first paragraph, the
+/// longest, since a page's furniture ("Connect with us", "Published") is shorter.
+fn longest_line_before_the_story(lines: &[String]) -> Option<String> {
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .take_while(|l| !is_paragraph(l))
+        .filter(|l| l.split_whitespace().count() >= 3)
+        .max_by_key(|l| l.split_whitespace().count())
+        .map(str::to_string)
 }
 
 /// The lines of `body`, a line that ends mid-sentence joined with the next when that one
@@ -202,6 +216,16 @@ fn iso_date(date: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_header_the_headline_is_the_longest_line_before_the_story() {
+        let text = "Connect with us\nTechnology\n\nThe Beijing Gambit: Why Huang Flew to China\n\nHuang flew to Beijing on Thursday.\n";
+        let d = draft(text, "x");
+        assert_eq!(d.briefing.headline, "The Beijing Gambit: Why Huang Flew to China");
+        assert_eq!(d.briefing.sections.len(), 1);
+        assert_eq!(d.briefing.sections[0].heading, "", "the headline is not also a heading");
+        assert!(d.notes.iter().any(|n| n.contains("fill in `source`")), "{:?}", d.notes);
+    }
 
     #[test]
     fn the_header_gives_the_source_and_the_date() {
