@@ -17,6 +17,8 @@ pub mod navigator;
 pub mod opener;
 pub mod preview;
 pub mod recent;
+pub mod relink;
+pub mod reload;
 pub mod searcher;
 pub mod story;
 pub mod target;

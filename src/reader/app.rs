@@ -7,6 +7,7 @@
 //! Scrolling a link or match into view is a request ([`Reveal`]) that `refresh` resolves
 //! after laying out, so it always measures the layout that will be drawn.
 
+mod carry;
 mod copy;
 mod find;
 mod memory;
@@ -19,6 +20,7 @@ mod tests;
 
 use ratatui::layout::Rect;
 
+pub use self::carry::Carried;
 pub use self::copy::Clip;
 pub use self::find::Find;
 pub use self::memory::Memory;
@@ -39,7 +41,7 @@ use super::target::Target;
 use super::theme::Theme;
 use super::views::{View, view_doc};
 use crate::config::Key;
-use crate::library::{BriefingId, EntityId, Library};
+use crate::library::{BriefingId, Diagnostic, EntityId, Library};
 use crate::state::Store;
 
 /// A story pane with fewer text rows than this gets the compact header.
@@ -111,6 +113,9 @@ pub struct App<'l> {
     pub recent_searches: Recent,
     /// What the reader remembers between runs.
     pub memory: Memory,
+    /// What the last reload of the content directory found wrong, shown in a panel
+    /// while the last good library stays on screen; empty when it loaded (or none ran).
+    pub problems: Vec<Diagnostic>,
     /// A scroll request for a pane, resolved by `refresh` once that pane is laid out on screen.
     reveal: Option<(Pane, Reveal)>,
     /// Requests for the event loop (copy, open), taken by [`App::take_effects`].
@@ -151,6 +156,7 @@ impl<'l> App<'l> {
             searcher: Searcher::new(library),
             recent_searches: Recent::from_queries(searches),
             memory,
+            problems: Vec::new(),
             reveal: None,
             effects: Vec::new(),
         };
@@ -211,6 +217,7 @@ impl<'l> App<'l> {
             library: self.library_shown,
             library_width: self.index.widest(),
             preview: self.strip_entity().is_some(),
+            problems: self.problems.len(),
         }
     }
 

@@ -54,12 +54,14 @@ pub struct Arrange {
     pub library_width: usize,
     /// Whether the one-pane layout has a preview to show under the story.
     pub preview: bool,
+    /// How many content diagnostics the problems panel lists (none: no panel).
+    pub problems: usize,
 }
 
 impl Arrange {
     /// The story focused beside the card, the library shown: for tests and the simplest uses.
     pub fn new(focus: Pane, left: Pane) -> Arrange {
-        Arrange { focus, left, library: true, library_width: usize::MAX, preview: false }
+        Arrange { focus, left, library: true, library_width: usize::MAX, preview: false, problems: 0 }
     }
 }
 
@@ -76,6 +78,8 @@ pub struct Screen {
     pub strip: Option<Rect>,
     /// The status bar.
     pub status: Rect,
+    /// The panel of content problems above the status bar, while there are any.
+    pub problems: Option<Rect>,
 }
 
 impl Screen {
@@ -96,10 +100,15 @@ pub fn inner(outer: Rect) -> Rect {
     outer.inner(Margin { horizontal: 1, vertical: 1 })
 }
 
-/// Lays the screen out.
+/// Lays the screen out. A panel for `arrange.problems` content diagnostics goes above the
+/// status bar (none for 0): the panes give up the rows it takes, so nothing they show is
+/// hidden.
 pub fn screen(area: Rect, arrange: Arrange) -> Screen {
     let mode = mode(area.width, area.height);
-    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let rows = if mode == Mode::TooSmall { 0 } else { problem_rows(area.height, arrange.problems) };
+    let [body, panel, status] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(rows), Constraint::Length(1)]).areas(area);
+    let problems = (rows > 0).then_some(panel);
     let (mut panes, mut tabs, mut strip) = (Vec::new(), None, None);
     match mode {
         Mode::Wide if arrange.library => {
@@ -126,7 +135,7 @@ pub fn screen(area: Rect, arrange: Arrange) -> Screen {
         }
         Mode::TooSmall => {}
     }
-    Screen { mode, panes, tabs, strip, status }
+    Screen { mode, panes, tabs, strip, status, problems }
 }
 
 /// The library pane's width on a screen `columns` wide: its content's, with its border,
@@ -144,6 +153,21 @@ pub fn text_area(pane: Pane, outer: Rect) -> Rect {
         return inner;
     }
     Rect { x: inner.x + (inner.width - MEASURE) / 2, width: MEASURE, ..inner }
+}
+
+/// At most this many diagnostics are listed in the problems panel; the rest are counted.
+pub const MAX_PROBLEM_ROWS: usize = 5;
+
+/// Rows the problems panel takes on a screen `height` rows high: a bordered list of up to
+/// [`MAX_PROBLEM_ROWS`] diagnostics (and a line counting the rest), at most a third of
+/// the screen; one unbordered line where that would leave too little for the panes.
+pub fn problem_rows(height: u16, problems: usize) -> u16 {
+    if problems == 0 {
+        return 0;
+    }
+    let listed = problems.min(MAX_PROBLEM_ROWS) + usize::from(problems > MAX_PROBLEM_ROWS);
+    let third = (height / 3) as usize;
+    if third < 3 { 1 } else { (listed + 2).min(third) as u16 }
 }
 
 /// Where the help overlay goes on a screen of `area`: centred, at most 76 columns wide.
@@ -246,5 +270,19 @@ mod tests {
         assert_eq!((wide.x, wide.width), (10 + 1 + 14, MEASURE));
         assert_eq!(text_area(Pane::Story, Rect::new(0, 0, 60, 30)).width, 58);
         assert_eq!(text_area(Pane::Card, Rect::new(0, 0, 120, 30)).width, 118, "only the main pane");
+    }
+
+    #[test]
+    fn the_problems_panel_takes_its_rows_from_the_panes() {
+        let s = screen(Rect::new(0, 0, 80, 24), Arrange { problems: 2, ..Arrange::new(Pane::Story, Pane::Story) });
+        assert_eq!(s.problems, Some(Rect::new(0, 19, 80, 4)), "two diagnostics in a border");
+        assert_eq!(s.status, Rect::new(0, 23, 80, 1));
+        assert!(s.panes.iter().all(|(_, r)| r.bottom() == 19), "{:?}", s.panes);
+        assert_eq!(problem_rows(24, 40), 8, "five listed, one line for the rest, a border");
+        assert_eq!(problem_rows(12, 3), 4, "a third of the screen at most");
+        assert_eq!(problem_rows(8, 3), 1, "one line on a tiny screen");
+        assert_eq!(problem_rows(40, 0), 0);
+        let tiny = screen(Rect::new(0, 0, 20, 5), Arrange { problems: 2, ..Arrange::new(Pane::Story, Pane::Story) });
+        assert_eq!(tiny.problems, None, "the too-small screen shows only its notice");
     }
 }

@@ -73,11 +73,12 @@ impl PaneState {
         self.doc.line_of(spot.top).min(self.max_scroll())
     }
 
-    /// Keeps `spot` inside the doc: its top on a line that can be first, its link existing
-    /// and drawn.
+    /// Keeps `spot` inside the doc: its top on a line that can be first, its link existing.
+    /// A focused link that is not drawn at this size (in the dek, under a compact header)
+    /// keeps the focus, so it shows again where the header does.
     pub fn clamp(&self, spot: &mut Spot) {
         spot.top = self.doc.anchor_at(self.scroll(spot));
-        if spot.link.is_some_and(|l| self.doc.links.get(l).is_none_or(|link| !link.shown)) {
+        if spot.link.is_some_and(|l| l >= self.doc.links.len()) {
             spot.link = None;
         }
     }
