@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod location;
 pub mod navigator;
+pub mod place;
 pub mod preview;
 pub mod recent;
 pub mod searcher;

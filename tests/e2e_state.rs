@@ -114,7 +114,11 @@ fn sigterm_and_sighup_flush_the_state_before_exit() {
         s.wait_for("bookmarked ");
         s.signal(signal); // well within the debounce delay
         s.wait_exit();
-        let saved = std::fs::read_to_string(state.path().join("state.json")).expect("the state was written");
-        assert!(saved.contains("\"bookmarks\":{\"entity:"), "SIG{signal}: {saved}");
+        let saved = match briefing::state::file::read(state.path()) {
+            briefing::state::file::Loaded::Read(saved) => saved,
+            other => panic!("SIG{signal}: the state was not written: {other:?}"),
+        };
+        let keys: Vec<&str> = saved.bookmarks.iter().map(|(key, _)| key).collect();
+        assert!(keys.len() == 1 && keys[0].starts_with("entity:"), "SIG{signal}: {keys:?}");
     }
 }

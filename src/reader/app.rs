@@ -350,7 +350,8 @@ impl<'l> App<'l> {
             search.layout_preview(self.library, preview.map_or(1, |r| r.width.max(1) as usize));
         }
         if let Some((pane, reveal)) = self.reveal.take() {
-            if screen.pane(pane).is_some() { self.resolve(pane, reveal) } else { self.reveal = Some((pane, reveal)) }
+            let now = screen.pane(pane).is_some() || matches!(reveal, Reveal::Place(_));
+            if now { self.resolve(pane, reveal) } else { self.reveal = Some((pane, reveal)) }
         }
         self.story.clamp(&mut self.at.story);
         self.card.clamp(&mut self.at.card);
@@ -393,6 +394,10 @@ impl<'l> App<'l> {
 
     /// Resolves a scroll request in a pane that is on screen.
     fn resolve(&mut self, pane: Pane, reveal: Reveal) {
+        if let (Reveal::Place(place), View::Story, Some(b)) = (reveal, self.at.view, self.at.briefing) {
+            self.at.story = super::place::spot_of(self.library, b, &self.story.doc, place);
+            return;
+        }
         if let Reveal::FirstMatchFrom(p) = reveal {
             let line = self.story.doc.anchors.get(p).copied().unwrap_or(0);
             self.find.current = self.story.doc.marks.iter().position(|&l| l >= line).unwrap_or(0);

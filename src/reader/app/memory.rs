@@ -6,12 +6,12 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet;
 
-use super::App;
+use super::{App, Reveal};
 use crate::library::{BriefingId, EntityId, Library};
 use crate::reader::action::Pane;
-use crate::reader::doc::Anchor;
-use crate::reader::location::Spot;
 use crate::reader::navigator::{Row, Saved};
+use crate::reader::place::place_of;
+use crate::reader::target::Target;
 use crate::reader::views::View;
 use crate::state::{Bookmark, Marked, Place, Resume, Standing, Store, content_hash};
 
@@ -52,10 +52,8 @@ impl Memory {
     }
 
     fn hash(&self, library: &Library, b: BriefingId) -> u64 {
-        let index = library.briefing_ids().position(|x| x == b).unwrap_or(0);
-        self.hashes
-            .get(index)
-            .map_or_else(|| content_hash(library.briefing(b)), |c| *c.get_or_init(|| content_hash(library.briefing(b))))
+        let hash = || content_hash(library.briefing(b));
+        self.hashes.get(b.index()).map_or_else(hash, |cell| *cell.get_or_init(hash))
     }
 
     /// How `b` stands for the reader: new, unread, opened, read or updated.
@@ -66,11 +64,16 @@ impl Memory {
     }
 
     /// The last place overall, if its briefing is still in `library`.
-    pub fn resume(&self, library: &Library) -> Option<(BriefingId, Option<EntityId>, Spot)> {
+    pub fn resume(&self, library: &Library) -> Option<(BriefingId, Option<EntityId>, Place)> {
         let resume = self.store.with(|s| s.resume.clone())?;
         let briefing = library.briefing_by_id(&resume.briefing)?;
         let entity = resume.entity.as_deref().and_then(|e| library.entity_by_id(e));
-        Some((briefing, entity, spot_of(resume.place)))
+        Some((briefing, entity, resume.place))
+    }
+
+    /// The last place in briefing `b`, if it was ever read.
+    pub fn place(&self, library: &Library, b: BriefingId) -> Option<Place> {
+        self.store.with(|s| s.briefings.get(&library.briefing(b).id).and_then(|m| m.place))
     }
 
     /// The saved find queries (oldest first) and search queries.
@@ -80,54 +83,66 @@ impl Memory {
     }
 }
 
-/// A story spot as saved, and back.
-fn place_of(spot: Spot) -> Place {
-    Place { block: spot.top.block, line: spot.top.line, link: spot.link }
-}
-
-fn spot_of(place: Place) -> Spot {
-    Spot { top: Anchor { block: place.block, line: place.line }, link: place.link }
-}
-
 impl App<'_> {
     /// Records where the reader is, after every update: the briefing opened, read to the
-    /// end, and the place in it. Only changes are stamped, so an idle reader writes nothing.
+    /// end, and the place in it. Only real changes are stamped, so an idle reader, or one
+    /// that reopened where it was, writes nothing.
     pub(super) fn record(&mut self) {
         let (View::Story, Some(b)) = (self.at.view, self.at.briefing) else { return };
+        if matches!(self.reveal, Some((Pane::Story, _))) {
+            return; // the story's place is not settled until it is shown
+        }
         let library = self.library;
-        let id = &library.briefing(b).id;
+        let id = library.briefing(b).id.as_str();
         if self.memory.opened.insert(b) {
             let hash = self.memory.hash(library, b);
-            self.memory.store.change(|s, now| {
-                let mark = s.briefings.entry(id.clone()).or_default();
-                (mark.at, mark.opened, mark.hash) = (now, true, hash);
-            });
+            let stale = self.memory.store.with(|s| s.briefings.get(id).is_none_or(|m| !m.opened || m.hash != hash));
+            if stale {
+                self.memory.store.change(|s, now| {
+                    let mark = s.briefings.entry(id);
+                    // Read to the end means this version of the story.
+                    mark.finished &= mark.hash == hash;
+                    (mark.at, mark.opened, mark.hash) = (now, true, hash);
+                });
+            }
         }
         if self.read_to_end() && self.memory.finished.insert(b) {
-            self.memory.store.change(|s, now| {
-                let mark = s.briefings.entry(id.clone()).or_default();
-                (mark.at, mark.finished) = (now, true);
-            });
+            let unread = self.memory.store.with(|s| s.briefings.get(id).is_none_or(|m| !m.finished));
+            if unread {
+                self.memory.store.change(|s, now| {
+                    let mark = s.briefings.entry(id);
+                    (mark.at, mark.finished) = (now, true);
+                });
+            }
         }
         self.record_place(b);
     }
 
     fn record_place(&mut self, b: BriefingId) {
-        let place = place_of(self.at.story);
+        let library = self.library;
+        let place = place_of(library, b, &self.story.doc, self.at.story);
         let here = (b, self.at.entity, place);
         if self.memory.last == Some(here) {
             return;
         }
         self.memory.last = Some(here);
-        let library = self.library;
         let briefing = library.briefing(b).id.clone();
         let entity = self.at.entity.map(|e| library.entity(e).id.clone());
+        let kept = self.memory.store.with(|s| {
+            let resumed =
+                s.resume.as_ref().is_some_and(|r| (&r.briefing, &r.entity, r.place) == (&briefing, &entity, place));
+            resumed && s.briefings.get(&briefing).is_some_and(|m| m.place == Some(place))
+        });
+        if kept {
+            return;
+        }
         self.memory.store.change(|s, now| {
-            let mark = s.briefings.entry(briefing.clone()).or_default();
+            let mark = s.briefings.entry(&briefing);
             (mark.at, mark.place) = (now, Some(place));
             s.resume = Some(Resume { at: now, briefing, entity, place });
         });
     }
+
 
     /// Whether the story's last line is on screen.
     fn read_to_end(&self) -> bool {
@@ -139,9 +154,9 @@ impl App<'_> {
     /// Reopens the last place, when it is still in the library: the briefing, the place
     /// in its story and the card beside it.
     pub(super) fn resume(&mut self) -> bool {
-        let Some((briefing, entity, spot)) = self.memory.resume(self.library) else { return false };
-        self.go(crate::reader::target::Target::Briefing(briefing));
-        self.at.story = spot;
+        let Some((briefing, entity, place)) = self.memory.resume(self.library) else { return false };
+        self.go(Target::Briefing(briefing));
+        self.request(Pane::Story, Reveal::Place(place));
         self.at.entity = entity;
         true
     }
@@ -158,7 +173,7 @@ impl App<'_> {
         let added = self.memory.store.change(|s, now| {
             let live = s.bookmarks.get(&key).is_some_and(|b| !b.removed);
             let bookmark = Bookmark { at: now, target, label: label.clone(), note: None, removed: live };
-            s.bookmarks.insert(key, bookmark);
+            s.bookmarks.insert(&key, bookmark);
             !live
         });
         self.notice = Some(if added { format!("bookmarked {label}") } else { format!("bookmark removed: {label}") });

@@ -24,6 +24,8 @@ pub enum Reveal {
     Paragraph(usize),
     /// Paragraph `p`, with the first find match from there on made current.
     FirstMatchFrom(usize),
+    /// A saved place in the story, put back as soon as the story is laid out, shown or not.
+    Place(crate::state::Place),
 }
 
 /// A document pane as laid out for the screen.
@@ -121,6 +123,8 @@ impl PaneState {
             Reveal::Step(i) | Reveal::Jump(i) => self.doc.links.get(i).map(|l| l.line),
             Reveal::Match(i) => self.doc.marks.get(i).copied(),
             Reveal::Paragraph(p) | Reveal::FirstMatchFrom(p) => self.doc.anchors.get(p).copied(),
+            // Put back by the app, which knows the story it is in.
+            Reveal::Place(_) => None,
         };
         let Some(line) = line else { return };
         if let Reveal::Step(i) | Reveal::Jump(i) = reveal {

@@ -160,7 +160,7 @@ fn a_second_reader_on_the_same_state_resumes_the_place_and_lists_the_bookmark() 
         _ => None,
     });
     assert_eq!(saved, entity, "the bookmarked entity is listed");
-    assert!(store.with(|s| s.briefings["beijing-gambit"].opened));
+    assert!(store.with(|s| s.briefings.get("beijing-gambit").is_some_and(|m| m.opened)));
 }
 
 #[test]
