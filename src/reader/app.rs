@@ -156,6 +156,9 @@ impl<'l> App<'l> {
             if self.at.briefing.is_none_or(|b| !briefings.contains(&b)) {
                 self.at.briefing = self.index.newest_of(briefings);
                 self.at.story = Default::default();
+                if let Some(b) = self.at.briefing {
+                    self.reopen_place(b);
+                }
             }
         }
         target

@@ -75,3 +75,87 @@ fn find_paragraph(briefing: &Briefing, paragraph: usize, print: u32) -> usize {
         .find_map(|d| [paragraph.checked_sub(d), paragraph.checked_add(d)].into_iter().flatten().find(|&i| same(i)));
     moved.unwrap_or(paragraph.min(paragraphs.len().saturating_sub(1)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{bundled, load};
+    use crate::reader::story::story_doc;
+
+    /// The text of `line` of `doc`.
+    fn text(doc: &Doc, line: usize) -> String {
+        doc.lines[line].iter().map(|p| p.text.as_str()).collect()
+    }
+
+    /// The bundled library with the Beijing story edited: its dek gone, and a new first
+    /// section (so every later paragraph moves down one), figures and relations following.
+    fn edited() -> (tempfile::TempDir, crate::library::Library) {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let content = concat!(env!("CARGO_MANIFEST_DIR"), "/content");
+        for entry in std::fs::read_dir(content).expect("the bundled content").flatten() {
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copied");
+        }
+        let path = dir.path().join("beijing-gambit.json");
+        let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("JSON");
+        fn shift(value: &mut serde_json::Value) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, v) in map.iter_mut() {
+                        match (key.as_str(), v.as_u64()) {
+                            ("section", Some(n)) => *v = (n + 1).into(),
+                            _ => shift(v),
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(shift),
+                _ => {}
+            }
+        }
+        shift(&mut json);
+        json["dek"] = "".into();
+        let sections = json["sections"].as_array_mut().expect("sections");
+        sections.insert(0, serde_json::json!({ "heading": "Before", "paragraphs": ["A paragraph added above."] }));
+        std::fs::write(&path, serde_json::to_vec(&json).expect("JSON")).expect("written");
+        let library = load::load_dir(dir.path(), Default::default()).expect("the edited library loads").library;
+        (dir, library)
+    }
+
+    #[test]
+    fn a_place_reads_the_same_after_paragraphs_are_added_before_it_and_the_dek_is_cut() {
+        let library = bundled::load(Default::default()).expect("bundled").library;
+        let b = library.briefing_by_id("beijing-gambit").expect("bundled");
+        let doc = story_doc(&library, b, 70, "");
+        // Two lines into paragraph 6, focused on its second mention.
+        let first = library.mentions(b).iter().position(|m| m.paragraph == 6).expect("paragraph 6 mentions something");
+        let spot = Spot { top: doc.anchor_at(doc.anchors[6] + 2), link: Some(first + 1) };
+        let place = place_of(&library, b, &doc, spot);
+        assert!(matches!(place, Place::Paragraph { paragraph: 6, line: 2, .. }), "{place:?}");
+
+        let (_dir, edited) = edited();
+        let eb = edited.briefing_by_id("beijing-gambit").expect("still there");
+        let edoc = story_doc(&edited, eb, 70, "");
+        let back = spot_of(&edited, eb, &edoc, place);
+        assert_eq!(text(&edoc, edoc.line_of(back.top)), text(&doc, doc.line_of(spot.top)), "the same line on top");
+        let (was, is) = (&library.mentions(b)[first + 1], back.link.map(|l| &edited.mentions(eb)[l]));
+        assert_eq!(is.map(|m| (m.paragraph, &m.range)), Some((7, &was.range)), "the same mention, a paragraph on");
+    }
+
+    #[test]
+    fn a_place_in_the_lead_or_past_the_end_stays_inside_the_story() {
+        let library = bundled::load(Default::default()).expect("bundled").library;
+        let b = library.briefing_by_id("beijing-gambit").expect("bundled");
+        let doc = story_doc(&library, b, 70, "");
+        let top = place_of(&library, b, &doc, Spot::default());
+        assert_eq!(top, Place::Lead { line: 0, link: None });
+        assert_eq!(spot_of(&library, b, &doc, top), Spot::default());
+        let far = Place::Paragraph {
+            paragraph: 999,
+            fingerprint: 1,
+            line: 999,
+            link: Some(MentionAt { paragraph: 999, nth: 9 }),
+        };
+        let spot = spot_of(&library, b, &doc, far);
+        assert!(doc.line_of(spot.top) < doc.lines.len());
+        assert_eq!(spot.link, None);
+    }
+}

@@ -143,6 +143,12 @@ impl App<'_> {
         });
     }
 
+    /// Asks for briefing `b`'s own last place in the story, once it is laid out.
+    pub(super) fn reopen_place(&mut self, b: BriefingId) {
+        if let Some(place) = self.memory.place(self.library, b) {
+            self.request(Pane::Story, Reveal::Place(place));
+        }
+    }
 
     /// Whether the story's last line is on screen.
     fn read_to_end(&self) -> bool {

@@ -33,8 +33,12 @@ impl App<'_> {
                 self.focus_pane(Pane::Card);
             }
             Target::Briefing(id) => {
+                let was = (self.at.briefing, self.at.view);
                 self.open_briefing(id);
                 self.show_main(View::Story);
+                if was != (Some(id), View::Story) {
+                    self.reopen_place(id);
+                }
                 self.focus_pane(Pane::Story);
             }
             Target::Mention(briefing, index) => {
@@ -134,6 +138,9 @@ impl App<'_> {
         if view != self.at.view {
             self.history.visit(self.at);
             self.show_main(view);
+            if let (View::Story, Some(b)) = (view, self.at.briefing) {
+                self.reopen_place(b);
+            }
         }
         self.focus_pane(Pane::Story);
     }

@@ -173,3 +173,5 @@ fn history_is_kept_once_and_bounded() {
     assert_eq!(recent.newest_first().filter(|q| *q == "h20").count(), 1);
     assert_eq!(recent.newest_first().count(), crate::reader::recent::LIMIT);
 }
+
+mod places;
