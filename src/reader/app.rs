@@ -137,7 +137,9 @@ impl<'l> App<'l> {
             app.go(target);
         }
         app.refresh();
-        app.record();
+        if app.record() {
+            app.refresh();
+        }
         app.notice = app.memory.store.take_notice();
         app
     }
@@ -230,7 +232,10 @@ impl<'l> App<'l> {
             Overlay::Reading => self.update_reading(action),
         }
         self.refresh();
-        self.record();
+        // A briefing just opened or read to the end is no longer unread on the card.
+        if self.record() {
+            self.refresh();
+        }
         if let Some(notice) = self.memory.store.take_notice() {
             self.notice = Some(notice);
         }
@@ -388,11 +393,14 @@ impl<'l> App<'l> {
         }
     }
 
+    /// Lays out the card, keyed on its entity and how the reader stands with each briefing
+    /// that mentions it (the card marks those not read yet).
     fn layout_card(&mut self, width: usize) {
-        match self.at.entity {
-            Some(e) => self.card.layout(width, e, |w, e| super::card::card_doc(self.library, *e, w)),
-            None => self.card.clear(),
-        }
+        let Some(e) = self.at.entity else { return self.card.clear() };
+        let (library, memory) = (self.library, &self.memory);
+        let standing = |b| memory.standing(library, b);
+        let reads: Vec<_> = library.entity(e).briefings.iter().map(|&b| standing(b)).collect();
+        self.card.layout(width, (e, reads), |w, (e, _)| super::card::card_doc(library, *e, w, Some(&standing)));
     }
 
     /// Resolves a scroll request in a pane that is on screen.

@@ -31,6 +31,8 @@ pub enum Tone {
     Label,
     /// Text matching the find query.
     Match,
+    /// A mark on what the reader has not read yet.
+    Unread,
 }
 
 /// A run of text on one line.

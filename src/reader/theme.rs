@@ -40,6 +40,7 @@ impl Theme {
             Tone::Jump => self.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
             Tone::Label => self.fg(Color::DarkGray).add_modifier(Modifier::BOLD),
             Tone::Match => self.fg(Color::Yellow).add_modifier(Modifier::REVERSED),
+            Tone::Unread => self.fg(Color::Cyan).add_modifier(Modifier::BOLD),
         }
     }
 

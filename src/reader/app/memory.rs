@@ -86,17 +86,20 @@ impl Memory {
 impl App<'_> {
     /// Records where the reader is, after every update: the briefing opened, read to the
     /// end, and the place in it. Only real changes are stamped, so an idle reader, or one
-    /// that reopened where it was, writes nothing.
-    pub(super) fn record(&mut self) {
-        let (View::Story, Some(b)) = (self.at.view, self.at.briefing) else { return };
+    /// that reopened where it was, writes nothing. Returns whether a briefing's read mark
+    /// changed, which changes what the card marks.
+    pub(super) fn record(&mut self) -> bool {
+        let (View::Story, Some(b)) = (self.at.view, self.at.briefing) else { return false };
         if matches!(self.reveal, Some((Pane::Story, _))) {
-            return; // the story's place is not settled until it is shown
+            return false; // the story's place is not settled until it is shown
         }
+        let mut marked = false;
         let library = self.library;
         let id = library.briefing(b).id.as_str();
         if self.memory.opened.insert(b) {
             let hash = self.memory.hash(library, b);
             let stale = self.memory.store.with(|s| s.briefings.get(id).is_none_or(|m| !m.opened || m.hash != hash));
+            marked |= stale;
             if stale {
                 self.memory.store.change(|s, now| {
                     let mark = s.briefings.entry(id);
@@ -108,6 +111,7 @@ impl App<'_> {
         }
         if self.read_to_end() && self.memory.finished.insert(b) {
             let unread = self.memory.store.with(|s| s.briefings.get(id).is_none_or(|m| !m.finished));
+            marked |= unread;
             if unread {
                 self.memory.store.change(|s, now| {
                     let mark = s.briefings.entry(id);
@@ -116,6 +120,7 @@ impl App<'_> {
             }
         }
         self.record_place(b);
+        marked
     }
 
     fn record_place(&mut self, b: BriefingId) {
