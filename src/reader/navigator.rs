@@ -212,6 +212,12 @@ impl Index {
         0
     }
 
+    /// Whether entity `e` is listed: always for the whole library, else when the listed
+    /// briefing declares or mentions it.
+    pub fn lists(&self, library: &Library, e: EntityId) -> bool {
+        self.only.is_none_or(|b| library.briefing(b).entities.contains(&e))
+    }
+
     /// Opens or folds the group of `kind`.
     pub fn toggle(&mut self, kind: Kind) {
         if let Some(group) = self.groups.iter_mut().find(|(k, _, _)| *k == kind) {

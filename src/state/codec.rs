@@ -83,7 +83,7 @@ pub fn decode(file: &[u8], changed: bool) -> Decoded {
     }
     let crc = u32::from_le_bytes([file[12], file[13], file[14], file[15]]);
     if crc32fast::hash(&file[HEADER..]) != crc {
-        return Decoded::Corrupt("checksum does not match: the file was changed or cut short".into());
+        return Decoded::Corrupt("checksum does not match".into());
     }
     match state(&mut Bytes::new(file, HEADER), changed) {
         Ok(state) => Decoded::Read(Box::new(state)),

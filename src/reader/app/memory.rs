@@ -22,8 +22,8 @@ pub struct Memory {
     pub store: Store,
     /// Briefings first seen in this session, after an earlier one.
     new_briefings: FxHashSet<BriefingId>,
-    /// How many entities were first seen in this session.
-    pub new_entities: usize,
+    /// Entities first seen in this session, after an earlier one.
+    new_entities: FxHashSet<EntityId>,
     /// Each briefing's [`content_hash`], computed when first asked for.
     hashes: Vec<OnceCell<u64>>,
     /// The briefing, entity and place last recorded, to record only changes.
@@ -39,9 +39,8 @@ impl Memory {
         let briefings = library.briefing_ids().map(|b| format!("b:{}", library.briefing(b).id));
         let entities = library.entity_ids().map(|e| format!("e:{}", library.entity(e).id));
         let new = store.see(briefings.chain(entities));
-        let new_briefings =
-            library.briefing_ids().filter(|&b| new.contains(&format!("b:{}", library.briefing(b).id))).collect();
-        let new_entities = new.iter().filter(|k| k.starts_with("e:")).count();
+        let new_briefings = new.iter().filter_map(|k| library.briefing_by_id(k.strip_prefix("b:")?)).collect();
+        let new_entities = new.iter().filter_map(|k| library.entity_by_id(k.strip_prefix("e:")?)).collect();
         let hashes = library.briefing_ids().map(|_| OnceCell::new()).collect();
         Memory { store, new_briefings, new_entities, hashes, ..Memory::default() }
     }
@@ -49,6 +48,21 @@ impl Memory {
     /// How many briefings are new since the last visit.
     pub fn new_briefings(&self) -> usize {
         self.new_briefings.len()
+    }
+
+    /// How many entities are new since the last visit.
+    pub fn new_entities(&self) -> usize {
+        self.new_entities.len()
+    }
+
+    /// The entities new since the last visit, in no order.
+    pub fn new_entity_ids(&self) -> impl Iterator<Item = EntityId> + '_ {
+        self.new_entities.iter().copied()
+    }
+
+    /// Whether entity `e` is new since the last visit.
+    pub fn is_new_entity(&self, e: EntityId) -> bool {
+        self.new_entities.contains(&e)
     }
 
     fn hash(&self, library: &Library, b: BriefingId) -> u64 {

@@ -21,7 +21,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(find_line(app)), area);
         return;
     }
-    let hint = hint_line(app, area.width as usize / 2);
+    // A notice (a corrupt state file, a read-only directory…) needs the room more than the
+    // key hints do, and is gone at the next key.
+    let hint = hint_line(app, area.width as usize / 2, app.notice.is_none());
     let hint_width = (width(&hint.to_string()) as u16).min(area.width / 2);
     let [left, _, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(1), Constraint::Length(hint_width)]).areas(area);
@@ -48,8 +50,9 @@ fn find_line<'a>(app: &'a App<'_>) -> Line<'a> {
     ])
 }
 
-/// The find counter and as many whole hints as fit in `max` columns.
-fn hint_line(app: &App, max: usize) -> Line<'static> {
+/// The new count, the find counter and, with `keys`, as many whole hints as fit in `max`
+/// columns.
+fn hint_line(app: &App, max: usize, keys: bool) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some(new) = new_count(app) {
@@ -66,7 +69,7 @@ fn hint_line(app: &App, max: usize) -> Line<'static> {
         used += width(&counter);
         spans.push(Span::styled(counter, app.theme.dim()));
     }
-    for (key, word) in hints(&app.contexts()) {
+    for (key, word) in hints(&app.contexts()).into_iter().filter(|_| keys) {
         let word = format!(" {word} ");
         used += width(&key) + width(&word);
         if used > max {
@@ -78,14 +81,17 @@ fn hint_line(app: &App, max: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// "2 new  " when briefings or entities appeared since the last visit.
+/// "1 new briefing · 3 new entities  " when briefings or entities appeared since the last
+/// visit.
 fn new_count(app: &App) -> Option<String> {
-    let (briefings, entities) = (app.memory.new_briefings(), app.memory.new_entities);
-    match (briefings, entities) {
-        (0, 0) => None,
-        (0, e) => Some(format!("{e} new entities  ")),
-        (b, _) => Some(format!("{b} new  ")),
-    }
+    let (briefings, entities) = (app.memory.new_briefings(), app.memory.new_entities());
+    let part =
+        |n: usize, one: &str, many: &str| (n > 0).then(|| format!("{n} new {}", if n == 1 { one } else { many }));
+    let parts: Vec<String> = [part(briefings, "briefing", "briefings"), part(entities, "entity", "entities")]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| format!("{}  ", parts.join(" · ")))
 }
 
 /// "Library › Story › Jensen Huang": where the history has been, newest last.
