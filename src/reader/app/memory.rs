@@ -26,6 +26,10 @@ pub struct Memory {
     new_entities: FxHashSet<EntityId>,
     /// Each briefing's [`content_hash`], computed when first asked for.
     hashes: Vec<OnceCell<u64>>,
+    /// Each briefing's content hash as the state had it when this session started, if it
+    /// had been opened: a briefing changed since stays marked updated all session, even
+    /// once reopening it records the new hash.
+    hashes_at_start: Vec<Option<u64>>,
     /// The briefing, entity and place last recorded, to record only changes.
     last: Option<(BriefingId, Option<EntityId>, Place)>,
     /// Briefings already marked opened (or read to the end) in this session.
@@ -42,7 +46,11 @@ impl Memory {
         let new_briefings = new.iter().filter_map(|k| library.briefing_by_id(k.strip_prefix("b:")?)).collect();
         let new_entities = new.iter().filter_map(|k| library.entity_by_id(k.strip_prefix("e:")?)).collect();
         let hashes = library.briefing_ids().map(|_| OnceCell::new()).collect();
-        Memory { store, new_briefings, new_entities, hashes, ..Memory::default() }
+        let hashes_at_start = store.with(|s| {
+            let opened = |b: BriefingId| s.briefings.get(&library.briefing(b).id).filter(|m| m.opened).map(|m| m.hash);
+            library.briefing_ids().map(opened).collect()
+        });
+        Memory { store, new_briefings, new_entities, hashes, hashes_at_start, ..Memory::default() }
     }
 
     /// How many briefings are new since the last visit.
@@ -74,6 +82,9 @@ impl Memory {
     pub fn standing(&self, library: &Library, b: BriefingId) -> Standing {
         let hash = self.hash(library, b);
         let new = self.new_briefings.contains(&b);
+        if !new && self.hashes_at_start.get(b.index()).copied().flatten().is_some_and(|old| old != hash) {
+            return Standing::Updated;
+        }
         self.store.with(|s| s.standing(&library.briefing(b).id, hash, new))
     }
 
