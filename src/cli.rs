@@ -1,7 +1,9 @@
 //! The non-interactive commands: plain text for people, `--json` for programs.
 
 pub mod bookmarks;
+pub mod cache_command;
 pub mod check;
+pub mod config;
 pub mod export;
 pub mod json;
 pub mod list;
@@ -10,8 +12,9 @@ pub mod search;
 pub mod show;
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::cache;
 use crate::library::escape::escape_controls;
 use crate::library::{self, Library, LoadError, Options};
 
@@ -40,13 +43,44 @@ fn write_quietly(out: &mut impl Write, text: &str) -> io::Result<()> {
     }
 }
 
-/// Loads the library from `content`, or the bundled one; a failed load is an error
-/// that lists every diagnostic.
-pub fn load(content: Option<&Path>) -> Result<Library, LoadError> {
-    let options = Options::default();
-    let loaded = match content {
-        Some(dir) => library::load_dir(dir, options)?,
-        None => library::bundled::load(options)?,
-    };
+/// Where a command's library comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Source<'a> {
+    /// The content directory; `None` for the bundled library.
+    pub content: Option<&'a Path>,
+    /// The cache directory to go through; `None` with `--no-cache` or with no home for one.
+    pub cache: Option<PathBuf>,
+}
+
+impl Source<'_> {
+    /// The cache file a content directory loads through, if it has one: the bundled
+    /// library is compiled in and needs none.
+    pub fn cache_file(&self) -> Option<PathBuf> {
+        Some(cache::file_for(self.cache.as_deref()?, self.content?))
+    }
+}
+
+/// Loads the library from the source's content directory, through its cache when it has
+/// one, or the bundled library; a failed load is an error that lists every diagnostic.
+/// A cache left to write is written before this returns: for the commands, which print
+/// and end.
+pub fn load(source: &Source<'_>) -> Result<Library, LoadError> {
+    let loaded = load_cached(source)?;
+    if let Some(pending) = loaded.pending {
+        // A cache that cannot be written costs only the next start's time.
+        let _ = pending.write(&loaded.library, None);
+    }
     Ok(loaded.library)
+}
+
+/// Loads as [`load`] does, leaving the cache to the caller: the index it holds, and what
+/// is still to be written once the caller has built the index itself.
+pub fn load_cached(source: &Source<'_>) -> Result<cache::Loaded, LoadError> {
+    let options = Options::default();
+    let fresh = |library| cache::Loaded { library, index: None, pending: None };
+    match (source.content, source.cache_file()) {
+        (Some(dir), Some(file)) => cache::load(dir, &file, options),
+        (Some(dir), None) => Ok(fresh(library::load_dir(dir, options)?.library)),
+        (None, _) => Ok(fresh(library::bundled::load(options)?.library)),
+    }
 }

@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 use briefing::cli;
 use briefing::library::Kind;
 use briefing::reader::action::Action;
+use briefing::reader::config::Config;
+use briefing::reader::theme::Theme;
 use briefing::reader::views::ViewKind;
 use briefing::reader::{self, app::App};
 use briefing::search::Category;
@@ -34,6 +36,20 @@ struct Args {
     /// Read and write no saved state.
     #[arg(long, global = true)]
     no_state: bool,
+    /// Read keys and colours from this file (default: $BRIEFING_CONFIG, else
+    /// $XDG_CONFIG_HOME/briefing/config.toml, else ~/.config/briefing/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Use the default keys and colours, reading no configuration file.
+    #[arg(long, global = true, conflicts_with = "config")]
+    no_config: bool,
+    /// Keep the checked library of a content directory in this directory (default: the
+    /// XDG cache directory, or $BRIEFING_CACHE_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Load from the JSON files every time: neither read nor write the cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// Leave the mouse to the terminal (text selection) instead of capturing it.
     #[arg(long)]
     no_mouse: bool,
@@ -108,12 +124,35 @@ enum Command {
         /// The note.
         text: Vec<String>,
     },
+    /// Check the configuration file, or print the defaults or its JSON Schema.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Show where the cache of the content directory is and whether it is current; or
+    /// print its path, or clear every cache.
+    Cache {
+        #[command(subcommand)]
+        action: Option<cli::cache_command::Action>,
+    },
     /// Print the screen the reader would show, as plain text, without taking over the terminal.
     Screen {
         /// Terminal size as COLSxROWS, each from 1 to 1000.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Report every problem as FILE:LINE:COL: error: MESSAGE, as the reader reads the file;
+    /// exit 1 on errors.
+    Check {
+        /// The file to check (default: the one the reader reads).
+        file: Option<PathBuf>,
+    },
+    /// Print the complete default configuration, a comment on every entry.
+    Default,
+    /// Print the configuration's JSON Schema, for editors.
+    Schema,
 }
 
 fn parse_category(name: &str) -> Result<Category, String> {
@@ -159,19 +198,43 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
     })
 }
 
-/// How the reader starts: `--open`, `--view`, `--no-mouse` and the state directory.
+/// How the reader starts: `--open`, `--view`, `--no-mouse`, the state directory and the
+/// configuration.
 struct Start<'a> {
     open: Option<&'a str>,
     view: Option<ViewKind>,
     mouse: bool,
     /// Where state lives; `None` with `--no-state`.
     state: Option<Option<PathBuf>>,
+    /// `--config FILE`; `None` with `--no-config`.
+    config: Option<Option<&'a Path>>,
 }
 
 impl Args {
+    /// Where the library comes from; `--no-cache` leaves out the cache.
+    fn source(&self) -> cli::Source<'_> {
+        let cache = if self.no_cache { None } else { briefing::cache::cache_dir(self.cache.as_deref()) };
+        cli::Source { content: self.content.as_deref(), cache }
+    }
+
     fn start(&self) -> Start<'_> {
         let state = (!self.no_state).then(|| state::file::state_dir(self.state.as_deref()));
-        Start { open: self.open.as_deref(), view: self.view, mouse: !self.no_mouse, state }
+        let config = (!self.no_config).then_some(self.config.as_deref());
+        Start { open: self.open.as_deref(), view: self.view, mouse: !self.no_mouse, state, config }
+    }
+}
+
+/// Keys and colours from the configuration, and its one-line notice over any other: a bad
+/// entry never keeps the reader from starting.
+fn configure(app: &mut App<'_>, start: &Start<'_>) {
+    let config = start.config.map(Config::load).unwrap_or_default();
+    app.keys = config.keys.clone();
+    app.theme = Theme::with(config.palette);
+    if let Some(notice) = config.notice() {
+        app.notice = Some(match app.notice.take() {
+            Some(other) => format!("{notice} · {other}"),
+            None => notice,
+        });
     }
 }
 
@@ -190,22 +253,29 @@ const USAGE: u8 = 2;
 
 /// Opens the reader, or with `size` prints its first screen. The library is loaded and
 /// `--open` checked before the terminal is touched, so errors read as plain text.
-fn read(content: Option<&Path>, start: &Start<'_>, size: Option<(u16, u16)>) -> anyhow::Result<ExitCode> {
+fn read(source: &cli::Source<'_>, start: &Start<'_>, size: Option<(u16, u16)>) -> anyhow::Result<ExitCode> {
     if let Some(problem) = size.map_or_else(no_terminal, |_| None) {
         cli::eprint(&problem);
         return Ok(ExitCode::from(USAGE));
     }
-    let library = cli::load(content)?;
+    let briefing::cache::Loaded { library, index, pending } = cli::load_cached(source)?;
     let target = start.open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
     let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
     let mut app = App::remembering(&library, terminal_size, target, store(start, size.is_none()));
     app.mouse = start.mouse;
+    configure(&mut app, start);
     if let Some(view) = start.view {
         app.update(Action::ShowView(view));
     }
     match size {
-        Some(_) => briefing::cli::print(&reader::screen_text(&app))?,
-        None => reader::terminal::run(app)?,
+        Some(_) => {
+            briefing::cli::print(&reader::screen_text(&app))?;
+            if let Some(pending) = pending {
+                // After the screen is out: a cache that cannot be written costs only the next start.
+                let _ = pending.write(&library, None);
+            }
+        }
+        None => reader::terminal::run(app, reader::searcher::Cached { index, pending })?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -237,26 +307,33 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let content = args.content.as_deref();
-    let result = match args.command {
+    let source = args.source();
+    let content = source.content;
+    let result = match &args.command {
         Some(Command::Check) => cli::check::run(content),
-        Some(Command::List { kind, json }) => cli::list::run(content, kind, json),
-        Some(Command::Show { id, json }) => cli::show::run(content, &id, json),
+        Some(Command::List { kind, json }) => cli::list::run(&source, *kind, *json),
+        Some(Command::Show { id, json }) => cli::show::run(&source, id, *json),
         Some(Command::Search { query, kind, limit, json }) => {
-            cli::search::run(content, &query.join(" "), kind, limit, json)
+            cli::search::run(&source, &query.join(" "), *kind, *limit, *json)
         }
-        Some(Command::Path { from, to, json }) => cli::path::run(content, &from, &to, json),
-        Some(Command::Export { briefing, format }) => cli::export::run(content, briefing.as_deref(), format),
+        Some(Command::Path { from, to, json }) => cli::path::run(&source, from, to, *json),
+        Some(Command::Export { briefing, format }) => cli::export::run(&source, briefing.as_deref(), *format),
+        Some(Command::Cache { action }) => cli::cache_command::run(&source, *action),
         Some(Command::Bookmarks { json }) => {
             let start = args.start();
-            cli::bookmarks::run(&store(&start, false), json)
+            cli::bookmarks::run(&store(&start, false), *json)
         }
-        Some(Command::Note { ref key, ref text }) => {
+        Some(Command::Note { key, text }) => {
             let start = args.start();
             cli::bookmarks::note(&store(&start, true), key, &text.join(" "))
         }
-        Some(Command::Screen { size }) => read(content, &args.start(), Some(size)),
-        None => read(content, &args.start(), None),
+        Some(Command::Config(ConfigCommand::Check { file })) => {
+            cli::config::check(file.as_deref(), args.config.as_deref())
+        }
+        Some(Command::Config(ConfigCommand::Default)) => cli::config::default(),
+        Some(Command::Config(ConfigCommand::Schema)) => cli::config::schema(),
+        Some(Command::Screen { size }) => read(&source, &args.start(), Some(*size)),
+        None => read(&source, &args.start(), None),
     };
     match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod card;
+pub mod config;
 pub mod doc;
 pub mod help;
 pub mod history;

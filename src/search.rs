@@ -18,8 +18,8 @@ pub mod rank;
 pub mod source;
 pub mod words;
 
-pub use self::index::Index;
 use self::index::Posting;
+pub use self::index::{Index, Tables};
 use self::lookup::Scope;
 pub use self::mark::Mark;
 pub use self::query::{Query, Term};
@@ -291,7 +291,7 @@ impl Session {
             let category = index.category(d);
             counts.add(category);
             if query.keeps(category) {
-                keyed.push((key(self.slots[i].weakest, self.together(i, groups), index.title_len[i], d), i));
+                keyed.push((key(self.slots[i].weakest, self.together(i, groups), index.tables.title_len[i], d), i));
             }
         }
         let total = keyed.len();

@@ -11,10 +11,10 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use briefing::config::Key;
 use briefing::library::{Library, Options, bundled, load_dir};
 use briefing::reader::action::{Action, Pane};
 use briefing::reader::app::App;
-use briefing::reader::help;
 use briefing::reader::layout::{Mode, inner};
 use briefing::reader::target::Target;
 use briefing::reader::theme::Theme;
@@ -73,6 +73,10 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Up),
         2 => Just(Action::PageDown),
         1 => Just(Action::PageUp),
+        1 => Just(Action::HalfPageDown),
+        1 => Just(Action::HalfPageUp),
+        1 => prop_oneof![Just('g'), Just('z'), Just('q')].prop_map(|c| Action::Prefix(Key::char(c))),
+        1 => Just(Action::Unbound),
         1 => Just(Action::Top),
         1 => Just(Action::Bottom),
         3 => Just(Action::Back),
@@ -141,6 +145,10 @@ const _EVERY_ACTION_IS_GENERATED: fn(Action) = |action| match action {
     | Action::Up
     | Action::PageDown
     | Action::PageUp
+    | Action::HalfPageDown
+    | Action::HalfPageUp
+    | Action::Prefix(_)
+    | Action::Unbound
     | Action::Top
     | Action::Bottom
     | Action::Back
@@ -229,7 +237,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.find.current < marks.max(1), "find {} of {marks}", app.find.current);
     prop_assert_eq!(app.find.count, marks);
     if let Some(scroll) = app.help() {
-        let max = help::max_scroll(app.help_rows());
+        let max = app.help_max_scroll();
         prop_assert!(scroll <= max, "help scroll {scroll} > {max}");
     }
     if let Some(search) = app.search() {

@@ -3,7 +3,8 @@
 //! query may show, and the box says "searching…" while one is due.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -11,7 +12,7 @@ use briefing::library::{Library, Options, bundled};
 use briefing::reader::action::Action;
 use briefing::reader::app::App;
 use briefing::reader::screen_text;
-use briefing::reader::searcher::{Reply, Searcher, Ticket, answer, start_worker};
+use briefing::reader::searcher::{Cached, Reply, Searcher, Ticket, answer, start_worker};
 use briefing::search::{Index, Session};
 
 fn library() -> Library {
@@ -40,7 +41,7 @@ fn a_late_reply_to_a_closed_box_never_shows_under_a_new_query() {
     let (jobs, job_rx) = mpsc::channel::<(Ticket, String)>();
     let (reply_tx, replies) = mpsc::channel();
     let mut app = App::new(&library, (120, 40), None);
-    app.searcher = Searcher::over(jobs, replies);
+    app.searcher = Searcher::over(jobs, replies, Arc::new(AtomicBool::new(true)));
     let index = Index::new(&library);
     let mut session = Session::default();
     let mut reply = |ticket, text: &str| reply_tx.send(answer(&library, &index, &mut session, ticket, text));
@@ -78,7 +79,7 @@ fn the_background_worker_answers_the_reopened_box() {
     let library = library();
     thread::scope(|scope| {
         let mut app = App::new(&library, (120, 40), None);
-        app.searcher = start_worker(scope, &library);
+        app.searcher = start_worker(scope, &library, Cached::default());
         app.update(Action::StartSearch);
         type_text(&mut app, "h");
         app.update(Action::Cancel);
@@ -95,4 +96,21 @@ fn the_background_worker_answers_the_reopened_box() {
         assert_eq!(titles(&search.rows), titles(&expected(&library, "nvidia").rows));
         assert!(search.rows.first().is_some_and(|r| r.title == "Nvidia"), "Nvidia first");
     });
+}
+
+#[test]
+fn the_box_says_indexing_until_the_worker_has_its_index() {
+    let library = library();
+    let (jobs, _job_rx) = mpsc::channel::<(Ticket, String)>();
+    let (_reply_tx, replies) = mpsc::channel();
+    let ready = Arc::new(AtomicBool::new(false));
+    let mut app = App::new(&library, (120, 40), None);
+    app.searcher = Searcher::over(jobs, replies, Arc::clone(&ready));
+    app.update(Action::StartSearch);
+    type_text(&mut app, "nv");
+    assert!(screen_text(&app).contains("indexing…"), "{}", screen_text(&app));
+    ready.store(true, Ordering::Release);
+    app.update(Action::Tick);
+    let screen = screen_text(&app);
+    assert!(screen.contains("searching…") && !screen.contains("indexing…"), "{screen}");
 }

@@ -1,8 +1,9 @@
 //! The published JSON Schema and the format types agree, and the valid fixtures (the docs
 //! example among them) are briefing files.
 //!
-//! `docs/briefing.schema.json` is generated from `briefing::library::format`; when the
-//! types change, regenerate it with `UPDATE_SCHEMA=1 cargo test --test schema`.
+//! `docs/briefing.schema.json` is generated from `briefing::library::format`, and
+//! `docs/config.schema.json` from the key table and the colour roles; when they change,
+//! regenerate both with `UPDATE_SCHEMA=1 cargo test --test schema`.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 use std::fs;
@@ -14,21 +15,31 @@ fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-#[test]
-fn the_committed_schema_is_the_generated_one() {
-    let path = repo("docs/briefing.schema.json");
-    let generated = json_schema();
+/// Compares a committed schema with the generated one, or with `UPDATE_SCHEMA=1` writes it.
+fn committed_is_generated(file: &str, generated: &str, from: &str) {
+    let path = repo(file);
     if std::env::var_os("UPDATE_SCHEMA").is_some_and(|v| v == "1") {
-        fs::write(&path, &generated).expect("write the schema");
+        fs::write(&path, generated).expect("write the schema");
         return;
     }
     let committed = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{} is out of date with src/library/format.rs; regenerate it with\n\n    \
+        "{} is out of date with {from}; regenerate it with\n\n    \
          UPDATE_SCHEMA=1 cargo test --test schema\n\nand commit the result.",
         path.display()
     );
+}
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    committed_is_generated("docs/briefing.schema.json", &json_schema(), "src/library/format.rs");
+}
+
+#[test]
+fn the_committed_config_schema_is_the_generated_one() {
+    let generated = briefing::reader::config::json_schema();
+    committed_is_generated("docs/config.schema.json", &generated, "the key table and src/config/theme.rs");
 }
 
 /// Every `*.json` file of the libraries under `tests/fixtures/valid/`.

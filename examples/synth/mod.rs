@@ -63,15 +63,27 @@ impl fmt::Display for Summary {
     }
 }
 
+/// Shared entities per file: about 11 MB of JSON, under the loader's 16 MiB limit per file.
+const SHARED_PER_FILE: usize = 25_000;
+
 /// Writes a library of about `entities` entities into `dir` (created if missing), one
-/// pretty-printed `ID.json` per briefing plus `entities.json`, as authors write them.
+/// pretty-printed `ID.json` per briefing plus the shared entities, as authors write them:
+/// `entities.json`, or `shared-NNN.entities.json` when they would not fit one file.
 pub fn write_library(dir: &Path, entities: usize) -> io::Result<Summary> {
     fs::create_dir_all(dir)?;
     let mut summary = Summary::default();
     let (briefings, shared) = generate(entities);
-    let bytes = serde_json::to_vec_pretty(&shared)?;
-    fs::write(dir.join("entities.json"), &bytes)?;
-    summary.bytes += bytes.len() as u64;
+    let mut chunks: Vec<&[EntityFile]> = shared.entities.chunks(SHARED_PER_FILE).collect();
+    if chunks.is_empty() {
+        chunks.push(&[]);
+    }
+    for (n, chunk) in chunks.iter().enumerate() {
+        let name =
+            if chunks.len() == 1 { "entities.json".to_owned() } else { format!("shared-{:03}.entities.json", n + 1) };
+        let bytes = serde_json::to_vec_pretty(&EntitiesFile { entities: chunk.to_vec() })?;
+        fs::write(dir.join(name), &bytes)?;
+        summary.bytes += bytes.len() as u64;
+    }
     summary.declarations += shared.entities.len();
     for briefing in briefings {
         let bytes = serde_json::to_vec_pretty(&briefing)?;

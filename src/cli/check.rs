@@ -36,7 +36,7 @@ pub fn run(content: Option<&Path>) -> anyhow::Result<ExitCode> {
 }
 
 /// Prints the diagnostics and a summary line; exit 1 when any is an error.
-fn report(diagnostics: &[Diagnostic], summary: &str) -> anyhow::Result<ExitCode> {
+pub(crate) fn report(diagnostics: &[Diagnostic], summary: &str) -> anyhow::Result<ExitCode> {
     let mut out: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;

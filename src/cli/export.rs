@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::load;
+use super::{Source, load};
 use crate::library::bundled;
 use crate::library::export::author_file;
 use crate::library::graph::neighbours;
@@ -37,8 +37,8 @@ fn as_written(
 }
 
 /// Writes briefing `id` (or the only briefing) to standard output.
-pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::Result<ExitCode> {
-    let library = load(content)?;
+pub fn run(source: &Source<'_>, id: Option<&str>, format: Format) -> anyhow::Result<ExitCode> {
+    let library = load(source)?;
     let briefing = match id {
         Some(id) => library.briefing_by_id(id),
         None if library.briefings.len() == 1 => library.briefing_ids().next(),
@@ -53,7 +53,9 @@ pub fn run(content: Option<&Path>, id: Option<&str>, format: Format) -> anyhow::
         return Ok(ExitCode::FAILURE);
     };
     let text = match format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&as_written(&library, briefing, content)?)?),
+        Format::Json => {
+            format!("{}\n", serde_json::to_string_pretty(&as_written(&library, briefing, source.content)?)?)
+        }
         Format::Markdown => markdown(&library, briefing),
     };
     super::print(&text)?;

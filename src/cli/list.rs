@@ -1,16 +1,15 @@
 //! `briefing list`: the briefings, or the entities of one kind.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use super::json::BriefingJson;
-use super::{load, print};
+use super::{Source, load, print};
 use crate::library::card::{Head, newest_first};
 use crate::library::{EntityId, Kind, Library};
 
 /// Lists briefings (no kind) or entities of `kind`, as text or JSON.
-pub fn run(content: Option<&Path>, kind: Option<Kind>, json: bool) -> anyhow::Result<ExitCode> {
-    let library = load(content)?;
+pub fn run(source: &Source<'_>, kind: Option<Kind>, json: bool) -> anyhow::Result<ExitCode> {
+    let library = load(source)?;
     let text = match (kind, json) {
         (None, false) => briefings_text(&library),
         (None, true) => {

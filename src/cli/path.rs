@@ -1,11 +1,10 @@
 //! `briefing path FROM TO`: the shortest chain of relations between two entities.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::load;
+use super::{Source, load};
 use crate::library::graph::{Step, shortest_path};
 use crate::library::suggest::not_an_entity;
 use crate::library::{EntityId, Library};
@@ -25,8 +24,8 @@ pub struct StepJson<'a> {
 }
 
 /// Prints the shortest path; exit 1 for an unknown id or when there is none.
-pub fn run(content: Option<&Path>, from: &str, to: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let library = load(content)?;
+pub fn run(source: &Source<'_>, from: &str, to: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let library = load(source)?;
     let (Some(a), Some(b)) = (library.entity_by_id(from), library.entity_by_id(to)) else {
         let missing = if library.entity_by_id(from).is_none() { from } else { to };
         super::eprint(&not_an_entity(&library, missing));

@@ -1,11 +1,11 @@
 //! `briefing search QUERY`: ranked results, one per line, or as JSON.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::load;
+use super::{Source, load_cached};
+use crate::cache;
 use crate::library::Library;
 use crate::search::{self, Category, Destination, Hit, Index, Query, Together};
 
@@ -58,7 +58,7 @@ pub struct TermJson {
 
 /// Searches the library; exit 1 when nothing matches, and say so when a `@kind` is unknown.
 pub fn run(
-    content: Option<&Path>,
+    source: &Source<'_>,
     query: &str,
     kind: Option<Category>,
     limit: usize,
@@ -74,8 +74,9 @@ pub fn run(
     if let Some(kind) = kind {
         parsed.filter = vec![kind];
     }
-    let library = load(content)?;
-    let index = Index::new(&library);
+    let loaded = load_cached(source)?;
+    let library = loaded.library;
+    let index = cache::Loaded::index(&library, loaded.index);
     let results = search::search(&index, &parsed, limit);
     let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(&library, &index, hit, &parsed)).collect();
     let text = if json {
@@ -86,6 +87,10 @@ pub fn run(
             .collect()
     };
     super::print(&text)?;
+    if let Some(pending) = loaded.pending {
+        // After the answer is out: a cache that cannot be written costs only the next start.
+        let _ = pending.write(&library, Some(index.tables()));
+    }
     Ok(if rows.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 

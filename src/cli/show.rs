@@ -1,16 +1,15 @@
 //! `briefing show ID`: an entity's card, as text or JSON.
 
 use std::fmt::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-use super::{load, print};
+use super::{Source, load, print};
 use crate::library::card::{Card, FigureLine, place_label};
 use crate::library::suggest::not_an_entity;
 
 /// Prints the card of entity `id`; an unknown id names the closest ones and exits 1.
-pub fn run(content: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let library = load(content)?;
+pub fn run(source: &Source<'_>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let library = load(source)?;
     let Some(entity) = library.entity_by_id(id) else {
         super::eprint(&not_an_entity(&library, id));
         return Ok(ExitCode::FAILURE);

@@ -100,7 +100,7 @@ pub fn read_dir(dir: &Path) -> (Vec<Input>, Vec<Diagnostic>) {
 
 /// The briefing files of `dir` in name order: `*.json`, not hidden (see
 /// [`is_briefing_name`]), not directories; an unreadable or empty directory is a problem.
-fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+pub(crate) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|e| Diagnostic::error(dir, None, format!("cannot read directory: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))

@@ -19,12 +19,16 @@ use super::text;
 /// it: another library (a reload) finds the entity again by its string id. Code outside `library` can copy,
 /// compare and hash ids but not make one from a number: it asks the library
 /// ([`Library::entity_ids`], [`Library::entity_by_id`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct EntityId(u32);
 
 /// Index of a briefing in [`Library::briefings`], minted only by the library under the
 /// same invariant as [`EntityId`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct BriefingId(u32);
 
 impl EntityId {
@@ -55,7 +59,7 @@ impl BriefingId {
 }
 
 /// A labelled fact on an entity card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Fact {
     /// Short label, e.g. `Founded`.
     pub label: String,
@@ -64,7 +68,7 @@ pub struct Fact {
 }
 
 /// A person, company, chip, figure, organisation, place, policy or product.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Entity {
     /// Global id as written in the files.
     pub id: String,
@@ -91,7 +95,7 @@ pub struct Entity {
 }
 
 /// Which stories an alias links in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum AliasScope {
     /// Every story that names the entity: the alias comes from a shared entities file.
     Everywhere,
@@ -117,7 +121,7 @@ impl Entity {
 }
 
 /// A number stated in a story, as data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Figure {
     /// Magnitude in `scale` units, as written.
     pub value: f64,
@@ -155,7 +159,7 @@ impl Figure {
 }
 
 /// A typed relation `from --label--> to`, read back as `to --inverse--> from`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Relation {
     /// Subject.
     pub from: EntityId,
@@ -173,7 +177,7 @@ pub struct Relation {
 }
 
 /// Where a relation is stated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct RelationSource {
     /// The briefing.
     pub briefing: BriefingId,
@@ -189,7 +193,7 @@ impl Relation {
 }
 
 /// Something that happened, for the timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Event {
     /// Position on the timeline.
     pub order: u32,
@@ -202,7 +206,7 @@ pub struct Event {
 }
 
 /// Where the story comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Source {
     /// Publication name.
     pub publication: String,
@@ -215,7 +219,7 @@ pub struct Source {
 }
 
 /// A section heading and the paragraphs under it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Section {
     /// Heading; empty for an untitled section.
     pub heading: String,
@@ -224,7 +228,7 @@ pub struct Section {
 }
 
 /// A paragraph of plain text with the author's pins resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Paragraph {
     /// The section it belongs to.
     pub section: usize,
@@ -235,7 +239,7 @@ pub struct Paragraph {
 }
 
 /// One linked mention in a story.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Mention {
     /// What it refers to.
     pub entity: EntityId,
@@ -246,11 +250,12 @@ pub struct Mention {
 }
 
 /// A story with everything it holds.
-#[derive(Debug)]
+#[derive(Debug, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Briefing {
     /// Global id.
     pub id: String,
     /// The file it was loaded from.
+    #[rkyv(with = rkyv::with::AsString)]
     pub path: PathBuf,
     /// The day the story reports (ISO), when the author gave one: orders the archive.
     pub date: Option<String>,
@@ -270,6 +275,7 @@ pub struct Briefing {
     pub events: Vec<Event>,
     /// Mentions, linked on first use: linking every briefing of a large library up front
     /// would dominate load time, and a reader only needs the ones it shows.
+    #[rkyv(with = rkyv::with::Skip)]
     pub(crate) mentions: OnceLock<Vec<Mention>>,
 }
 
@@ -293,7 +299,7 @@ impl Briefing {
 }
 
 /// The whole library: immutable once loaded.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Library {
     /// Briefings in file-name order.
     pub briefings: Vec<Briefing>,

@@ -25,7 +25,7 @@ pub use self::search::SearchBox;
 use super::action::{Action, Pane};
 use super::help;
 use super::history::History;
-use super::keymap::Context;
+use super::keymap::{Context, Keymap};
 use super::layout::{self, Screen};
 use super::location::Location;
 use super::navigator::Index;
@@ -34,8 +34,14 @@ use super::searcher::Searcher;
 use super::target::Target;
 use super::theme::Theme;
 use super::views::{View, view_doc};
+use crate::config::Key;
 use crate::library::{EntityId, Library};
 use crate::state::Store;
+
+/// Half a page of `page` rows, at least one row, as less and vim move with Ctrl-d.
+fn half(page: usize) -> usize {
+    (page / 2).max(1)
+}
 
 /// What has the keyboard on top of the panes. One value, so two overlays can never be
 /// open at once.
@@ -82,6 +88,10 @@ pub struct App<'l> {
     pub notice: Option<String>,
     /// Colours, or none.
     pub theme: Theme,
+    /// The key table in force: the defaults with the configuration merged over them.
+    pub keys: Keymap,
+    /// The keys of a sequence typed so far (`g` of `g g`), shown in the status bar.
+    pub pending: Vec<Key>,
     /// The search engine, inline or on a worker thread.
     pub searcher: Searcher<'l>,
     /// Earlier search queries, oldest first.
@@ -119,6 +129,8 @@ impl<'l> App<'l> {
             quit: false,
             notice: None,
             theme: Theme::from_env(),
+            keys: Keymap::defaults(),
+            pending: Vec::new(),
             searcher: Searcher::new(library),
             recent_searches: Recent::from_queries(searches),
             memory,
@@ -202,6 +214,12 @@ impl<'l> App<'l> {
         self.index.position(self.at.nav)
     }
 
+    /// The first key for `action` in `context` (or else anywhere), as the help writes it:
+    /// messages name the keys as configured.
+    pub fn key_of(&self, context: Context, action: Action) -> Option<String> {
+        self.keys.key_for(&[context, Context::Global], action)
+    }
+
     /// The key contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         match self.overlay {
@@ -225,6 +243,11 @@ impl<'l> App<'l> {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
         }
+        match action {
+            Action::Prefix(key) => return self.pending.push(key),
+            Action::Resize(..) | Action::Tick => {}
+            _ => self.pending.clear(),
+        }
         match self.overlay {
             Overlay::Help(scroll) => self.update_help(scroll, action),
             Overlay::Find => self.update_find(action),
@@ -243,7 +266,7 @@ impl<'l> App<'l> {
 
     fn update_help(&mut self, scroll: usize, action: Action) {
         let page = self.help_rows();
-        let max = help::max_scroll(page);
+        let max = self.help_max_scroll();
         let scroll = match action {
             Action::ToggleHelp | Action::Cancel => return self.overlay = Overlay::Reading,
             Action::Quit => {
@@ -254,6 +277,8 @@ impl<'l> App<'l> {
             Action::Up => scroll.saturating_sub(1),
             Action::PageDown => scroll + page,
             Action::PageUp => scroll.saturating_sub(page),
+            Action::HalfPageDown => scroll + half(page),
+            Action::HalfPageUp => scroll.saturating_sub(half(page)),
             Action::Top => 0,
             Action::Bottom => max,
             _ => scroll,
@@ -264,6 +289,11 @@ impl<'l> App<'l> {
     /// Rows of help text the overlay shows at the current size.
     pub fn help_rows(&self) -> usize {
         layout::inner(layout::help_area(self.area())).height as usize
+    }
+
+    /// The largest useful scroll of the help at the current size: its last row at the bottom.
+    pub fn help_max_scroll(&self) -> usize {
+        help::rows(&self.keys).len().saturating_sub(self.help_rows())
     }
 
     fn update_reading(&mut self, action: Action) {
@@ -277,6 +307,8 @@ impl<'l> App<'l> {
             Action::Up => self.scroll_by(-1),
             Action::PageDown => self.scroll_by(self.page() as isize),
             Action::PageUp => self.scroll_by(-(self.page() as isize)),
+            Action::HalfPageDown => self.scroll_by(half(self.page()) as isize),
+            Action::HalfPageUp => self.scroll_by(-(half(self.page()) as isize)),
             Action::Top => self.scroll_by(isize::MIN / 2),
             Action::Bottom => self.scroll_by(isize::MAX / 2),
             Action::Back => self.back(),
@@ -307,7 +339,9 @@ impl<'l> App<'l> {
             | Action::CursorEnd
             | Action::Submit
             | Action::RecallOlder
-            | Action::RecallNewer => {}
+            | Action::RecallNewer
+            | Action::Prefix(_)
+            | Action::Unbound => {}
         }
     }
 
@@ -325,9 +359,11 @@ impl<'l> App<'l> {
         };
         self.index = Index::new(self.library, only);
         self.show_bookmarks();
+        let key = self.key_of(Context::Navigator, Action::ToggleEntityScope).map(|k| format!("{k}: "));
+        let key = key.unwrap_or_default();
         self.notice = Some(match only {
-            Some(_) => "Library: entities of this briefing (a: all)".into(),
-            None => "Library: entities of the whole archive (a: this briefing)".into(),
+            Some(_) => format!("Library: entities of this briefing ({key}all)"),
+            None => format!("Library: entities of the whole archive ({key}this briefing)"),
         });
     }
 

@@ -1,7 +1,10 @@
-//! The help overlay's content as data, generated from the key table: the state code pages
-//! through it and the drawing code styles it, and neither needs the other.
+//! The help overlay's content as data, generated from the key table in force: the state
+//! code pages through it and the drawing code styles it, and neither needs the other. The
+//! README's key table is generated from the same rows ([`markdown`]).
 
-use super::keymap::{BINDINGS, Context, key_name};
+use std::borrow::Cow;
+
+use super::keymap::{Context, Keymap};
 use crate::library::Kind;
 use crate::search::query::SYNTAX;
 
@@ -15,7 +18,7 @@ pub enum HelpRow {
         /// "j / ↓".
         keys: String,
         /// "scroll down a line".
-        help: &'static str,
+        help: Cow<'static, str>,
     },
     /// A line of the search syntax: an example query and what it does.
     Syntax {
@@ -30,14 +33,13 @@ pub enum HelpRow {
     Blank,
 }
 
-/// Every binding grouped by context, then the legend of link markers.
-pub fn rows() -> Vec<HelpRow> {
+/// Every binding of `keys` grouped by context, then the legend of link markers.
+pub fn rows(keys: &Keymap) -> Vec<HelpRow> {
     let mut rows = Vec::new();
     for context in Context::ALL {
         rows.push(HelpRow::Heading(context.title()));
-        for b in BINDINGS.iter().filter(|b| b.context == context) {
-            let keys = b.keys.iter().map(key_name).collect::<Vec<_>>().join(" / ");
-            rows.push(HelpRow::Binding { keys, help: b.help });
+        for group in keys.groups(context) {
+            rows.push(HelpRow::Binding { keys: group.label(), help: group.help });
         }
         if context == Context::Search {
             rows.push(HelpRow::Blank);
@@ -51,21 +53,39 @@ pub fn rows() -> Vec<HelpRow> {
     rows
 }
 
-/// The largest useful scroll of the help when `visible` of its rows fit: its last row at
-/// the bottom.
-pub fn max_scroll(visible: usize) -> usize {
-    rows().len().saturating_sub(visible)
+/// The key table as Markdown, one table per context, for the README.
+pub fn markdown(keys: &Keymap) -> String {
+    let mut out = String::new();
+    for context in Context::ALL {
+        out += &format!("**{}** (`[keys.{}]`)\n\n| key | does |\n|---|---|\n", context.title(), context.name());
+        for group in keys.groups(context) {
+            let labels: Vec<String> =
+                group.keys.iter().map(|k| format!("`{}`", k.label().replace('|', "\\|"))).collect();
+            out += &format!("| {} | {} |\n", labels.join(" "), group.help);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::keymap::DEFAULTS;
 
     #[test]
-    fn every_binding_has_a_row() {
-        let bindings = rows().iter().filter(|r| matches!(r, HelpRow::Binding { .. })).count();
-        assert_eq!(bindings, BINDINGS.len());
-        assert_eq!(max_scroll(rows().len()), 0);
-        assert_eq!(max_scroll(20), rows().len() - 20);
+    fn every_default_row_has_a_help_line() {
+        let bindings = rows(&Keymap::defaults()).iter().filter(|r| matches!(r, HelpRow::Binding { .. })).count();
+        assert_eq!(bindings, DEFAULTS.len());
+    }
+
+    #[test]
+    fn the_markdown_names_every_context_and_key() {
+        let text = markdown(&Keymap::defaults());
+        for context in Context::ALL {
+            assert!(text.contains(&format!("**{}**", context.title())), "{text}");
+        }
+        assert!(text.contains("| `Backspace` `Alt-←` `H` | back in history |"), "{text}");
+        assert!(text.contains("| `g g` `Home` | go to the top |"), "{text}");
     }
 }

@@ -1,13 +1,20 @@
-//! The one key table. Dispatch, the help overlay and the status-bar hints all read
-//! [`BINDINGS`], so a key cannot do one thing and be documented as another.
+//! The one key table. [`DEFAULTS`] lists every default binding with its help line; a
+//! [`Keymap`] is that table with the configuration merged over it, and dispatch, the help
+//! overlay, the status-bar hints, `briefing config default` and the README's key table
+//! all read a `Keymap`, so a key cannot do one thing and be documented as another.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod defaults;
+mod merge;
 
-use super::action::{Action, Pane};
-use super::views::ViewKind;
+use std::borrow::Cow;
+
+pub use self::defaults::{DEFAULTS, Row};
+use super::action::{ACTIONS, Action};
+use crate::config::{Key, KeySeq, Vocabulary, Word};
+use crate::library::diagnostic::Position;
 
 /// Where a binding applies. Several contexts are active at once, most specific first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     /// Anywhere, unless an input or overlay has the keyboard.
     Global,
@@ -23,6 +30,16 @@ pub enum Context {
     Help,
 }
 
+/// Every context by its name in `[keys.NAME]`.
+pub const CONTEXTS: [Word<Context>; 6] = [
+    Word { name: "story", value: Context::Reading, about: "in the story, a view or a card" },
+    Word { name: "library", value: Context::Navigator, about: "in the library navigator" },
+    Word { name: "global", value: Context::Global, about: "anywhere, unless an input or the help has the keyboard" },
+    Word { name: "search", value: Context::Search, about: "in the search box" },
+    Word { name: "find", value: Context::Find, about: "typing a find-in-story query" },
+    Word { name: "help", value: Context::Help, about: "with the help open" },
+];
+
 impl Context {
     /// Heading of the context in the help overlay.
     pub fn title(self) -> &'static str {
@@ -36,280 +53,260 @@ impl Context {
         }
     }
 
+    /// The context's name in `[keys.NAME]`.
+    pub fn name(self) -> &'static str {
+        CONTEXTS.iter().find(|w| w.value == self).map_or("global", |w| w.name)
+    }
+
     /// Contexts in the order the help overlay lists them.
     pub const ALL: [Context; 6] =
         [Context::Reading, Context::Navigator, Context::Global, Context::Search, Context::Find, Context::Help];
 
     /// Whether printable keys type into an input in this context.
-    fn takes_text(self) -> bool {
+    pub fn takes_text(self) -> bool {
         matches!(self, Context::Find | Context::Search)
+    }
+
+    /// Whether `action` does anything here. The reading contexts share one handler; the
+    /// inputs and the help take only what they can use (and Suspend, which the event loop
+    /// handles everywhere).
+    pub fn handles(self, action: Action) -> bool {
+        use Action::*;
+        let input = matches!(
+            action,
+            Erase | EraseWord | CursorLeft | CursorRight | CursorStart | CursorEnd | Submit | RecallOlder | RecallNewer
+        );
+        match self {
+            Context::Global | Context::Reading | Context::Navigator => !input,
+            Context::Find => matches!(action, Erase | Submit | Cancel | RecallOlder | RecallNewer | Quit | Suspend),
+            Context::Search => input || matches!(action, Down | Up | PageDown | PageUp | Cancel | Quit | Suspend),
+            Context::Help => matches!(
+                action,
+                ToggleHelp
+                    | Cancel
+                    | Quit
+                    | Suspend
+                    | Down
+                    | Up
+                    | PageDown
+                    | PageUp
+                    | HalfPageDown
+                    | HalfPageUp
+                    | Top
+                    | Bottom
+            ),
+        }
     }
 }
 
-/// A key with its modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    code: KeyCode,
-    mods: KeyModifiers,
+/// The names of the key table, for the configuration file.
+#[derive(Debug)]
+pub struct Names;
+
+impl Vocabulary for Names {
+    type Context = Context;
+    type Action = Action;
+    fn contexts() -> &'static [Word<Context>] {
+        &CONTEXTS
+    }
+    fn actions() -> &'static [Word<Action>] {
+        ACTIONS
+    }
 }
 
-const fn plain(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::NONE }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
-}
-
-const fn alt(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::ALT }
-}
-
-/// One entry of the key table.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
+/// One binding in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
     /// Where it applies.
     pub context: Context,
-    /// The keys that trigger it; the first is the one hints show.
-    pub keys: &'static [Key],
-    /// What it does.
-    pub action: Action,
-    /// What the help overlay says.
-    pub help: &'static str,
-    /// The short word the status bar shows, for the few keys that matter most.
+    /// The keys to press.
+    pub keys: KeySeq,
+    /// What they do, in order (never empty: unbinding removes the entry).
+    pub actions: Vec<Action>,
+    /// Where the configuration set it; `None` for a default.
+    pub at: Option<Position>,
+}
+
+/// The bindings of one context that do the same, as the help lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The keys, the one hints show first.
+    pub keys: Vec<KeySeq>,
+    /// What they do.
+    pub actions: Vec<Action>,
+    /// The help line.
+    pub help: Cow<'static, str>,
+    /// The status bar's word for it, for the few that matter most.
     pub hint: Option<&'static str>,
 }
 
-const fn bind(context: Context, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
-    Binding { context, keys, action, help, hint: None }
+impl Group {
+    /// The keys as the help writes them: `j / ↓`.
+    pub fn label(&self) -> String {
+        self.keys.iter().map(KeySeq::label).collect::<Vec<_>>().join(" / ")
+    }
 }
 
-const fn hinted(
-    context: Context,
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    hint: &'static str,
-) -> Binding {
-    Binding { context, keys, action, help, hint: Some(hint) }
+/// Every binding in force: the defaults with the configuration merged over them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    entries: Vec<Entry>,
 }
 
-use Context::{Find, Global, Help, Navigator, Reading, Search};
-use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::defaults()
+    }
+}
 
-/// Every key binding of the reader.
-pub const BINDINGS: &[Binding] = &[
-    hinted(Reading, &[plain(Tab)], Action::NextLink, "focus the next link", "link"),
-    bind(Reading, &[plain(BackTab)], Action::PrevLink, "focus the previous link"),
-    hinted(Reading, &[plain(Enter)], Action::Follow, "follow the focused link", "follow"),
-    bind(Reading, &[ch('j'), plain(Down)], Action::Down, "scroll down a line"),
-    bind(Reading, &[ch('k'), plain(Up)], Action::Up, "scroll up a line"),
-    bind(Reading, &[plain(PageDown), ch(' ')], Action::PageDown, "scroll down a page"),
-    bind(Reading, &[plain(PageUp)], Action::PageUp, "scroll up a page"),
-    bind(Reading, &[ch('g'), plain(Home)], Action::Top, "go to the top"),
-    bind(Reading, &[ch('G'), plain(End)], Action::Bottom, "go to the bottom"),
-    bind(Navigator, &[ch('j'), plain(Down), plain(Tab)], Action::Down, "select the next row"),
-    bind(Navigator, &[ch('k'), plain(Up), plain(BackTab)], Action::Up, "select the previous row"),
-    hinted(Navigator, &[plain(Enter)], Action::Follow, "open the briefing or entity; fold a group", "open"),
-    bind(Navigator, &[plain(PageDown), ch(' ')], Action::PageDown, "down a page"),
-    bind(Navigator, &[plain(PageUp)], Action::PageUp, "up a page"),
-    bind(Navigator, &[ch('g'), plain(Home)], Action::Top, "first row"),
-    bind(Navigator, &[ch('G'), plain(End)], Action::Bottom, "last row"),
-    bind(Navigator, &[ch('a')], Action::ToggleEntityScope, "entities: of this briefing, or of all"),
-    hinted(Global, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
-    hinted(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", "quit"),
-    bind(Global, &[ctrl('z')], Action::Suspend, "suspend the reader (fg resumes it)"),
-    hinted(Global, &[ch('/')], Action::StartSearch, "search the whole library", "search"),
-    bind(Global, &[ch('s')], Action::ShowView(ViewKind::Story), "show the story"),
-    bind(Global, &[ch('c')], Action::ShowView(ViewKind::Figures), "chart the figures as bars"),
-    bind(Global, &[ch('r')], Action::ShowView(ViewKind::Map), "map the card entity's relations"),
-    bind(Global, &[ch('t')], Action::ShowView(ViewKind::Timeline), "show the timeline of events"),
-    bind(Global, &[ch('T')], Action::ShowView(ViewKind::Archive), "every event of the archive, by date"),
-    bind(Global, &[ch('C')], Action::ShowView(ViewKind::Compare), "the card entity's figures in every briefing"),
-    bind(Global, &[ch('p')], Action::StartPath, "connect the card entity to another (pick it in search)"),
-    hinted(Global, &[ch('f'), ctrl('f')], Action::StartFind, "find text in the story", "find"),
-    bind(Global, &[ch('n')], Action::FindNext, "next find match"),
-    bind(Global, &[ch('N')], Action::FindPrev, "previous find match"),
-    hinted(Global, &[plain(Backspace), alt(Left), ch('b')], Action::Back, "back in history", "back"),
-    bind(Global, &[alt(Right), ch('F')], Action::Forward, "forward in history"),
-    bind(Global, &[ch('1')], Action::Focus(Pane::Navigator), "show the library pane"),
-    bind(Global, &[ch('2')], Action::Focus(Pane::Story), "show the story pane"),
-    bind(Global, &[ch('3')], Action::Focus(Pane::Card), "show the card pane"),
-    hinted(Global, &[ch('w')], Action::NextPane, "focus the next pane", "pane"),
-    bind(Global, &[ch('B')], Action::ToggleBookmark, "bookmark what has focus, or remove it"),
-    bind(Global, &[ch('m')], Action::ToggleMouse, "release or capture the mouse (to select text)"),
-    bind(Global, &[plain(Esc)], Action::Cancel, "clear the find highlights"),
-    hinted(Find, &[plain(Enter)], Action::Submit, "keep the query and go back to reading", "done"),
-    hinted(Find, &[plain(Esc)], Action::Cancel, "clear the query", "cancel"),
-    bind(Find, &[plain(Backspace)], Action::Erase, "delete a character"),
-    bind(Find, &[plain(Up)], Action::RecallOlder, "recall an earlier query"),
-    bind(Find, &[plain(Down)], Action::RecallNewer, "recall a later query"),
-    bind(Find, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Find, &[ctrl('z')], Action::Suspend, "suspend the reader"),
-    hinted(Search, &[plain(Enter)], Action::Submit, "go to the selected result", "go"),
-    hinted(Search, &[plain(Esc)], Action::Cancel, "close, back to where you were", "close"),
-    bind(Search, &[plain(Down), ctrl('n'), plain(Tab)], Action::Down, "select the next result"),
-    bind(Search, &[plain(Up), ctrl('p'), plain(BackTab)], Action::Up, "select the previous result"),
-    bind(Search, &[plain(PageDown)], Action::PageDown, "down a page of results"),
-    bind(Search, &[plain(PageUp)], Action::PageUp, "up a page of results"),
-    bind(Search, &[plain(Backspace)], Action::Erase, "delete a character"),
-    bind(Search, &[ctrl('w')], Action::EraseWord, "delete the word before the cursor"),
-    bind(Search, &[plain(Left)], Action::CursorLeft, "move the cursor left"),
-    bind(Search, &[plain(Right)], Action::CursorRight, "move the cursor right"),
-    bind(Search, &[plain(Home), ctrl('a')], Action::CursorStart, "cursor to the start of the query"),
-    bind(Search, &[plain(End), ctrl('e')], Action::CursorEnd, "cursor to the end of the query"),
-    bind(Search, &[alt(Up), ctrl('r')], Action::RecallOlder, "recall an earlier query"),
-    bind(Search, &[alt(Down)], Action::RecallNewer, "recall a later query"),
-    bind(Search, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Search, &[ctrl('z')], Action::Suspend, "suspend the reader"),
-    bind(Help, &[plain(Esc), ch('?'), ch('q')], Action::ToggleHelp, "close the help"),
-    bind(Help, &[ch('j'), plain(Down)], Action::Down, "scroll down"),
-    bind(Help, &[ch('k'), plain(Up)], Action::Up, "scroll up"),
-    bind(Help, &[plain(PageDown), ch(' ')], Action::PageDown, "down a page"),
-    bind(Help, &[plain(PageUp)], Action::PageUp, "up a page"),
-    bind(Help, &[ch('g'), plain(Home)], Action::Top, "to the top"),
-    bind(Help, &[ch('G'), plain(End)], Action::Bottom, "to the bottom"),
-    bind(Help, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Help, &[ctrl('z')], Action::Suspend, "suspend the reader"),
-];
+/// What a key press, after the keys pending before it, comes to in one context.
+enum Found<'a> {
+    Run(&'a [Action]),
+    Prefix,
+    Nothing,
+}
 
-/// The action a key press asks for in the active contexts (most specific first).
-pub fn action_for(contexts: &[Context], event: KeyEvent) -> Option<Action> {
-    let pressed = normalise(event);
-    let bound = contexts
-        .iter()
-        .find_map(|&c| BINDINGS.iter().find(|b| b.context == c && b.keys.contains(&pressed)).map(|b| b.action));
-    bound.or_else(|| typed(contexts, pressed))
+impl Keymap {
+    /// The default key table.
+    pub fn defaults() -> Keymap {
+        let entries = DEFAULTS
+            .iter()
+            .flat_map(|row| {
+                row.keys.iter().filter_map(|text| KeySeq::parse(text).ok()).map(|keys| Entry {
+                    context: row.context,
+                    keys,
+                    actions: vec![row.action],
+                    at: None,
+                })
+            })
+            .collect();
+        Keymap { entries }
+    }
+
+    /// No bindings at all, for building a key table from a configuration alone.
+    pub fn empty() -> Keymap {
+        Keymap { entries: Vec::new() }
+    }
+
+    /// Every binding, defaults first in table order, then the configuration's in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// What `key`, pressed after `pending`, asks for in the active contexts (most specific
+    /// first): the bound actions; [`Action::Prefix`] when it starts a longer sequence;
+    /// [`Action::Unbound`] when it ends a sequence no binding has; or, in a text input, a
+    /// printable key typing itself.
+    pub fn dispatch(&self, contexts: &[Context], pending: &[Key], key: Key) -> Option<Vec<Action>> {
+        let mut pressed = pending.to_vec();
+        pressed.push(key);
+        let pressed = KeySeq(pressed);
+        for &context in contexts {
+            match self.find(context, &pressed) {
+                Found::Run(actions) => return Some(actions.to_vec()),
+                Found::Prefix => return Some(vec![Action::Prefix(key)]),
+                Found::Nothing => {}
+            }
+        }
+        if !pending.is_empty() {
+            return self.dispatch(contexts, &[], key).or(Some(vec![Action::Unbound]));
+        }
+        typed(contexts, key).map(|a| vec![a])
+    }
+
+    fn find(&self, context: Context, pressed: &KeySeq) -> Found<'_> {
+        let mut found = Found::Nothing;
+        for entry in self.entries.iter().filter(|e| e.context == context) {
+            if entry.keys == *pressed {
+                return Found::Run(&entry.actions);
+            }
+            if pressed.is_prefix_of(&entry.keys) {
+                found = Found::Prefix;
+            }
+        }
+        found
+    }
+
+    /// The bindings that complete `pending` in the active contexts: (keys, what they do).
+    pub fn continuations(&self, contexts: &[Context], pending: &[Key]) -> Vec<(String, Cow<'static, str>)> {
+        let pending = KeySeq(pending.to_vec());
+        let context = contexts.iter().find(|&&c| matches!(self.find(c, &pending), Found::Prefix));
+        let Some(&context) = context else { return Vec::new() };
+        self.groups(context)
+            .into_iter()
+            .flat_map(|g| {
+                let help = g.help.clone();
+                g.keys.into_iter().filter(|k| pending.is_prefix_of(k)).map(move |k| (k.label(), help.clone()))
+            })
+            .collect()
+    }
+
+    /// The bindings of `context` grouped by what they do, as the help lists them: the
+    /// default table's rows in order (with their help lines), then what the configuration
+    /// added; an action left with no key is left out.
+    pub fn groups(&self, context: Context) -> Vec<Group> {
+        let mut groups: Vec<Group> = DEFAULTS
+            .iter()
+            .filter(|row| row.context == context)
+            .map(|row| Group { keys: Vec::new(), actions: vec![row.action], help: row.help.into(), hint: row.hint })
+            .collect();
+        for entry in self.entries.iter().filter(|e| e.context == context) {
+            match groups.iter_mut().find(|g| g.actions == entry.actions) {
+                Some(group) => group.keys.push(entry.keys.clone()),
+                None => groups.push(Group {
+                    keys: vec![entry.keys.clone()],
+                    actions: entry.actions.clone(),
+                    help: describe(&entry.actions).into(),
+                    hint: None,
+                }),
+            }
+        }
+        groups.retain(|g| !g.keys.is_empty());
+        groups
+    }
+
+    /// The first key that asks for `action` in the active contexts, as help writes it: what
+    /// the reader can honestly tell the user to press (`q` to quit while reading, `Ctrl-c`
+    /// while typing a query, where `q` types a letter).
+    pub fn key_for(&self, contexts: &[Context], action: Action) -> Option<String> {
+        self.keys_for(contexts, action).into_iter().next()
+    }
+
+    /// Every key that asks for `action` alone in the first active context that has one.
+    pub fn keys_for(&self, contexts: &[Context], action: Action) -> Vec<String> {
+        contexts
+            .iter()
+            .map(|&c| {
+                self.entries
+                    .iter()
+                    .filter(|e| e.context == c && e.actions == [action])
+                    .map(|e| e.keys.label())
+                    .collect()
+            })
+            .find(|keys: &Vec<String>| !keys.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The status-bar hints of the active contexts: (first key, word).
+    pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+        contexts.iter().flat_map(|&c| self.groups(c)).filter_map(|g| Some((g.keys.first()?.label(), g.hint?))).collect()
+    }
+}
+
+/// "follow the focused link, then back in history": a list of actions in words.
+fn describe(actions: &[Action]) -> String {
+    actions.iter().map(|a| a.about()).collect::<Vec<_>>().join(", then ")
 }
 
 /// A printable key in a text context types itself.
-fn typed(contexts: &[Context], pressed: Key) -> Option<Action> {
-    match pressed.code {
-        KeyCode::Char(c) if contexts.first().is_some_and(|c| c.takes_text()) && pressed.mods == KeyModifiers::NONE => {
+fn typed(contexts: &[Context], key: Key) -> Option<Action> {
+    match key.code {
+        crate::config::Code::Char(c) if contexts.first().is_some_and(|c| c.takes_text()) && key.is_printable() => {
             Some(Action::Type(c))
         }
         _ => None,
     }
 }
 
-/// Terminals report Shift with upper-case letters and Shift-Tab; the table spells those
-/// as the character or `BackTab` alone.
-fn normalise(event: KeyEvent) -> Key {
-    let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-    if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
-        mods.remove(KeyModifiers::SHIFT);
-    }
-    Key { code: event.code, mods }
-}
-
-/// How a key is written in help and hints: `Tab`, `Shift-Tab`, `Alt-←`, `Ctrl-f`, `j`.
-pub fn key_name(key: &Key) -> String {
-    let base = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        Tab => "Tab".into(),
-        BackTab => "Shift-Tab".into(),
-        Enter => "Enter".into(),
-        Esc => "Esc".into(),
-        Backspace => "Backspace".into(),
-        Up => "↑".into(),
-        Down => "↓".into(),
-        Left => "←".into(),
-        Right => "→".into(),
-        PageUp => "PgUp".into(),
-        PageDown => "PgDn".into(),
-        Home => "Home".into(),
-        End => "End".into(),
-        other => format!("{other:?}"),
-    };
-    let mut name = String::new();
-    if key.mods.contains(KeyModifiers::CONTROL) {
-        name.push_str("Ctrl-");
-    }
-    if key.mods.contains(KeyModifiers::ALT) {
-        name.push_str("Alt-");
-    }
-    name + &base
-}
-
-/// The first key that asks for `action` in the active contexts, as help writes it: what the
-/// reader can honestly tell the user to press (`q` to quit while reading, `Ctrl-c` while
-/// typing a query, where `q` types a letter).
-pub fn key_for(contexts: &[Context], action: Action) -> Option<String> {
-    contexts.iter().find_map(|&c| {
-        BINDINGS.iter().find(|b| b.context == c && b.action == action).and_then(|b| b.keys.first()).map(key_name)
-    })
-}
-
-/// The status-bar hints of the active contexts: (first key, word).
-pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
-    contexts
-        .iter()
-        .flat_map(|&c| BINDINGS.iter().filter(move |b| b.context == c))
-        .filter_map(|b| Some((key_name(b.keys.first()?), b.hint?)))
-        .collect()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    #[test]
-    fn specific_contexts_win_over_global() {
-        let reading = [Reading, Global];
-        assert_eq!(action_for(&reading, press(Tab, KeyModifiers::NONE)), Some(Action::NextLink));
-        assert_eq!(action_for(&[Navigator, Global], press(Tab, KeyModifiers::NONE)), Some(Action::Down));
-        assert_eq!(action_for(&reading, press(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Quit));
-    }
-
-    #[test]
-    fn shift_is_folded_into_characters_and_backtab() {
-        let reading = [Reading, Global];
-        assert_eq!(action_for(&reading, press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
-        assert_eq!(action_for(&reading, press(BackTab, KeyModifiers::SHIFT)), Some(Action::PrevLink));
-        assert_eq!(action_for(&reading, press(Left, KeyModifiers::ALT)), Some(Action::Back));
-    }
-
-    #[test]
-    fn inputs_type_printable_keys_but_keep_their_bindings() {
-        let find = [Find];
-        assert_eq!(action_for(&find, press(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Type('q')));
-        assert_eq!(action_for(&find, press(KeyCode::Char('H'), KeyModifiers::SHIFT)), Some(Action::Type('H')));
-        assert_eq!(action_for(&find, press(Esc, KeyModifiers::NONE)), Some(Action::Cancel));
-        assert_eq!(action_for(&find, press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
-        assert_eq!(key_for(&find, Action::Quit).as_deref(), Some("Ctrl-c"));
-        assert_eq!(key_for(&[Context::Reading, Context::Global], Action::Quit).as_deref(), Some("q"));
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
-                if a.context == b.context {
-                    assert!(
-                        !a.keys.iter().any(|k| b.keys.contains(k)),
-                        "{} twice in {:?}",
-                        key_name(&a.keys[0]),
-                        a.context
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn hints_name_keys_as_people_read_them() {
-        let hints = hints(&[Reading, Global]);
-        assert!(hints.contains(&("Tab".to_string(), "link")));
-        assert!(hints.contains(&("?".to_string(), "help")));
-        assert_eq!(key_name(&alt(Left)), "Alt-←");
-    }
-}
+mod tests;

@@ -8,6 +8,9 @@ use super::action::Pane;
 /// Below this many columns or rows the reader shows only a "too small" notice.
 pub const MIN_SIZE: (u16, u16) = (30, 8);
 
+/// The widest the help overlay gets: room for the longest help line beside its keys.
+const HELP_WIDTH: u16 = 84;
+
 /// How many panes fit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -78,7 +81,7 @@ pub fn screen(area: Rect, focus: Pane, left: Pane) -> Screen {
 
 /// Where the help overlay goes on a screen of `area`: centred, at most 76 columns wide.
 pub fn help_area(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(76);
+    let width = area.width.saturating_sub(4).min(HELP_WIDTH);
     let height = area.height.saturating_sub(2);
     Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, height)
 }

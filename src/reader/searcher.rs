@@ -3,12 +3,15 @@
 //! results arrive as they are ready. Either way a reply carries the rows to show, with
 //! highlight positions computed for those rows only.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::thread::Scope;
+use std::thread::{self, Scope};
 
 use crate::library::Library;
 use std::borrow::Cow;
 
+use crate::cache::{IndexPart, Loaded, Pending};
 use crate::search::{Category, Destination, Field, Hit, Index, Query, Results, Session, title_and_context};
 
 /// How many results a reply carries (and so how many rows get highlight positions).
@@ -109,8 +112,8 @@ enum Engine<'l> {
     Idle(&'l Library),
     /// Searching on this thread.
     Inline(&'l Library, Box<Index<'l>>, Session),
-    /// Searching on a worker thread.
-    Background(Sender<(Ticket, String)>, Receiver<Reply<'l>>),
+    /// Searching on a worker thread, which sets the flag once its index is ready.
+    Background(Sender<(Ticket, String)>, Receiver<Reply<'l>>, Arc<AtomicBool>),
 }
 
 impl<'l> Searcher<'l> {
@@ -119,10 +122,24 @@ impl<'l> Searcher<'l> {
         Searcher { last: 0, engine: Engine::Idle(library) }
     }
 
+    /// A searcher that answers inline with an index already built (from the cache).
+    pub fn inline(index: Index<'l>) -> Self {
+        Searcher { last: 0, engine: Engine::Inline(index.library(), Box::new(index), Session::default()) }
+    }
+
     /// A searcher whose queries go down `jobs` and whose answers come back on `replies`:
     /// to a worker started by [`start_worker`], or to a test playing the worker.
-    pub fn over(jobs: Sender<(Ticket, String)>, replies: Receiver<Reply<'l>>) -> Self {
-        Searcher { last: 0, engine: Engine::Background(jobs, replies) }
+    pub fn over(jobs: Sender<(Ticket, String)>, replies: Receiver<Reply<'l>>, ready: Arc<AtomicBool>) -> Self {
+        Searcher { last: 0, engine: Engine::Background(jobs, replies, ready) }
+    }
+
+    /// Whether the index is ready: a worker may still be building it or reading it from the
+    /// cache; an inline searcher builds its own on the first query, in well under a frame.
+    pub fn ready(&self) -> bool {
+        match &self.engine {
+            Engine::Background(_, _, ready) => ready.load(Ordering::Acquire),
+            Engine::Idle(_) | Engine::Inline(..) => true,
+        }
     }
 
     /// The newest ticket handed out.
@@ -139,7 +156,7 @@ impl<'l> Searcher<'l> {
         }
         let reply = match &mut self.engine {
             Engine::Inline(library, index, session) => Some(answer(library, index, session, ticket, text)),
-            Engine::Background(jobs, _) => {
+            Engine::Background(jobs, _, _) => {
                 // A closed channel means the worker is gone; the box then shows no results.
                 let _ = jobs.send((ticket, text.to_string()));
                 None
@@ -151,7 +168,7 @@ impl<'l> Searcher<'l> {
 
     /// Of the replies that have arrived, the one to the newest query, if any.
     pub fn poll(&mut self) -> Option<Reply<'l>> {
-        let Engine::Background(_, replies) = &self.engine else { return None };
+        let Engine::Background(_, replies, _) = &self.engine else { return None };
         let mut newest: Option<Reply<'l>> = None;
         loop {
             match replies.try_recv() {
@@ -163,25 +180,83 @@ impl<'l> Searcher<'l> {
     }
 }
 
-/// Starts a search worker on `scope` for `library` and returns the searcher that talks to
-/// it. The worker ends when the searcher is dropped.
-pub fn start_worker<'scope, 'l: 'scope>(scope: &'scope Scope<'scope, 'l>, library: &'l Library) -> Searcher<'l> {
-    let (jobs, job_rx) = mpsc::channel();
-    let (reply_tx, replies) = mpsc::channel();
-    scope.spawn(move || work(library, job_rx, reply_tx));
-    Searcher::over(jobs, replies)
+/// What the library cache gave for the search: the index it held, and the cache still to
+/// be written once an index is built.
+#[derive(Debug, Default)]
+pub struct Cached {
+    /// The index the cache holds, not read yet.
+    pub index: Option<IndexPart>,
+    /// The cache still to be written.
+    pub pending: Option<Pending>,
 }
 
-/// The worker's loop: build the index, then answer the newest query each time, skipping
-/// queries the user has already typed past.
-fn work<'l>(library: &'l Library, jobs: Receiver<(Ticket, String)>, replies: Sender<Reply<'l>>) {
-    let index = Index::new(library);
+/// The searcher for the reader's run on `scope`: a worker thread for a large library, else
+/// inline. A cache left to write is written on a thread of `scope` once the index is
+/// built, so neither the first screen nor a search waits for the disk.
+pub fn start<'scope, 'l: 'scope>(
+    scope: &'scope Scope<'scope, 'l>,
+    library: &'l Library,
+    cached: Cached,
+) -> Searcher<'l> {
+    if library.entities.len() >= BACKGROUND_FROM_ENTITIES {
+        return start_worker(scope, library, cached);
+    }
+    if let Some(pending) = cached.pending {
+        scope.spawn(move || pending.write(library, Some(Index::new(library).tables())));
+    }
+    match cached.index {
+        Some(part) => Searcher::inline(Loaded::index(library, Some(part))),
+        None => Searcher::new(library),
+    }
+}
+
+/// Starts a search worker on `scope` for `library` and returns the searcher that talks to
+/// it. The worker ends when the searcher is dropped.
+pub fn start_worker<'scope, 'l: 'scope>(
+    scope: &'scope Scope<'scope, 'l>,
+    library: &'l Library,
+    cached: Cached,
+) -> Searcher<'l> {
+    let (jobs, job_rx) = mpsc::channel();
+    let (reply_tx, replies) = mpsc::channel();
+    let ready = Arc::new(AtomicBool::new(false));
+    let set_when_ready = Arc::clone(&ready);
+    scope.spawn(move || work(library, cached, &set_when_ready, job_rx, reply_tx));
+    Searcher::over(jobs, replies, ready)
+}
+
+/// The worker: take the cached index or build one (and then write the cache beside the
+/// answering), then answer the newest query each time, skipping queries the user has
+/// already typed past.
+fn work<'l>(
+    library: &'l Library,
+    cached: Cached,
+    ready: &AtomicBool,
+    jobs: Receiver<(Ticket, String)>,
+    replies: Sender<Reply<'l>>,
+) {
+    let index = Loaded::index(library, cached.index);
+    ready.store(true, Ordering::Release);
+    thread::scope(|scope| {
+        if let Some(pending) = cached.pending {
+            scope.spawn(|| pending.write(library, Some(index.tables())));
+        }
+        answer_jobs(library, &index, jobs, replies);
+    });
+}
+
+fn answer_jobs<'l>(
+    library: &'l Library,
+    index: &Index<'l>,
+    jobs: Receiver<(Ticket, String)>,
+    replies: Sender<Reply<'l>>,
+) {
     let mut session = Session::default();
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
         }
-        if replies.send(answer(library, &index, &mut session, job.0, &job.1)).is_err() {
+        if replies.send(answer(library, index, &mut session, job.0, &job.1)).is_err() {
             return;
         }
     }

@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -29,9 +30,9 @@ use signal_hook::low_level;
 
 use super::action::Action;
 use super::app::App;
-use super::keymap;
-use super::searcher::{self, BACKGROUND_FROM_ENTITIES};
+use super::searcher::{self, Cached};
 use super::ui;
+use crate::config::{Code, Key, Mods};
 use crate::state::Store;
 
 /// How often the loop looks for search results while a background search is running.
@@ -53,13 +54,11 @@ static SCREEN: Mutex<()> = Mutex::new(());
 static GIVEN_BACK: AtomicBool = AtomicBool::new(false);
 
 /// Runs the reader on `app` until the user quits. A large library gets a search worker
-/// thread for the life of the loop.
-pub fn run(mut app: App<'_>) -> io::Result<()> {
+/// thread for the life of the loop; what the cache gave (or still needs) goes to it.
+pub fn run(mut app: App<'_>, cached: Cached) -> io::Result<()> {
     let library = app.library;
     thread::scope(|scope| {
-        if library.entities.len() >= BACKGROUND_FROM_ENTITIES {
-            app.searcher = searcher::start_worker(scope, library);
-        }
+        app.searcher = searcher::start(scope, library, cached);
         let mut terminal = ratatui::try_init()?;
         chain_panic_hook();
         watch_signals(app.memory.store.clone());
@@ -159,24 +158,30 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<(
         if app.quit {
             return Ok(());
         }
-        take_in(app, next_action(app)?)?;
+        take_in(app, next_actions(app)?)?;
         app.memory.store.flush_if_due();
     }
 }
 
-/// Applies `action`, and when it types a character, every key already waiting too: a paste
-/// into find or search arrives as thousands of keys, and a frame after each would make it
-/// cost a frame per character. Other actions get their frame at once, since what a later key
-/// does (which link Tab reaches) may depend on what was last drawn.
-fn take_in(app: &mut App<'_>, mut action: Action) -> io::Result<()> {
+/// Applies `actions` in order (a key bound to a list runs each), and when they type a
+/// character, every key already waiting too: a paste into find or search arrives as
+/// thousands of keys, and a frame after each would make it cost a frame per character.
+/// Other actions get their frame at once, since what a later key does (which link Tab
+/// reaches) may depend on what was last drawn.
+fn take_in(app: &mut App<'_>, mut actions: Vec<Action>) -> io::Result<()> {
     loop {
-        let typing = matches!(action, Action::Type(_));
-        apply(app, action);
-        if !typing || app.quit || !event::poll(Duration::ZERO)? {
+        let typing = actions.iter().all(|a| matches!(a, Action::Type(_)));
+        for action in actions {
+            apply(app, action);
+            if app.quit {
+                return Ok(());
+            }
+        }
+        if !typing || !event::poll(Duration::ZERO)? {
             return Ok(());
         }
-        match action_for(app, event::read()?) {
-            Some(next) => action = next,
+        match actions_for(app, event::read()?) {
+            Some(next) => actions = next,
             None => return Ok(()),
         }
     }
@@ -209,38 +214,92 @@ fn draw(terminal: &mut DefaultTerminal, app: &App<'_>, captured: &mut bool) -> i
     Ok(())
 }
 
-/// Waits for the next event that maps to an action (a key release or a mouse move changes
+/// Waits for the next event that maps to actions (a key release or a mouse move changes
 /// nothing, so it is not worth a frame); while a background search is due, wakes every few
 /// milliseconds to take in its results instead of sleeping until a key arrives.
-fn next_action(app: &App<'_>) -> io::Result<Action> {
+fn next_actions(app: &App<'_>) -> io::Result<Vec<Action>> {
     loop {
         let waiting = app.search().is_some_and(|s| s.pending());
         if waiting && !event::poll(RESULT_POLL)? {
-            return Ok(Action::Tick);
+            return Ok(vec![Action::Tick]);
         }
         // Unsaved state wakes the loop when it is due, so a reader left idle still saves.
         if let Some(due) = app.memory.store.due_in() {
             if !event::poll(due)? {
-                return Ok(Action::Tick);
+                return Ok(vec![Action::Tick]);
             }
         }
-        if let Some(action) = action_for(app, event::read()?) {
-            return Ok(action);
+        if let Some(actions) = actions_for(app, event::read()?) {
+            return Ok(actions);
         }
     }
 }
 
-/// Turns a terminal event into an action, through the key table for keys.
-pub fn action_for(app: &App<'_>, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(&app.contexts(), key),
+/// Turns a terminal event into actions, through the key table for keys.
+pub fn actions_for(app: &App<'_>, event: Event) -> Option<Vec<Action>> {
+    let action = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            return app.keys.dispatch(&app.contexts(), &app.pending, key_of(key)?);
+        }
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
-            MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
-            _ => None,
+            MouseEventKind::Down(MouseButton::Left) => Action::Click(m.column, m.row),
+            MouseEventKind::ScrollDown => Action::Wheel(m.column, m.row, true),
+            MouseEventKind::ScrollUp => Action::Wheel(m.column, m.row, false),
+            _ => return None,
         },
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        _ => None,
+        Event::Resize(w, h) => Action::Resize(w, h),
+        _ => return None,
+    };
+    Some(vec![action])
+}
+
+/// The reader's own key for a terminal key event, normalised as the configuration writes
+/// keys (Shift folded into characters and Shift-Tab); `None` for keys no table names
+/// (media keys, lone modifiers).
+pub fn key_of(event: KeyEvent) -> Option<Key> {
+    let code = match event.code {
+        KeyCode::Char(c) => Code::Char(c),
+        KeyCode::Tab => Code::Tab,
+        KeyCode::BackTab => Code::BackTab,
+        KeyCode::Enter => Code::Enter,
+        KeyCode::Esc => Code::Esc,
+        KeyCode::Backspace => Code::Backspace,
+        KeyCode::Up => Code::Up,
+        KeyCode::Down => Code::Down,
+        KeyCode::Left => Code::Left,
+        KeyCode::Right => Code::Right,
+        KeyCode::PageUp => Code::PageUp,
+        KeyCode::PageDown => Code::PageDown,
+        KeyCode::Home => Code::Home,
+        KeyCode::End => Code::End,
+        KeyCode::Insert => Code::Insert,
+        KeyCode::Delete => Code::Delete,
+        KeyCode::F(n) => Code::F(n),
+        _ => return None,
+    };
+    let held = |m| event.modifiers.contains(m);
+    let mods =
+        Mods { ctrl: held(KeyModifiers::CONTROL), alt: held(KeyModifiers::ALT), shift: held(KeyModifiers::SHIFT) };
+    Some(Key::new(code, mods))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
+        key_of(KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn terminal_keys_become_the_tables_keys() {
+        let parse = |text| Key::parse(text).ok();
+        assert_eq!(press(KeyCode::Char('G'), KeyModifiers::SHIFT), parse("G"));
+        assert_eq!(press(KeyCode::BackTab, KeyModifiers::SHIFT), parse("Shift-Tab"));
+        assert_eq!(press(KeyCode::Left, KeyModifiers::ALT), parse("Alt-Left"));
+        assert_eq!(press(KeyCode::Char('d'), KeyModifiers::CONTROL), parse("Ctrl-d"));
+        assert_eq!(press(KeyCode::Char(' '), KeyModifiers::NONE), parse("Space"));
+        assert_eq!(press(KeyCode::Up, KeyModifiers::SHIFT), parse("Shift-Up"));
+        assert_eq!(press(KeyCode::Media(event::MediaKeyCode::Play), KeyModifiers::NONE), None);
     }
 }

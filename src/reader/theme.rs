@@ -1,31 +1,60 @@
-//! Colours and modifiers for each [`Tone`]. Only the terminal's own palette is used
-//! (never a background), so text sits on the user's theme, dark or light; with
-//! `NO_COLOR` set, colours are dropped and modifiers alone tell things apart.
+//! Styles for each [`Tone`] and part of the screen, from a [`Palette`] of colours by role
+//! (the configuration's `[theme]`). The default palette uses only the terminal's own 16
+//! colours and never a background, so text sits on the user's theme; with `NO_COLOR` set,
+//! colours are dropped whatever the configuration says, and modifiers alone tell things
+//! apart.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use super::doc::Tone;
+use crate::config::colour::Colour;
+use crate::config::theme::{Palette, Preset, Role};
 use crate::library::Kind;
 
 /// Styles for the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    color: bool,
+    palette: Palette,
+}
+
+/// Whether `NO_COLOR` asks for no colour: set and not empty, as no-color.org defines it.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 impl Theme {
-    /// The theme for this environment: colour unless `NO_COLOR` is set and non-empty.
+    /// The default theme for this environment: colour unless `NO_COLOR` is set.
     pub fn from_env() -> Self {
-        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Theme::with(Palette::default())
     }
 
-    /// A theme with or without colour.
+    /// `palette`, unless `NO_COLOR` is set.
+    pub fn with(palette: Palette) -> Self {
+        if no_color() { Theme::new(false) } else { Theme { palette } }
+    }
+
+    /// The default theme with or without colour.
     pub fn new(color: bool) -> Self {
-        Theme { color }
+        Theme { palette: Palette::preset(if color { Preset::Dark } else { Preset::Mono }) }
     }
 
-    fn fg(&self, color: Color) -> Style {
-        if self.color { Style::new().fg(color) } else { Style::new() }
+    /// A theme of exactly `palette`, whatever the environment says (for tests and the
+    /// screen command's callers, which decide themselves).
+    pub fn exactly(palette: Palette) -> Self {
+        Theme { palette }
+    }
+
+    /// The role's colours as a style, reversed when the role asks for it.
+    fn paint(&self, role: Role) -> Style {
+        let paint = self.palette.paint(role);
+        let mut style = Style::new();
+        if let Some(fg) = color(paint.fg) {
+            style = style.fg(fg);
+        }
+        if let Some(bg) = color(paint.bg) {
+            style = style.bg(bg);
+        }
+        if paint.reverse { style.add_modifier(Modifier::REVERSED) } else { style }
     }
 
     /// The style of a tone.
@@ -33,25 +62,25 @@ impl Theme {
         match tone {
             Tone::Headline => Style::new().add_modifier(Modifier::BOLD),
             Tone::Dek => Style::new().add_modifier(Modifier::ITALIC),
-            Tone::Meta => self.fg(Color::DarkGray),
-            Tone::Heading => self.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            Tone::Meta => self.paint(Role::Dim),
+            Tone::Heading => self.paint(Role::Heading).add_modifier(Modifier::BOLD),
             Tone::Body => Style::new(),
-            Tone::Link(kind) => self.fg(kind_color(kind)).add_modifier(Modifier::UNDERLINED),
-            Tone::Jump => self.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
-            Tone::Label => self.fg(Color::DarkGray).add_modifier(Modifier::BOLD),
-            Tone::Match => self.fg(Color::Yellow).add_modifier(Modifier::REVERSED),
-            Tone::Unread => self.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Tone::Link(kind) => self.kind(kind).add_modifier(Modifier::UNDERLINED),
+            Tone::Jump => self.paint(Role::Link).add_modifier(Modifier::UNDERLINED),
+            Tone::Label => self.paint(Role::Dim).add_modifier(Modifier::BOLD),
+            Tone::Match => self.paint(Role::Highlight),
+            Tone::Unread => self.key(),
         }
     }
 
-    /// The focused link: reversed, so it stands out in any palette.
+    /// The focused link: reversed by default, so it stands out in any palette.
     pub fn focused(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        self.paint(Role::Focus).add_modifier(Modifier::BOLD)
     }
 
     /// The border of a pane, brighter when it has the keyboard.
     pub fn border(&self, focused: bool) -> Style {
-        if focused { self.fg(Color::Cyan).add_modifier(Modifier::BOLD) } else { self.fg(Color::DarkGray) }
+        if focused { self.paint(Role::Border).add_modifier(Modifier::BOLD) } else { self.paint(Role::Dim) }
     }
 
     /// The title of a pane.
@@ -61,34 +90,71 @@ impl Theme {
 
     /// Keys in hints and help.
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.paint(Role::Key).add_modifier(Modifier::BOLD)
     }
 
     /// Quieter text: hints, counts.
     pub fn dim(&self) -> Style {
-        self.fg(Color::DarkGray)
+        self.paint(Role::Dim)
     }
 
     /// The selected row of a list.
     pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        self.paint(Role::Selection)
     }
 
     /// The colour of a kind, for badges outside documents.
     pub fn kind(&self, kind: Kind) -> Style {
-        self.fg(kind_color(kind))
+        self.paint(Role::Kind(kind))
     }
 }
 
-fn kind_color(kind: Kind) -> Color {
-    match kind {
-        Kind::Person => Color::Magenta,
-        Kind::Company => Color::Cyan,
-        Kind::Chip => Color::Green,
-        Kind::Figure => Color::Yellow,
-        Kind::Organisation => Color::Blue,
-        Kind::Place => Color::Red,
-        Kind::Policy => Color::LightRed,
-        Kind::Product => Color::LightGreen,
+/// The terminal colour for a configured one; `None` for the terminal's own.
+fn color(colour: Colour) -> Option<Color> {
+    const ANSI: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    match colour {
+        Colour::Default => None,
+        Colour::Ansi(n) => ANSI.get(n as usize).copied(),
+        Colour::Indexed(n) => Some(Color::Indexed(n)),
+        Colour::Rgb(r, g, b) => Some(Color::Rgb(r, g, b)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_theme_draws_as_before_themes() {
+        let theme = Theme::new(true);
+        assert_eq!(theme.kind(Kind::Person), Style::new().fg(Color::Magenta));
+        assert_eq!(theme.tone(Tone::Match), Style::new().fg(Color::Yellow).add_modifier(Modifier::REVERSED));
+        assert_eq!(theme.focused(), Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
+        assert_eq!(theme.border(false), Style::new().fg(Color::DarkGray));
+        assert_eq!(Theme::new(false).kind(Kind::Person), Style::new());
+    }
+
+    #[test]
+    fn the_light_theme_sets_a_background_only_for_matches() {
+        let light = Theme::exactly(Palette::preset(Preset::Light));
+        assert_eq!(light.tone(Tone::Match), Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(229)));
+        assert_eq!(light.kind(Kind::Figure), Style::new().fg(Color::Indexed(94)));
     }
 }

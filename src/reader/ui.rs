@@ -14,7 +14,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::action::{Action, Pane};
 use super::app::{App, Overlay};
-use super::keymap;
 use super::layout::{MIN_SIZE, Mode};
 
 /// Draws the whole screen.
@@ -47,11 +46,11 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// The notice shown below the minimum size, naming the key that quits in the current
 /// context (while a query is typed, `q` is a letter of it).
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let quit = keymap::key_for(&app.contexts(), Action::Quit).unwrap_or_else(|| "Ctrl-c".into());
+    let quit = app.keys.key_for(&app.contexts(), Action::Quit);
     let text = vec![
         Line::from("Terminal too small"),
         Line::from(format!("need {}×{}, have {}×{}", MIN_SIZE.0, MIN_SIZE.1, area.width, area.height)),
-        Line::from(format!("enlarge it, or {quit} to quit")),
+        Line::from(quit.map_or_else(|| "enlarge it".to_string(), |quit| format!("enlarge it, or {quit} to quit"))),
     ];
     let top = area.height.saturating_sub(text.len() as u16) / 2;
     let inner = Rect { y: area.y + top, height: area.height - top, ..area };

@@ -13,7 +13,7 @@ use crate::library::Library;
 
 /// One searchable text: whose it is, which field, and how many letters it has (a word
 /// with as many letters covers it whole).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) struct Piece {
     pub dest: u32,
     pub field: Field,
@@ -23,7 +23,7 @@ pub(crate) struct Piece {
 /// Where a word occurs: the destination, which of its texts, that text's field and the
 /// word's position in it — everything grading a match needs, in 8 bytes, so that reading a
 /// posting never looks anything else up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) struct Posting {
     pub dest: u32,
     /// Which text of the destination (its place among them).
@@ -61,19 +61,19 @@ impl Posting {
 
     /// The text's number in the index.
     pub fn piece(self, index: &Index<'_>) -> u32 {
-        index.first_piece[self.dest as usize] + u32::from(self.local)
+        index.tables.first_piece[self.dest as usize] + u32::from(self.local)
     }
 
     /// The posting standing for a whole text (initials, scattered letters, case checks).
     pub fn of_piece(index: &Index<'_>, piece: u32) -> Self {
-        let p = index.pieces[piece as usize];
-        Posting::new(p.dest, (piece - index.first_piece[p.dest as usize]) as usize, p.field, 0, false)
+        let p = index.tables.pieces[piece as usize];
+        Posting::new(p.dest, (piece - index.tables.first_piece[p.dest as usize]) as usize, p.field, 0, false)
     }
 }
 
 /// Sorted distinct strings in one buffer, each followed by a newline, so one substring
 /// search over the buffer finds every word containing a term.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) struct Vocab {
     pub arena: String,
     /// Byte offset of each word in `arena`, in sorted order.
@@ -111,7 +111,7 @@ impl Vocab {
 
 /// Lists of postings per word, one flat array: the postings of word `w` in name and alias
 /// texts are `names[w]`, the rest `others[w]` (a one-letter term reads only the first).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) struct Postings {
     pub offsets: Vec<u32>,
     /// For each word, where its postings outside names begin.
@@ -132,6 +132,13 @@ impl Postings {
 /// Every searchable text of a library, indexed by word.
 pub struct Index<'l> {
     pub(crate) library: &'l Library,
+    pub(crate) tables: Tables,
+}
+
+/// The index without the library it points into: numbers and folded words only, so it
+/// can be kept in the library cache beside the library and joined to it again.
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Tables {
     pub(crate) events: EventsOf,
     pub(crate) dests: Vec<Destination>,
     pub(crate) categories: Vec<Category>,
@@ -163,29 +170,39 @@ impl<'l> Index<'l> {
         build::build(library)
     }
 
+    /// The index of `library` from tables built for it earlier (kept in the cache with it).
+    pub fn from_tables(library: &'l Library, tables: Tables) -> Self {
+        Index { library, tables }
+    }
+
+    /// Its tables, to keep in the cache.
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
     /// How many destinations there are.
     pub fn len(&self) -> usize {
-        self.dests.len()
+        self.tables.dests.len()
     }
 
     /// Whether the library has nothing to find.
     pub fn is_empty(&self) -> bool {
-        self.dests.is_empty()
+        self.tables.dests.is_empty()
     }
 
     /// How many word occurrences are indexed (for benchmarks).
     pub fn postings(&self) -> usize {
-        self.postings.list.len()
+        self.tables.postings.list.len()
     }
 
     /// Where destination `dest` leads.
     pub fn destination(&self, dest: u32) -> &Destination {
-        &self.dests[dest as usize]
+        &self.tables.dests[dest as usize]
     }
 
     /// What destination `dest` is.
     pub fn category(&self, dest: u32) -> Category {
-        self.categories[dest as usize]
+        self.tables.categories[dest as usize]
     }
 
     /// The library indexed.
@@ -196,14 +213,16 @@ impl<'l> Index<'l> {
     /// Every searchable text of destination `dest`, in field order.
     pub fn texts(&self, dest: u32) -> Vec<(Field, Text<'l>)> {
         let mut out = Vec::new();
-        for_each_text(self.library, &self.events, &self.dests[dest as usize], |field, text| out.push((field, text)));
+        for_each_text(self.library, &self.tables.events, &self.tables.dests[dest as usize], |field, text| {
+            out.push((field, text))
+        });
         out
     }
 
     /// The text of a piece.
     pub(crate) fn piece_text(&self, piece: u32) -> Text<'l> {
-        let dest = self.pieces[piece as usize].dest;
-        let nth = (piece - self.first_piece[dest as usize]) as usize;
+        let dest = self.tables.pieces[piece as usize].dest;
+        let nth = (piece - self.tables.first_piece[dest as usize]) as usize;
         self.texts(dest).get(nth).map_or(Text { lead: "", rest: "" }, |&(_, t)| t)
     }
 }

@@ -70,8 +70,8 @@ fn each_folded(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl Fn
 
 /// Calls `f` with the postings of word `w` in scope, in names only or in every field.
 fn postings_of(index: &Index<'_>, w: usize, names_only: bool, scope: Scope<'_>, f: &mut impl FnMut(Posting)) {
-    let names = index.postings.names(w);
-    let others: &[Posting] = if names_only { &[] } else { index.postings.others(w) };
+    let names = index.tables.postings.names(w);
+    let others: &[Posting] = if names_only { &[] } else { index.tables.postings.others(w) };
     for list in [names, others] {
         match scope {
             Scope::Only(dests) if dests.len() * 16 < list.len() => in_dests(list, dests, f),
@@ -97,8 +97,8 @@ fn in_dests(list: &[Posting], dests: &[u32], f: &mut impl FnMut(Posting)) {
 /// Words the term starts: the field's start when first, a word start otherwise.
 fn starting_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
     let len = term.len();
-    for w in index.vocab.prefixed(&term.folded) {
-        let equal = index.vocab.word(w).len() == term.folded.len();
+    for w in index.tables.vocab.prefixed(&term.folded) {
+        let equal = index.tables.vocab.word(w).len() == term.folded.len();
         if term.mode.end && !equal {
             continue;
         }
@@ -107,7 +107,7 @@ fn starting_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl
                 return;
             }
             let tier = match p.pos() {
-                0 if equal && index.pieces[p.piece(index) as usize].letters as usize == len => Tier::Exact,
+                0 if equal && index.tables.pieces[p.piece(index) as usize].letters as usize == len => Tier::Exact,
                 0 => Tier::Prefix,
                 _ => Tier::Word,
             };
@@ -123,11 +123,11 @@ fn inside_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl F
         return;
     }
     let names_only = len < infix_from(Field::Sentence);
-    let arena = &index.vocab.arena;
+    let arena = &index.tables.vocab.arena;
     let mut previous = usize::MAX;
     for (offset, _) in arena.match_indices(term.folded.as_str()) {
-        let w = index.vocab.at_offset(offset);
-        let start = index.vocab.starts[w] as usize;
+        let w = index.tables.vocab.at_offset(offset);
+        let start = index.tables.vocab.starts[w] as usize;
         if offset == start || w == previous {
             continue;
         }
@@ -148,9 +148,9 @@ fn by_initials(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: 
     if term.len() < 2 {
         return;
     }
-    for i in index.initials.prefixed(&term.folded) {
-        for &piece in &index.initial_pieces[i] {
-            if wanted(index.pieces[piece as usize].dest) {
+    for i in index.tables.initials.prefixed(&term.folded) {
+        for &piece in &index.tables.initial_pieces[i] {
+            if wanted(index.tables.pieces[piece as usize].dest) {
                 f(Posting::of_piece(index, piece), Tier::Initials, 0);
             }
         }
@@ -165,14 +165,14 @@ fn one_typo(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: &mu
     }
     let mask = char_mask(&term.folded);
     for n in len - 1..=len + 1 {
-        for &(w, m) in index.name_words_by_len.get(&n).map_or(&[][..], Vec::as_slice) {
+        for &(w, m) in index.tables.name_words_by_len.get(&n).map_or(&[][..], Vec::as_slice) {
             // One edit adds at most one character the other lacks, each way.
             if (mask & !m).count_ones() > 1 || (m & !mask).count_ones() > 1 {
                 continue;
             }
-            let word = index.vocab.word(w as usize);
+            let word = index.tables.vocab.word(w as usize);
             if !word.starts_with(&term.folded) && one_edit(&term.folded, word) {
-                let postings = index.postings.names(w as usize).iter();
+                let postings = index.tables.postings.names(w as usize).iter();
                 postings.filter(|p| wanted(p.dest)).for_each(|&p| f(p, Tier::Typo, 0));
             }
         }
@@ -197,12 +197,12 @@ fn scattered(
     let first = term.folded.chars().next().map_or(0, |c| char_mask(&c.to_string()));
     let matcher = SkimMatcherV2::default().ignore_case();
     let mut try_name = |i: usize| {
-        if mask & !index.name_masks[i] != 0 || first & !index.name_initials[i] != 0 {
+        if mask & !index.tables.name_masks[i] != 0 || first & !index.tables.name_initials[i] != 0 {
             return;
         }
-        let name = index.names.word(i);
-        let piece = index.name_pieces[i];
-        if !in_order(name, &term.folded) || !wanted(index.pieces[piece as usize].dest) {
+        let name = index.tables.names.word(i);
+        let piece = index.tables.name_pieces[i];
+        if !in_order(name, &term.folded) || !wanted(index.tables.pieces[piece as usize].dest) {
             return;
         }
         if let Some(score) = fuzzy_score(&matcher, name, &term.folded, len) {
@@ -210,21 +210,21 @@ fn scattered(
         }
     };
     match scope {
-        Scope::Only(dests) if dests.len() * 16 < index.name_pieces.len() => {
+        Scope::Only(dests) if dests.len() * 16 < index.tables.name_pieces.len() => {
             for &d in dests {
-                let (start, end) = (index.first_piece[d as usize], index.first_piece[d as usize + 1]);
-                let from = index.name_pieces.partition_point(|&p| p < start);
-                let to = from + index.name_pieces[from..].partition_point(|&p| p < end);
+                let (start, end) = (index.tables.first_piece[d as usize], index.tables.first_piece[d as usize + 1]);
+                let from = index.tables.name_pieces.partition_point(|&p| p < start);
+                let to = from + index.tables.name_pieces[from..].partition_point(|&p| p < end);
                 (from..to).for_each(&mut try_name);
             }
         }
         Scope::Dests(start, end) => {
-            let (start, end) = (index.first_piece[start as usize], index.first_piece[end as usize]);
-            let from = index.name_pieces.partition_point(|&p| p < start);
-            let to = from + index.name_pieces[from..].partition_point(|&p| p < end);
+            let (start, end) = (index.tables.first_piece[start as usize], index.tables.first_piece[end as usize]);
+            let from = index.tables.name_pieces.partition_point(|&p| p < start);
+            let to = from + index.tables.name_pieces[from..].partition_point(|&p| p < end);
             (from..to).for_each(try_name);
         }
-        _ => (0..index.name_pieces.len()).for_each(try_name),
+        _ => (0..index.tables.name_pieces.len()).for_each(try_name),
     }
 }
 
@@ -248,7 +248,7 @@ fn each_cased(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnM
     pieces.sort_unstable();
     pieces.dedup();
     for piece in pieces {
-        let field = index.pieces[piece as usize].field;
+        let field = index.tables.pieces[piece as usize].field;
         if let Some(m) = mark(&index.piece_text(piece).joined(), term, field) {
             f(Posting::of_piece(index, piece), m.tier, m.score);
         }

@@ -12,7 +12,9 @@ use crate::library::text::sentences;
 use crate::library::{BriefingId, EntityId, Kind, Library};
 
 /// What a destination is, for badges, filters and counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum Category {
     /// An entity of this kind (figures included).
     Entity(Kind),
@@ -39,7 +41,9 @@ impl Category {
 }
 
 /// Which field a text is; earlier fields rank first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[repr(u8)]
 pub enum Field {
     /// An entity's name, a figure's display text, a briefing's headline.
@@ -114,7 +118,7 @@ impl Field {
 }
 
 /// Where a result leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Destination {
     /// An entity's card.
     Entity(EntityId),
@@ -180,7 +184,7 @@ pub fn destinations(library: &Library) -> Vec<Destination> {
 
 /// For each entity, the events it takes part in, as (briefing, event) pairs: built once,
 /// because asking the library per entity walks every briefing.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct EventsOf {
     starts: Vec<u32>,
     events: Vec<(BriefingId, u32)>,

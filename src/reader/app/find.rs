@@ -3,6 +3,7 @@
 
 use super::{App, Overlay, Reveal};
 use crate::reader::action::{Action, Pane};
+use crate::reader::keymap::Context;
 use crate::reader::recent::Recent;
 use crate::state::State;
 
@@ -85,8 +86,12 @@ impl App<'_> {
     pub(crate) fn find_step(&mut self, forward: bool) {
         let n = self.story.doc.marks.len();
         if n == 0 {
-            self.notice =
-                Some(if self.find.query.is_empty() { "No find query: press f".into() } else { "No matches".into() });
+            let find = self.key_of(Context::Reading, Action::StartFind);
+            self.notice = Some(match find {
+                Some(key) if self.find.query.is_empty() => format!("No find query: press {key}"),
+                None if self.find.query.is_empty() => "No find query".into(),
+                _ => "No matches".into(),
+            });
             return;
         }
         self.find.current = if forward { (self.find.current + 1) % n } else { (self.find.current + n - 1) % n };

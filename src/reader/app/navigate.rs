@@ -2,7 +2,8 @@
 
 use super::{App, Reveal};
 use crate::library::{BriefingId, EntityId};
-use crate::reader::action::Pane;
+use crate::reader::action::{Action, Pane};
+use crate::reader::keymap::Context;
 use crate::reader::layout::Mode;
 use crate::reader::location::{Location, Spot};
 use crate::reader::navigator::{Row, RowId, Saved};
@@ -132,7 +133,8 @@ impl App<'_> {
             ViewKind::Compare => View::Compare,
         };
         if matches!(view, View::Map | View::Compare) && self.at.entity.is_none() {
-            self.notice = Some("No entity for this view: Tab to a mention or open one first".into());
+            let tab = self.key_of(Context::Reading, Action::NextLink).unwrap_or_else(|| "Go".into());
+            self.notice = Some(format!("No entity for this view: {tab} to a mention or open one first"));
             return;
         }
         if view != self.at.view {

@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::library::EntityId;
+use crate::reader::action::Action;
 use crate::reader::app::App;
 use crate::reader::doc::symbol;
+use crate::reader::keymap::Context;
 use crate::reader::layout::inner;
 use crate::reader::navigator::{Row, Saved};
 use crate::state::Standing;
@@ -36,7 +38,11 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
     let theme = &app.theme;
     match row {
         Row::Briefings(n) => {
-            let whose = if app.index.only().is_some() { " · entities of this one (a: all)" } else { "" };
+            let key = app.key_of(Context::Navigator, Action::ToggleEntityScope).map(|k| format!("{k}: "));
+            let whose = match app.index.only() {
+                Some(_) => format!(" · entities of this one ({}all)", key.unwrap_or_default()),
+                None => String::new(),
+            };
             Line::from(Span::styled(format!("BRIEFINGS ({n}){whose}"), theme.dim()))
         }
         Row::Briefing(id) => {
@@ -50,7 +56,10 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
             spans.push(Span::raw(b.headline.as_str()));
             Line::from(spans)
         }
-        Row::Bookmarks(n) => Line::from(Span::styled(format!("BOOKMARKS ({n}) · B removes"), theme.dim())),
+        Row::Bookmarks(n) => {
+            let remove = app.key_of(Context::Navigator, Action::ToggleBookmark).map(|k| format!(" · {k} removes"));
+            Line::from(Span::styled(format!("BOOKMARKS ({n}){}", remove.unwrap_or_default()), theme.dim()))
+        }
         Row::Saved(saved) => saved_line(app, saved),
         Row::Group(kind, n, open) => {
             let arrow = if open { "▾" } else { "▸" };

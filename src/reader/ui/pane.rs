@@ -8,8 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
+use crate::reader::action::Action;
 use crate::reader::app::{App, PaneState};
 use crate::reader::doc::{Doc, Piece, Tone};
+use crate::reader::keymap::Context;
 use crate::reader::layout::inner;
 use crate::reader::location::Spot;
 use crate::reader::theme::Theme;
@@ -81,7 +83,9 @@ pub fn render_card(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         DocView { pane: &app.card, spot: &app.at.card, theme: &app.theme, focused, title: &title, current_mark: None };
     frame.render_widget(view, area);
     if app.at.entity.is_none() {
-        let hint = "Tab to a mention in the story, or open an entity from the library, to see its card here.";
+        let tab = app.key_of(Context::Reading, Action::NextLink).unwrap_or_else(|| "Go".into());
+        let hint =
+            format!("{tab} to a mention in the story, or open an entity from the library, to see its card here.");
         let text = Paragraph::new(Span::styled(hint, app.theme.dim())).wrap(Wrap { trim: true });
         frame.render_widget(text, inner(area));
     }

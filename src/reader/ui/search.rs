@@ -7,8 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
+use crate::reader::action::Action;
 use crate::reader::app::{App, SearchBox};
 use crate::reader::doc::{Tone, symbol};
+use crate::reader::keymap::Context;
 use crate::reader::layout::search_areas;
 use crate::reader::searcher::ResultRow;
 use crate::reader::theme::Theme;
@@ -30,7 +32,8 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
         .title(Span::styled(title(app, search), theme.title(true)));
     frame.render_widget(Clear, areas.outer);
     frame.render_widget(block, areas.outer);
-    render_input(search, theme, frame, areas.input);
+    let busy = busy_word(app, search);
+    render_input(search, busy, theme, frame, areas.input);
     let width = areas.input.width as usize;
     frame
         .render_widget(Paragraph::new(counts_line(search, theme, reading_on_counts_line(search, width))), areas.counts);
@@ -39,16 +42,34 @@ pub fn render(app: &App, search: &SearchBox, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(intro(app)).wrap(Wrap { trim: false }), body);
         return;
     }
-    render_rows(search, theme, frame, areas.list);
+    render_rows(search, busy, theme, frame, areas.list);
     if let (Some(preview), false) = (areas.preview, search.rows.is_empty()) {
         render_preview(app, search, frame, preview);
     }
 }
 
 fn title(app: &App, search: &SearchBox) -> String {
+    let key = |action| app.keys.key_for(&[Context::Search], action);
     match search.path_from {
-        Some(from) => format!(" Connect {} to … — pick an entity, Enter ", app.library.entity(from).name),
-        None => " Search — Enter go · Esc back · ↑↓ select · Alt-↑ recent ".to_string(),
+        Some(from) => {
+            let go = key(Action::Submit).map(|k| format!(", {k}")).unwrap_or_default();
+            format!(" Connect {} to … — pick an entity{go} ", app.library.entity(from).name)
+        }
+        None => {
+            let select = match (key(Action::Up), key(Action::Down)) {
+                (Some(up), Some(down)) if up.chars().count() == 1 && down.chars().count() == 1 => Some(up + &down),
+                (Some(up), Some(down)) => Some(format!("{up}/{down}")),
+                (up, down) => up.or(down),
+            };
+            let parts = [
+                (key(Action::Submit), "go"),
+                (key(Action::Cancel), "back"),
+                (select, "select"),
+                (key(Action::RecallOlder), "recent"),
+            ];
+            let parts: Vec<String> = parts.into_iter().filter_map(|(k, word)| Some(format!("{} {word}", k?))).collect();
+            format!(" Search — {} ", parts.join(" · "))
+        }
     }
 }
 
@@ -71,20 +92,30 @@ fn shortened(text: &str, width: usize) -> String {
     out
 }
 
+/// What the box is waiting for, if anything: the index of a large library, which the
+/// worker builds (or reads from the cache) while the reader is already up, or a reply.
+fn busy_word(app: &App, search: &SearchBox) -> Option<&'static str> {
+    match (search.pending(), app.searcher.ready()) {
+        (false, _) => None,
+        (true, false) => Some("indexing…"),
+        (true, true) => Some("searching…"),
+    }
+}
+
 /// The query line, with how the query was read at its right when both fit; otherwise the
 /// reading moves to the counts line.
-fn render_input(search: &SearchBox, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn render_input(search: &SearchBox, busy: Option<&str>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = area.width as usize;
     let reading = reading_span(search, theme);
     let reading_width = crate::reader::doc::width(&reading.content);
     let typed = crate::reader::doc::width(&search.query) + 16;
     if search.reading.is_empty() || typed + reading_width + 2 > width {
-        frame.render_widget(Paragraph::new(prompt_line(search, theme, width)), area);
+        frame.render_widget(Paragraph::new(prompt_line(search, busy, theme, width)), area);
         return;
     }
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(reading_width as u16 + 1)]).areas(area);
-    frame.render_widget(Paragraph::new(prompt_line(search, theme, left.width as usize)), left);
+    frame.render_widget(Paragraph::new(prompt_line(search, busy, theme, left.width as usize)), left);
     frame.render_widget(Paragraph::new(Line::from(reading)).right_aligned(), right);
 }
 
@@ -103,8 +134,8 @@ fn reading_span<'a>(search: &SearchBox, theme: &Theme) -> Span<'a> {
 
 /// The prompt and the query, scrolled so the cursor stays in view, with the cursor drawn
 /// between characters.
-fn prompt_line<'a>(search: &'a SearchBox, theme: &Theme, width: usize) -> Line<'a> {
-    let busy = if search.pending() { "  searching…" } else { "" };
+fn prompt_line<'a>(search: &'a SearchBox, busy: Option<&str>, theme: &Theme, width: usize) -> Line<'a> {
+    let busy = busy.map(|word| format!("  {word}")).unwrap_or_default();
     let room = width.saturating_sub(2 + 1 + busy.chars().count()).max(1);
     let chars: Vec<(usize, char)> = search.query.char_indices().collect();
     let (start, end) = query_window(&chars, search.cursor.min(chars.len()), room);
@@ -142,7 +173,8 @@ fn query_window(chars: &[(usize, char)], cursor: usize, room: usize) -> (usize, 
 /// How many matched and, per kind, how many — or, when the query line has no room for
 /// it, how the query was read instead of the counts per kind.
 fn counts_line<'a>(search: &SearchBox, theme: &Theme, with_reading: bool) -> Line<'a> {
-    if search.query.trim().is_empty() {
+    // Nothing is counted yet while the first reply is due: "0 results" would be a guess.
+    if search.query.trim().is_empty() || (search.pending() && search.rows.is_empty()) {
         return Line::default();
     }
     let noun = if search.total == 1 { "result" } else { "results" };
@@ -173,7 +205,8 @@ fn intro<'a>(app: &App) -> Vec<Line<'a>> {
     let recent: Vec<&str> = app.recent_searches.newest_first().take(8).collect();
     if !recent.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Recent (Alt-↑ to recall)", theme.dim())));
+        let recall = app.keys.key_for(&[Context::Search], Action::RecallOlder).map(|k| format!(" ({k} to recall)"));
+        lines.push(Line::from(Span::styled(format!("Recent{}", recall.unwrap_or_default()), theme.dim())));
         lines.extend(recent.into_iter().map(|q| Line::from(format!("  {q}"))));
     }
     lines
@@ -186,9 +219,9 @@ fn badge_style(category: Category, theme: &Theme) -> Style {
     }
 }
 
-fn render_rows(search: &SearchBox, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn render_rows(search: &SearchBox, busy: Option<&str>, theme: &Theme, frame: &mut Frame, area: Rect) {
     if search.rows.is_empty() {
-        let text = if search.pending() { "searching…" } else { "no matches" };
+        let text = busy.unwrap_or("no matches");
         frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), area);
         return;
     }

@@ -5,10 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::reader::action::Action;
 use crate::reader::action::Pane;
 use crate::reader::app::App;
 use crate::reader::doc::width;
-use crate::reader::keymap::hints;
+use crate::reader::keymap::Context;
 use crate::reader::location::Location;
 use crate::reader::views::View;
 
@@ -21,13 +22,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(find_line(app)), area);
         return;
     }
-    // A notice (a corrupt state file, a read-only directory…) needs the room more than the
-    // key hints do, and is gone at the next key.
-    let hint = hint_line(app, area.width as usize / 2, app.notice.is_none());
+    // A notice says something the user has not seen; the hints give way to it.
+    let room = match &app.notice {
+        Some(notice) => (area.width as usize).saturating_sub(width(notice) + 1).min(area.width as usize / 2),
+        None => area.width as usize / 2,
+    };
+    let hint = hint_line(app, room);
     let hint_width = (width(&hint.to_string()) as u16).min(area.width / 2);
     let [left, _, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(1), Constraint::Length(hint_width)]).areas(area);
     let text = match &app.notice {
+        _ if !app.pending.is_empty() => pending_line(app),
         Some(notice) => Line::from(Span::styled(notice.as_str(), app.theme.key())),
         None => crumbs(app, left.width as usize),
     };
@@ -46,13 +51,33 @@ fn find_line<'a>(app: &'a App<'_>) -> Line<'a> {
         Span::raw(app.find.query.as_str()),
         Span::raw("▏"),
         Span::styled(count, app.theme.dim()),
-        Span::styled("   Enter done · Esc clear · ↑↓ recent", app.theme.dim()),
+        Span::styled(find_keys(app), app.theme.dim()),
     ])
 }
 
-/// The new count, the find counter and, with `keys`, as many whole hints as fit in `max`
-/// columns.
-fn hint_line(app: &App, max: usize, keys: bool) -> Line<'static> {
+/// "   Enter done · Esc clear · ↑ recent", with the keys as configured.
+fn find_keys(app: &App) -> String {
+    let keys = [(Action::Submit, "done"), (Action::Cancel, "clear"), (Action::RecallOlder, "recent")];
+    let parts: Vec<String> = keys
+        .into_iter()
+        .filter_map(|(action, word)| Some(format!("{} {word}", app.keys.key_for(&[Context::Find], action)?)))
+        .collect();
+    if parts.is_empty() { String::new() } else { format!("   {}", parts.join(" · ")) }
+}
+
+/// "g …  g g to the top": the keys of a sequence typed so far, and how it can go on.
+fn pending_line(app: &App) -> Line<'static> {
+    let typed: Vec<String> = app.pending.iter().map(|k| k.label()).collect();
+    let mut spans = vec![Span::styled(format!("{} …", typed.join(" ")), app.theme.key())];
+    for (keys, help) in app.keys.continuations(&app.contexts(), &app.pending) {
+        spans.push(Span::styled(format!("  {keys} "), app.theme.key()));
+        spans.push(Span::styled(help.into_owned(), app.theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// The find counter and as many whole hints as fit in `max` columns.
+fn hint_line(app: &App, max: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some(new) = new_count(app) {
@@ -69,7 +94,7 @@ fn hint_line(app: &App, max: usize, keys: bool) -> Line<'static> {
         used += width(&counter);
         spans.push(Span::styled(counter, app.theme.dim()));
     }
-    for (key, word) in hints(&app.contexts()).into_iter().filter(|_| keys) {
+    for (key, word) in app.keys.hints(&app.contexts()) {
         let word = format!(" {word} ");
         used += width(&key) + width(&word);
         if used > max {
@@ -155,7 +180,6 @@ mod tests {
     use crate::library::bundled;
     use crate::reader::action::Action;
     use crate::reader::app::App;
-    use crate::reader::keymap::hints;
     use crate::reader::screen_text;
 
     #[test]
@@ -167,9 +191,10 @@ mod tests {
             app.update(Action::Follow);
             let text = screen_text(&app);
             let status = text.lines().last().unwrap_or_default();
-            let words: Vec<_> = hints(&app.contexts()).into_iter().map(|(_, word)| word).collect();
+            let hints = app.keys.hints(&app.contexts());
+            let words: Vec<_> = hints.iter().map(|(_, word)| *word).collect();
             assert!(words.iter().any(|w| status.ends_with(&format!(" {w}"))), "a hint is cut at {width}: {status:?}");
-            let first = hints(&app.contexts()).first().map(|(key, _)| key.clone()).unwrap_or_default();
+            let first = hints.first().map(|(key, _)| key.clone()).unwrap_or_default();
             assert!(status.contains(&format!(" {first} ")), "hints touch the breadcrumbs at {width}: {status:?}");
         }
     }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{Index, Piece, Posting, Postings, Vocab};
+use super::{Index, Piece, Posting, Postings, Tables, Vocab};
 use crate::library::Library;
 use crate::library::parallel;
 use crate::search::fold::char_mask;
@@ -114,25 +114,27 @@ pub(super) fn build(library: &Library) -> Index<'_> {
     let categories = dests.iter().map(|d| d.category(library)).collect();
     let mut index = Index {
         library,
-        events,
-        categories,
-        dests,
-        title_len: Vec::new(),
-        first_piece: Vec::new(),
-        pieces: Vec::new(),
-        postings: Postings::default(),
-        vocab,
-        initials: Vocab::default(),
-        initial_pieces: Vec::new(),
-        names: Vocab::default(),
-        name_pieces: Vec::new(),
-        name_masks: Vec::new(),
-        name_initials: Vec::new(),
-        name_words_by_len: FxHashMap::default(),
+        tables: Tables {
+            events,
+            categories,
+            dests,
+            title_len: Vec::new(),
+            first_piece: Vec::new(),
+            pieces: Vec::new(),
+            postings: Postings::default(),
+            vocab,
+            initials: Vocab::default(),
+            initial_pieces: Vec::new(),
+            names: Vocab::default(),
+            name_pieces: Vec::new(),
+            name_masks: Vec::new(),
+            name_initials: Vec::new(),
+            name_words_by_len: FxHashMap::default(),
+        },
     };
-    index.postings = lay_out(&shares, &maps, index.vocab.len());
+    index.tables.postings = lay_out(&shares, &maps, index.tables.vocab.len());
     join_shares(&mut index, shares);
-    index.name_words_by_len = name_words_by_len(&index);
+    index.tables.name_words_by_len = name_words_by_len(&index);
     index
 }
 
@@ -201,14 +203,14 @@ fn join_shares(index: &mut Index<'_>, shares: Vec<Share>) {
     let mut initials: Vec<(String, u32)> = Vec::new();
     let mut names: Vec<(u32, String, u64)> = Vec::new();
     for share in shares {
-        let base = index.pieces.len() as u32;
-        index.first_piece.extend(share.first_piece.iter().map(|p| p + base));
-        index.title_len.extend(share.title_len);
-        index.pieces.extend(share.pieces);
+        let base = index.tables.pieces.len() as u32;
+        index.tables.first_piece.extend(share.first_piece.iter().map(|p| p + base));
+        index.tables.title_len.extend(share.title_len);
+        index.tables.pieces.extend(share.pieces);
         initials.extend(share.initials.into_iter().map(|(i, p)| (i, p + base)));
         names.extend(share.names.into_iter().map(|(p, n, i)| (p + base, n, i)));
     }
-    index.first_piece.push(index.pieces.len() as u32);
+    index.tables.first_piece.push(index.tables.pieces.len() as u32);
     initials.sort_unstable();
     let mut grouped: Vec<(&str, Vec<u32>)> = Vec::new();
     for (text, piece) in &initials {
@@ -217,27 +219,27 @@ fn join_shares(index: &mut Index<'_>, shares: Vec<Share>) {
             _ => grouped.push((text, vec![*piece])),
         }
     }
-    index.initials = vocab_of(grouped.iter().map(|(t, _)| *t));
-    index.initial_pieces = grouped.into_iter().map(|(_, p)| p).collect();
-    index.name_masks = names.iter().map(|(_, n, _)| char_mask(n)).collect();
-    index.name_initials = names.iter().map(|&(_, _, i)| i).collect();
-    index.name_pieces = names.iter().map(|&(p, _, _)| p).collect();
+    index.tables.initials = vocab_of(grouped.iter().map(|(t, _)| *t));
+    index.tables.initial_pieces = grouped.into_iter().map(|(_, p)| p).collect();
+    index.tables.name_masks = names.iter().map(|(_, n, _)| char_mask(n)).collect();
+    index.tables.name_initials = names.iter().map(|&(_, _, i)| i).collect();
+    index.tables.name_pieces = names.iter().map(|&(p, _, _)| p).collect();
     let mut arena = Vocab::default();
     for (_, name, _) in &names {
         arena.starts.push(arena.arena.len() as u32);
         arena.arena.push_str(name);
         arena.arena.push('\n');
     }
-    index.names = arena;
+    index.tables.names = arena;
 }
 
 /// Words that occur in a name or alias with their character sets, grouped by their length
 /// in characters.
 fn name_words_by_len(index: &Index<'_>) -> FxHashMap<usize, Vec<(u32, u64)>> {
     let mut out: FxHashMap<usize, Vec<(u32, u64)>> = FxHashMap::default();
-    for w in 0..index.vocab.len() {
-        if !index.postings.names(w).is_empty() {
-            let word = index.vocab.word(w);
+    for w in 0..index.tables.vocab.len() {
+        if !index.tables.postings.names(w).is_empty() {
+            let word = index.tables.vocab.word(w);
             out.entry(word.chars().count()).or_default().push((w as u32, char_mask(word)));
         }
     }
