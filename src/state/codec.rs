@@ -14,8 +14,12 @@ use super::{Bookmark, Mark, MentionAt, Place, Query, Resume, State, Table, VERSI
 /// The first bytes of every state file of version 2 on.
 pub const MAGIC: &[u8; 8] = b"BRFSTATE";
 
-/// Magic, version and checksum.
-const HEADER: usize = 16;
+/// Magic, version, checksum and where the read marks start.
+const HEADER: usize = 24;
+
+/// Files at least this large are read on two threads: the read marks on one, the rest
+/// (and the checksum) on the other. Below it, a thread costs more than it saves.
+const PARALLEL: usize = 256 * 1024;
 
 /// What the bytes of a state file turned out to be.
 #[derive(Debug)]
@@ -38,17 +42,17 @@ pub enum Part {
     Changes,
 }
 
-/// The file's bytes for `state`, whole or just its changes.
+/// The file's bytes for `state`, whole or just its changes. The read marks, the bulk of
+/// a long-used state, come last, where the header says, so they can be read beside the
+/// rest.
 pub fn encode(state: &State, part: Part) -> Vec<u8> {
-    let rows = match part {
-        Part::Whole => state.briefings.len(),
-        Part::Changes => state.briefings.changed(),
-    };
-    let mut out = Vec::with_capacity(HEADER + 28 * rows + 64 * state.bookmarks.len() + 4096);
+    let rows = |whole: usize, changed: usize| if part == Part::Whole { whole } else { changed };
+    let marks = rows(state.briefings.len(), state.briefings.changed());
+    let bookmarks = rows(state.bookmarks.len(), state.bookmarks.changed());
+    let mut out = Vec::with_capacity(HEADER + 28 * marks + 64 * bookmarks + 4096);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&[0; 4]);
-    table(&mut out, &state.briefings, part, mark);
+    out.extend_from_slice(&[0; 12]);
     table(&mut out, &state.seen, part, |out, at| varint(out, *at));
     table(&mut out, &state.bookmarks, part, bookmark);
     match &state.resume {
@@ -63,8 +67,11 @@ pub fn encode(state: &State, part: Part) -> Vec<u8> {
     }
     queries(&mut out, &state.finds);
     queries(&mut out, &state.searches);
-    let crc = crc32fast::hash(&out[HEADER..]);
-    out[12..HEADER].copy_from_slice(&crc.to_le_bytes());
+    let marks_at = out.len() as u64;
+    out[16..HEADER].copy_from_slice(&marks_at.to_le_bytes());
+    table(&mut out, &state.briefings, part, mark);
+    let crc = crc32fast::hash(&out[16..]);
+    out[12..16].copy_from_slice(&crc.to_le_bytes());
     out
 }
 
@@ -74,25 +81,46 @@ pub fn decode(file: &[u8], changed: bool) -> Decoded {
     if file.len() < HEADER || &file[..8] != MAGIC {
         return Decoded::Corrupt("not a briefing state file".into());
     }
-    let version = u32::from_le_bytes([file[8], file[9], file[10], file[11]]);
+    let word = |at: usize| u32::from_le_bytes([file[at], file[at + 1], file[at + 2], file[at + 3]]);
+    let version = word(8);
     if version > VERSION {
         return Decoded::Newer(version);
     }
     if version < VERSION {
         return Decoded::Corrupt(format!("format version {version} is not written in this form"));
     }
-    let crc = u32::from_le_bytes([file[12], file[13], file[14], file[15]]);
-    if crc32fast::hash(&file[HEADER..]) != crc {
+    let marks_at = usize::try_from(u64::from(word(16)) | (u64::from(word(20)) << 32)).unwrap_or(usize::MAX);
+    if !(HEADER..=file.len()).contains(&marks_at) {
+        return Decoded::Corrupt("the read marks are said to start outside the file".into());
+    }
+    let sound = || crc32fast::hash(&file[16..]) == word(12);
+    let rest = || rest(&mut Bytes::new(&file[..marks_at], HEADER), changed);
+    let marks = || marks(&mut Bytes::new(file, marks_at), changed);
+    let (sound, rest, marks) = if file.len() < PARALLEL {
+        (sound(), rest(), marks())
+    } else {
+        std::thread::scope(|scope| {
+            let marks = scope.spawn(marks);
+            let (sound, rest) = (sound(), rest());
+            // Reading has no panics in it; should the thread die anyway, the file is not
+            // trusted.
+            (sound, rest, marks.join().unwrap_or(Err(Corrupt::at(marks_at, Problem::EndsEarly))))
+        })
+    };
+    if !sound {
         return Decoded::Corrupt("checksum does not match".into());
     }
-    match state(&mut Bytes::new(file, HEADER), changed) {
+    match rest.and_then(|mut state| {
+        state.briefings = marks?;
+        Ok(state)
+    }) {
         Ok(state) => Decoded::Read(Box::new(state)),
         Err(Corrupt { at, problem }) => Decoded::Corrupt(format!("byte {at}: {problem}")),
     }
 }
 
-fn state(bytes: &mut Bytes<'_>, changed: bool) -> Result<State, Corrupt> {
-    let briefings = read_table(bytes, 19, changed, |b, _| read_mark(b))?;
+/// Everything but the read marks, which follow it.
+fn rest(bytes: &mut Bytes<'_>, changed: bool) -> Result<State, Corrupt> {
     let seen = read_table(bytes, 3, changed, |b, _| b.varint())?;
     let bookmarks = read_table(bytes, 4, changed, read_bookmark)?;
     let resume = match bytes.flag()? {
@@ -107,7 +135,14 @@ fn state(bytes: &mut Bytes<'_>, changed: bool) -> Result<State, Corrupt> {
     let finds = read_queries(bytes)?;
     let searches = read_queries(bytes)?;
     bytes.end()?;
-    Ok(State { version: VERSION, briefings, bookmarks, resume, seen, finds, searches })
+    Ok(State { version: VERSION, briefings: Table::default(), bookmarks, resume, seen, finds, searches })
+}
+
+/// The read marks, to the end of the file.
+fn marks(bytes: &mut Bytes<'_>, changed: bool) -> Result<Table<Mark>, Corrupt> {
+    let marks = read_table(bytes, 19, changed, |b, _| read_mark(b))?;
+    bytes.end()?;
+    Ok(marks)
 }
 
 /// Writes an unsigned LEB128 varint.
@@ -446,21 +481,24 @@ mod tests {
 
     #[test]
     fn a_well_formed_file_with_bad_content_names_the_problem_and_its_byte() {
-        // Two ids out of order, with a correct checksum.
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&[0; 4]);
+        // Two read marks out of order, with a correct checksum.
+        let mut out = encode(&State::new(), Part::Whole);
+        out.truncate(out.len() - 1); // no read marks
+        let marks_at = out.len();
         varint(&mut out, 2);
         for id in ["b", "a"] {
             varint(&mut out, 0);
             string(&mut out, id);
             mark(&mut out, &Mark::default());
         }
-        let crc = crc32fast::hash(&out[HEADER..]);
-        out[12..HEADER].copy_from_slice(&crc.to_le_bytes());
-        assert_eq!(problem(&out), "byte 37: ids out of order");
+        let crc = crc32fast::hash(&out[16..]);
+        out[12..16].copy_from_slice(&crc.to_le_bytes());
+        // The count, then a first row of 20 bytes (id 3, time 8, flags 1, hash 8).
+        assert_eq!(problem(&out), format!("byte {}: ids out of order", marks_at + 1 + 20));
         assert_eq!(problem(b"{\"version\": 1}"), "not a briefing state file");
+        let mut outside = encode(&State::new(), Part::Whole);
+        outside[16] = 200;
+        assert_eq!(problem(&outside), "the read marks are said to start outside the file");
     }
 
     #[test]
