@@ -116,7 +116,7 @@ impl Index {
 
     /// Lists `bookmarks` (newest first) after the briefings; those whose briefing or
     /// entity is no longer in the library are kept in the state but not listed.
-    pub fn set_bookmarks(&mut self, library: &Library, bookmarks: &[Bookmark]) {
+    pub fn set_bookmarks(&mut self, library: &Library, bookmarks: &[&Bookmark]) {
         self.saved = bookmarks.iter().filter_map(|b| resolve(library, &b.target)).collect();
     }
 

@@ -218,8 +218,8 @@ impl App<'_> {
 
     /// Lists the live bookmarks in the navigator.
     pub(super) fn show_bookmarks(&mut self) {
-        let live: Vec<Bookmark> = self.memory.store.with(|s| s.live_bookmarks().into_iter().cloned().collect());
-        self.index.set_bookmarks(self.library, &live);
+        let (library, index) = (self.library, &mut self.index);
+        self.memory.store.with(|s| index.set_bookmarks(library, &s.live_bookmarks()));
     }
 
     fn bookmark_target(&self) -> Option<(Marked, String)> {
