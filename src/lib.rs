@@ -6,7 +6,8 @@
 //! - [`state`]: what the reader remembers between runs (read marks, places, bookmarks);
 //! - [`config`]: the configuration file (keys, colours), read with every mistake placed;
 //! - [`cli`]: the non-interactive commands;
-//! - [`reader`]: the full-screen terminal reader.
+//! - [`reader`]: the full-screen terminal reader;
+//! - [`watch`]: noticing that a content directory changed, for live reload.
 
 pub mod cache;
 pub mod cli;
@@ -15,3 +16,4 @@ pub mod library;
 pub mod reader;
 pub mod search;
 pub mod state;
+pub mod watch;

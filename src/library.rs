@@ -5,6 +5,7 @@
 pub mod bundled;
 pub mod card;
 pub mod diagnostic;
+pub mod draft;
 pub mod escape;
 pub mod export;
 pub mod figure_text;
@@ -18,6 +19,7 @@ pub mod markup;
 pub mod model;
 pub(crate) mod objects;
 pub(crate) mod parallel;
+pub mod shorthand;
 pub mod suggest;
 pub mod text;
 pub mod validate;

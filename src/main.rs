@@ -60,7 +60,26 @@ struct Args {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate the library: every problem as FILE:LINE:COL: error: MESSAGE; exit 1 on errors.
-    Check,
+    Check {
+        /// Check again after every change to the --content directory, until interrupted.
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Write a skeleton briefing ID.json (into --content DIR, else here) that checks clean
+    /// and shows every field of the format once.
+    New {
+        /// The new briefing's id, e.g. `kestrel-fab`.
+        id: String,
+    },
+    /// Print a first draft of a briefing from a plain-text article (sections, figures,
+    /// candidate entities, the source from its first lines), to edit and rewrite.
+    Draft {
+        /// The article, as plain text.
+        article: PathBuf,
+        /// The new briefing's id.
+        #[arg(long)]
+        id: String,
+    },
     /// List the briefings, or the entities of one kind.
     List {
         /// Entity kind: person, company, chip, figure, organisation, place, policy, product.
@@ -261,23 +280,36 @@ fn read(source: &cli::Source<'_>, start: &Start<'_>, size: Option<(u16, u16)>) -
     let briefing::cache::Loaded { library, index, pending } = cli::load_cached(source)?;
     let target = start.open.map(|id| reader::resolve_open(&library, id)).transpose().map_err(anyhow::Error::msg)?;
     let terminal_size = size.unwrap_or_else(|| crossterm::terminal::size().unwrap_or((80, 24)));
-    let mut app = App::remembering(&library, terminal_size, target, store(start, size.is_none()));
-    app.mouse = start.mouse;
-    configure(&mut app, start);
-    if let Some(view) = start.view {
-        app.update(Action::ShowView(view));
-    }
+    let open = for_any_library(|library| {
+        let mut app = App::remembering(library, terminal_size, target, store(start, size.is_none()));
+        app.mouse = start.mouse;
+        configure(&mut app, start);
+        if let Some(view) = start.view {
+            app.update(Action::ShowView(view));
+        }
+        app
+    });
     match size {
         Some(_) => {
-            briefing::cli::print(&reader::screen_text(&app))?;
+            briefing::cli::print(&reader::screen_text(&open(&library)))?;
             if let Some(pending) = pending {
                 // After the screen is out: a cache that cannot be written costs only the next start.
                 let _ = pending.write(&library, None);
             }
         }
-        None => reader::terminal::run(app, reader::searcher::Cached { index, pending })?,
+        None => {
+            let reloads = source.content.map(|dir| reader::reload::Reloads::start(dir, reader::terminal::wake));
+            let cached = reader::searcher::Cached { index, pending };
+            reader::terminal::run(library, open, cached, reloads)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `open` as a function of any library: the reader calls it on a library it owns, and a
+/// closure's borrowed argument gets this signature only from such a bound.
+fn for_any_library<F: for<'l> Fn(&'l briefing::library::Library) -> App<'l>>(open: F) -> F {
+    open
 }
 
 /// Why the full-screen reader cannot run here, if it cannot: it needs a terminal on both
@@ -310,7 +342,16 @@ fn main() -> ExitCode {
     let source = args.source();
     let content = source.content;
     let result = match &args.command {
-        Some(Command::Check) => cli::check::run(content),
+        Some(Command::Check { watch: false }) => cli::check::run(content),
+        Some(Command::Check { watch: true }) => match content {
+            Some(dir) => cli::check::watch(dir),
+            None => {
+                cli::eprint("check --watch needs --content DIR: the bundled library cannot change");
+                Ok(ExitCode::from(USAGE))
+            }
+        },
+        Some(Command::New { id }) => cli::new::run(content, id),
+        Some(Command::Draft { article, id }) => cli::draft::run(article, id),
         Some(Command::List { kind, json }) => cli::list::run(&source, *kind, *json),
         Some(Command::Show { id, json }) => cli::show::run(&source, id, *json),
         Some(Command::Search { query, kind, limit, json }) => {

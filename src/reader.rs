@@ -16,6 +16,8 @@ pub mod navigator;
 pub mod place;
 pub mod preview;
 pub mod recent;
+pub mod relink;
+pub mod reload;
 pub mod searcher;
 pub mod story;
 pub mod target;

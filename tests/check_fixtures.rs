@@ -173,10 +173,31 @@ const INVALID: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "figure-display-ambiguous",
+        &[
+            "{dir}/deal.json:14:39: error: `figures[0].display`: display `5%` appears in 2 paragraphs (section 0 \
+             paragraph 0; section 0 paragraph 1): give `stated_in` to say which states it",
+            "{dir}/deal.json:15:38: error: `figures[1].display`: display `$3 million` appears in no paragraph of the \
+             story: write it as the story does",
+            "checked 1 file: 2 errors, 0 warnings",
+        ],
+    ),
+    (
         "figure-kind-entity",
         &[
             "{dir}/deal.json:8:35: error: `entities[1].kind`: kind `figure` is reserved for entries of `figures`",
             "checked 1 file: 1 error, 0 warnings",
+        ],
+    ),
+    (
+        "figure-shorthand-disagrees",
+        &[
+            "{dir}/deal.json:14:15: error: `figures[0].unit`: display `over $3 million` is in USD, but unit is `EUR`",
+            "{dir}/deal.json:15:20: error: `figures[0].qualifier`: display `over $3 million` reads as `over`, but \
+             qualifier is `exact`",
+            "{dir}/deal.json:19:34: error: `figures[1].display`: display `a record` states no number: give `value`",
+            "{dir}/deal.json:19:34: error: `figures[1].display`: display `a record` names no unit: give `unit`",
+            "checked 1 file: 4 errors, 0 warnings",
         ],
     ),
     (
@@ -308,6 +329,17 @@ const INVALID: &[(&str, &[&str])] = &[
             "{dir}/a-deal.json:64:15: error: `relations[4].type`: relation type `Supplies` is not snake_case (e.g. `ceo_of`)",
             "{dir}/b-rival.json:29:16: error: `relations[0].label`: relation `buys` is labelled `acquired` / `acquired by` here but `buys` / `bought by` at {dir}/a-deal.json:37:5: word it one way",
             "checked 2 files: 5 errors, 0 warnings",
+        ],
+    ),
+    (
+        "relation-type-without-labels",
+        &[
+            "{dir}/deal.json:11:31: error: `relations[0].type`: relation type `lent_to` has no standard labels: give \
+             `inverse` (types with standard labels: based_in, built_from, capital_of, caused, ceo_of, chair_of, \
+             customer_of, founder_of, head_of, imposed, investor_in, located_in, made_by, maker_of, market_of, \
+             member_of, met, owned_by, owner_of, part_of, partner_of, regulates, reported, restricted_by, rival_of, \
+             subsidiary_of, successor_of, supplier_to, trained_on, uses, works_for)",
+            "checked 1 file: 1 error, 0 warnings",
         ],
     ),
     (

@@ -189,8 +189,8 @@ pub fn relation(from: &str, kind: &str, to: &str, label: &str, inverse: &str) ->
         from: from.into(),
         kind: kind.into(),
         to: to.into(),
-        label: label.into(),
-        inverse: inverse.into(),
+        label: Some(label.into()),
+        inverse: Some(inverse.into()),
         stated_in: None,
     }
 }

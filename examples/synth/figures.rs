@@ -100,16 +100,16 @@ fn one(rng: &mut Rng, namer: &mut Namer, cast: &[EntityFile], measure: Measure, 
     let stated = state(rng, &scene, measure);
     let figure = FigureFile {
         id: namer.id(&format!("{} {}", stated.about[0].display_name(), measure_word(measure))),
-        value: stated.amount.value,
-        unit: stated.amount.unit,
-        scale: stated.amount.scale,
+        value: Some(stated.amount.value),
+        unit: Some(stated.amount.unit),
+        scale: Some(stated.amount.scale),
         display: stated.amount.display,
         sign: stated.sign,
-        qualifier: stated.amount.qualifier,
+        qualifier: Some(stated.amount.qualifier),
         measures: stated.measures,
         about: stated.about.iter().map(|e| e.id.clone()).collect(),
         period: stated.period,
-        stated_in: PlaceFile { section: 0, paragraph: 0 },
+        stated_in: Some(PlaceFile { section: 0, paragraph: 0 }),
         revises: None,
     };
     Drafted { figure, sentence: stated.sentence }

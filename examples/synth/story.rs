@@ -208,7 +208,7 @@ fn write(
         let at = rng.range(1, sentences.len().max(1)).min(sentences.len());
         sentences.insert(at, d.sentence);
         let (section, paragraph) = locate(&shape, p);
-        figures.push(FigureFile { stated_in: PlaceFile { section, paragraph }, ..d.figure });
+        figures.push(FigureFile { stated_in: Some(PlaceFile { section, paragraph }), ..d.figure });
     }
     for (p, aliases) in pending.into_iter().enumerate() {
         interleave(rng, &mut paragraphs[p], aliases);

@@ -85,7 +85,13 @@ fn words(display: &str) -> Option<Stated> {
 
 /// The scale word right after a number: "bn" in "5.5bn", "billion" in "17 billion".
 fn scale_after(rest: &str) -> Option<Scale> {
-    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    scale_word(&word)
+}
+
+/// The scale a word names ("billion", "bn", "m"), if it names one.
+pub fn scale_word(word: &str) -> Option<Scale> {
+    let word = word.to_lowercase();
     SCALE_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, s)| s)
 }
 

@@ -16,6 +16,10 @@ pub const ID_PATTERN: &str = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$";
 /// What a relation type looks like: lowercase words joined by single underscores.
 pub const RELATION_TYPE_PATTERN: &str = "^[a-z0-9]+(_[a-z0-9]+)*$";
 
+/// A text with something in it: `briefing check` refuses a blank one (empty, or only
+/// spaces), which would show as a hole.
+pub const NOT_BLANK: &str = "\\S";
+
 /// What an ISO date looks like, for editors; `briefing check` also rejects impossible days.
 pub const ISO_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
@@ -43,7 +47,7 @@ pub struct BriefingFile {
     #[schemars(regex(pattern = ISO_DATE_PATTERN))]
     pub date: Option<String>,
     /// Headline of the story.
-    #[schemars(length(min = 1))]
+    #[schemars(pattern(NOT_BLANK))]
     pub headline: String,
     /// The standfirst under the headline: one or two sentences.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -54,6 +58,7 @@ pub struct BriefingFile {
     /// The story, in sections of paragraphs. Paragraph text may pin or suppress mentions
     /// with `[[text|entity-id]]` and `[[text|-]]`.
     #[serde(deserialize_with = "objects::objects")]
+    #[schemars(length(min = 1))]
     pub sections: Vec<SectionFile>,
     /// Entities this briefing declares or mentions. Ids are global across the library.
     #[serde(default, deserialize_with = "objects::objects")]
@@ -74,13 +79,17 @@ pub struct BriefingFile {
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
     /// Name of the publication.
+    #[schemars(pattern(NOT_BLANK))]
     pub publication: String,
     /// Title of the source piece.
+    #[schemars(pattern(NOT_BLANK))]
     pub title: String,
     /// Publication date as printed by the source (free text, e.g. `March 2025`).
+    #[schemars(pattern(NOT_BLANK))]
     pub date: String,
     /// Link to the source, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(NOT_BLANK))]
     pub url: Option<String>,
 }
 
@@ -92,6 +101,7 @@ pub struct SectionFile {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub heading: String,
     /// Paragraphs of plain text with optional `[[text|id]]` pins.
+    #[schemars(inner(pattern(NOT_BLANK)))]
     pub paragraphs: Vec<String>,
 }
 
@@ -183,10 +193,11 @@ pub struct EntityFile {
     /// Display name, also matched in the story text. Leave it out when the entity is
     /// declared elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1))]
+    #[schemars(pattern(NOT_BLANK))]
     pub name: Option<String>,
     /// Other names matched in the story text (short forms, native-script names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(NOT_BLANK)))]
     pub aliases: Vec<String>,
     /// Name in its native script, e.g. `黄仁勋`; also matched in text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -352,30 +363,39 @@ impl Scale {
     }
 }
 
-/// A number stated in the story, as data.
+/// A number stated in the story, as data. Its `value`, `scale`, `unit` and `qualifier`
+/// may be left out where the display text gives them ("over $5.5 billion"), and
+/// `stated_in` where the display text appears in exactly one paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FigureFile {
     /// Global id, like an entity id.
     #[schemars(pattern(ID_PATTERN))]
     pub id: String,
-    /// Magnitude as written, in `scale` units (17 for "$17 billion"); never negative, see `sign`.
+    /// Magnitude as written, in `scale` units (17 for "$17 billion"); never negative, see
+    /// `sign`. Leave it out to take the number `display` states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0))]
-    pub value: f64,
-    /// Unit of the value: a currency code (`USD`), `percent`, or a counted noun.
-    pub unit: String,
-    /// Multiplier of `value`.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub scale: Scale,
+    pub value: Option<f64>,
+    /// Unit of the value: a currency code (`USD`), `percent`, or a counted noun. Leave it
+    /// out to take the one `display` names (`$` is `USD`, `%` is `percent`, "1,841 jobs"
+    /// counts `jobs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(NOT_BLANK))]
+    pub unit: Option<String>,
+    /// Multiplier of `value`; left out, the scale word of `display` ("billion"), or `one`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
     /// Text as it appears in the story, e.g. `$17 billion`; linked where it appears.
-    #[schemars(length(min = 1))]
+    #[schemars(pattern(NOT_BLANK))]
     pub display: String,
     /// Whether this is a gain or a loss.
     #[serde(default, skip_serializing_if = "is_default")]
     pub sign: Sign,
-    /// How exactly `display` states the value.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub qualifier: Qualifier,
+    /// How exactly `display` states the value; left out, the one its words give ("over",
+    /// "about"…), or `exact`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
     /// What the number measures, e.g. `Nvidia's annual sales to China`.
     pub measures: String,
     /// The entities the figure is about (at least one).
@@ -384,9 +404,10 @@ pub struct FigureFile {
     /// Period the figure covers or the date it is as of, e.g. `year to date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
-    /// Where in the story the figure is stated.
-    #[serde(deserialize_with = "objects::object")]
-    pub stated_in: PlaceFile,
+    /// Where in the story the figure is stated; may be left out when `display` appears in
+    /// exactly one paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "objects::optional_object")]
+    pub stated_in: Option<PlaceFile>,
     /// The id of an earlier figure this one revises (the charge recorded in May against the
     /// one expected in April). Both stay, linked; neither replaces the other.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -418,10 +439,15 @@ pub struct RelationFile {
     /// Object id.
     #[schemars(pattern(ID_PATTERN))]
     pub to: String,
-    /// Label read from `from` to `to`, e.g. `CEO of`.
-    pub label: String,
-    /// Label read from `to` back to `from`, e.g. `led by`.
-    pub inverse: String,
+    /// Label read from `from` to `to`, e.g. `CEO of`; may be left out for a common type
+    /// (`ceo_of`, `maker_of`, `based_in`…), which has standard labels both ways.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(NOT_BLANK))]
+    pub label: Option<String>,
+    /// Label read from `to` back to `from`, e.g. `led by`; may be left out for a common type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(NOT_BLANK))]
+    pub inverse: Option<String>,
     /// The paragraph that states the relation, if one does; it must mention both ends.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "objects::optional_object")]
     pub stated_in: Option<PlaceFile>,
@@ -431,18 +457,55 @@ pub struct RelationFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventFile {
-    /// Position on the timeline; events sort by it.
+    /// Position on the timeline, 0 or more; events sort by it.
     pub order: u32,
     /// ISO date (`2025-04-17`) or the source's own words (`Thursday`); empty when unknown.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
     /// What happened, in one sentence.
+    #[schemars(pattern(NOT_BLANK))]
     pub text: String,
     /// Entities the event involves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(pattern(ID_PATTERN)))]
     pub entities: Vec<String>,
 }
+
+/// Common relation types and their labels, read from `from` to `to` and back: part of
+/// the format, since a relation of one of these types may leave its labels out.
+pub const RELATION_TYPES: &[(&str, &str, &str)] = &[
+    ("based_in", "based in", "home of"),
+    ("built_from", "built from", "used in"),
+    ("capital_of", "capital of", "capital"),
+    ("caused", "led to", "caused by"),
+    ("ceo_of", "CEO of", "led by"),
+    ("chair_of", "chair of", "chaired by"),
+    ("customer_of", "customer of", "supplier to"),
+    ("founder_of", "founder of", "founded by"),
+    ("head_of", "head of", "headed by"),
+    ("imposed", "imposed", "imposed by"),
+    ("investor_in", "investor in", "backed by"),
+    ("located_in", "located in", "location of"),
+    ("made_by", "made by", "maker of"),
+    ("maker_of", "maker of", "made by"),
+    ("market_of", "market for", "sells to"),
+    ("member_of", "member of", "includes"),
+    ("met", "met", "met"),
+    ("owned_by", "owned by", "owner of"),
+    ("owner_of", "owner of", "owned by"),
+    ("part_of", "part of", "includes"),
+    ("partner_of", "partner of", "partner of"),
+    ("regulates", "regulates", "regulated by"),
+    ("reported", "reported", "reported by"),
+    ("restricted_by", "restricted by", "restricts"),
+    ("rival_of", "rival of", "rival of"),
+    ("subsidiary_of", "subsidiary of", "parent of"),
+    ("successor_of", "successor to", "succeeded by"),
+    ("supplier_to", "supplier to", "customer of"),
+    ("trained_on", "trained on", "used to train"),
+    ("uses", "uses", "used by"),
+    ("works_for", "works for", "employs"),
+];
 
 /// Each enum prints as its file name, so text output and JSON never disagree.
 macro_rules! display_as_str {
@@ -461,9 +524,20 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
-/// The JSON Schema of a briefing file, generated from the types above.
+/// The JSON Schema of a briefing file, generated from the types above, with the one rule
+/// derive attributes cannot state: a relation of a type without standard labels (see
+/// [`RELATION_TYPES`]) must give both.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(BriefingFile);
+    let mut schema = schemars::schema_for!(BriefingFile);
+    let standard: Vec<&str> = RELATION_TYPES.iter().map(|(kind, _, _)| *kind).collect();
+    if let Some(relation) =
+        schema.as_object_mut().and_then(|s| s.get_mut("$defs")).and_then(|d| d.get_mut("RelationFile"))
+    {
+        if let Some(relation) = relation.as_object_mut() {
+            relation.insert("if".into(), serde_json::json!({"properties": {"type": {"not": {"enum": standard}}}}));
+            relation.insert("then".into(), serde_json::json!({"required": ["label", "inverse"]}));
+        }
+    }
     // Serialising a schema built from plain derive output cannot fail: it is a tree of
     // maps, strings and numbers with string keys.
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"

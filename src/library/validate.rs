@@ -2,6 +2,7 @@
 //! ids, kinds, references, figures and pins. Each problem names its JSON path and
 //! quotes the bad value; positions are found only when a problem is reported.
 
+mod complete;
 mod content;
 mod declare;
 mod lint;
@@ -217,6 +218,7 @@ impl<'a> Builder<'a> {
 
     /// Declares the briefing, entities and figures of the next file.
     pub(crate) fn declare(&mut self, mut file: Parsed<'a>) {
+        complete::complete(&mut file.content, file.file, &mut self.reporter);
         content::check(&file.content, file.file, &mut self.reporter);
         if let Some(declared) = declare::declare(&mut self.library, &mut self.origins, &mut file, &mut self.reporter) {
             self.parsed.push(file);

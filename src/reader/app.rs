@@ -7,6 +7,7 @@
 //! Scrolling a link or match into view is a request ([`Reveal`]) that `refresh` resolves
 //! after laying out, so it always measures the layout that will be drawn.
 
+mod carry;
 mod find;
 mod memory;
 mod mouse;
@@ -18,6 +19,7 @@ mod tests;
 
 use ratatui::layout::Rect;
 
+pub use self::carry::Carried;
 pub use self::find::Find;
 pub use self::memory::Memory;
 pub use self::pane::{PaneState, Reveal};
@@ -35,7 +37,7 @@ use super::target::Target;
 use super::theme::Theme;
 use super::views::{View, view_doc};
 use crate::config::Key;
-use crate::library::{EntityId, Library};
+use crate::library::{Diagnostic, EntityId, Library};
 use crate::state::Store;
 
 /// Half a page of `page` rows, at least one row, as less and vim move with Ctrl-d.
@@ -98,6 +100,9 @@ pub struct App<'l> {
     pub recent_searches: Recent,
     /// What the reader remembers between runs.
     pub memory: Memory,
+    /// What the last reload of the content directory found wrong, shown in a panel
+    /// while the last good library stays on screen; empty when it loaded (or none ran).
+    pub problems: Vec<Diagnostic>,
     /// A scroll request for a pane, resolved by `refresh` once that pane is laid out on screen.
     reveal: Option<(Pane, Reveal)>,
 }
@@ -134,6 +139,7 @@ impl<'l> App<'l> {
             searcher: Searcher::new(library),
             recent_searches: Recent::from_queries(searches),
             memory,
+            problems: Vec::new(),
             reveal: None,
         };
         app.find.recent = Recent::from_queries(finds);
@@ -180,7 +186,7 @@ impl<'l> App<'l> {
 
     /// The screen layout for the current size and focus.
     pub fn screen(&self) -> Screen {
-        layout::screen(self.area(), self.at.focus, self.at.left)
+        layout::screen_with_problems(self.area(), self.at.focus, self.at.left, self.problems.len())
     }
 
     /// The whole terminal.

@@ -48,6 +48,16 @@ impl History {
     pub fn ahead(&self) -> usize {
         self.forward.len()
     }
+
+    /// The same history with every place passed through `relink` (onto a reloaded
+    /// library); places that became the same one in a row are kept once.
+    pub fn relinked(&self, relink: impl Fn(&Location) -> Location) -> History {
+        let mut back: Vec<Location> = self.back.iter().map(&relink).collect();
+        let mut forward: Vec<Location> = self.forward.iter().map(&relink).collect();
+        back.dedup();
+        forward.dedup();
+        History { back, forward }
+    }
 }
 
 #[cfg(test)]

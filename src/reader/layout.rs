@@ -35,6 +35,8 @@ pub struct Screen {
     pub tabs: Option<Rect>,
     /// The status bar.
     pub status: Rect,
+    /// The panel of content problems above the status bar, while there are any.
+    pub problems: Option<Rect>,
 }
 
 impl Screen {
@@ -57,8 +59,17 @@ pub fn inner(outer: Rect) -> Rect {
 
 /// Lays the screen out. `left` is the pane shown beside the card in medium mode.
 pub fn screen(area: Rect, focus: Pane, left: Pane) -> Screen {
+    screen_with_problems(area, focus, left, 0)
+}
+
+/// Lays the screen out with a panel for `problems` content diagnostics above the status
+/// bar (none for 0): the panes give up the rows it takes, so nothing they show is hidden.
+pub fn screen_with_problems(area: Rect, focus: Pane, left: Pane, problems: usize) -> Screen {
     let mode = mode(area.width, area.height);
-    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let rows = if mode == Mode::TooSmall { 0 } else { problem_rows(area.height, problems) };
+    let [body, panel, status] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(rows), Constraint::Length(1)]).areas(area);
+    let problems = (rows > 0).then_some(panel);
     let (panes, tabs) = match mode {
         Mode::Wide => {
             let nav = (area.width / 5).clamp(24, 40);
@@ -76,7 +87,22 @@ pub fn screen(area: Rect, focus: Pane, left: Pane) -> Screen {
         }
         Mode::TooSmall => (Vec::new(), None),
     };
-    Screen { mode, panes, tabs, status }
+    Screen { mode, panes, tabs, status, problems }
+}
+
+/// At most this many diagnostics are listed in the problems panel; the rest are counted.
+pub const MAX_PROBLEM_ROWS: usize = 5;
+
+/// Rows the problems panel takes on a screen `height` rows high: a bordered list of up to
+/// [`MAX_PROBLEM_ROWS`] diagnostics (and a line counting the rest), at most a third of
+/// the screen; one unbordered line where that would leave too little for the panes.
+pub fn problem_rows(height: u16, problems: usize) -> u16 {
+    if problems == 0 {
+        return 0;
+    }
+    let listed = problems.min(MAX_PROBLEM_ROWS) + usize::from(problems > MAX_PROBLEM_ROWS);
+    let third = (height / 3) as usize;
+    if third < 3 { 1 } else { (listed + 2).min(third) as u16 }
 }
 
 /// Where the help overlay goes on a screen of `area`: centred, at most 76 columns wide.
@@ -146,5 +172,19 @@ mod tests {
         assert_eq!(s.status, Rect::new(0, 39, 120, 1));
         let narrow = screen(Rect::new(0, 0, 60, 20), Pane::Card, Pane::Story);
         assert_eq!(narrow.panes, vec![(Pane::Card, Rect::new(0, 1, 60, 18))]);
+    }
+
+    #[test]
+    fn the_problems_panel_takes_its_rows_from_the_panes() {
+        let s = screen_with_problems(Rect::new(0, 0, 80, 24), Pane::Story, Pane::Story, 2);
+        assert_eq!(s.problems, Some(Rect::new(0, 19, 80, 4)), "two diagnostics in a border");
+        assert_eq!(s.status, Rect::new(0, 23, 80, 1));
+        assert!(s.panes.iter().all(|(_, r)| r.bottom() == 19), "{:?}", s.panes);
+        assert_eq!(problem_rows(24, 40), 8, "five listed, one line for the rest, a border");
+        assert_eq!(problem_rows(12, 3), 4, "a third of the screen at most");
+        assert_eq!(problem_rows(8, 3), 1, "one line on a tiny screen");
+        assert_eq!(problem_rows(40, 0), 0);
+        let tiny = screen_with_problems(Rect::new(0, 0, 20, 5), Pane::Story, Pane::Story, 2);
+        assert_eq!(tiny.problems, None, "the too-small screen shows only its notice");
     }
 }

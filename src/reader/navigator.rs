@@ -218,6 +218,18 @@ impl Index {
         self.only.is_none_or(|b| library.briefing(b).entities.contains(&e))
     }
 
+    /// The kinds whose groups are folded.
+    pub fn folded(&self) -> Vec<Kind> {
+        self.groups.iter().filter(|(_, _, open)| !open).map(|(kind, _, _)| *kind).collect()
+    }
+
+    /// Folds the group of `kind`, if there is one.
+    pub fn fold(&mut self, kind: Kind) {
+        if let Some(group) = self.groups.iter_mut().find(|(k, _, _)| *k == kind) {
+            group.2 = false;
+        }
+    }
+
     /// Opens or folds the group of `kind`.
     pub fn toggle(&mut self, kind: Kind) {
         if let Some(group) = self.groups.iter_mut().find(|(k, _, _)| *k == kind) {

@@ -3,6 +3,12 @@
 //! on panic and on every signal that would end the process; Ctrl-Z or SIGTSTP gives the
 //! terminal back and stops, and SIGCONT takes it again and redraws. The event loop blocks
 //! on input, so an idle reader uses no CPU.
+//!
+//! With live reload the loop runs once per library: each good reload of the content
+//! directory ends the loop of the library on screen, the App is carried onto the new one
+//! ([`App::carry`]) and the loop starts again on the same terminal. The loop owns each
+//! library while its App borrows it. A finished reload wakes the blocked loop with the
+//! signal a resize sends, which the terminal library turns into an event.
 
 use std::io::{self, stdout};
 use std::panic;
@@ -30,9 +36,11 @@ use signal_hook::low_level;
 
 use super::action::Action;
 use super::app::App;
-use super::searcher::{self, Cached};
+use super::reload::{Reloaded, Reloads};
+use super::searcher::{self, Cached, Searcher};
 use super::ui;
 use crate::config::{Code, Key, Mods};
+use crate::library::{Diagnostic, Library, Loaded};
 use crate::state::Store;
 
 /// How often the loop looks for search results while a background search is running.
@@ -53,24 +61,112 @@ static SCREEN: Mutex<()> = Mutex::new(());
 /// else (on SIGCONT): the loop sets it up again and redraws everything before its next frame.
 static GIVEN_BACK: AtomicBool = AtomicBool::new(false);
 
-/// Runs the reader on `app` until the user quits. A large library gets a search worker
-/// thread for the life of the loop; what the cache gave (or still needs) goes to it.
-pub fn run(mut app: App<'_>, cached: Cached) -> io::Result<()> {
+/// Runs the reader until the user quits, on `library` with the App that `start` makes
+/// for it. What the cache gave (or still needs) goes to the first library's searcher.
+/// With `reloads`, every good reload swaps its library in, keeping the reader's place.
+pub fn run<F>(library: Library, start: F, cached: Cached, reloads: Option<Reloads>) -> io::Result<()>
+where
+    F: for<'l> FnOnce(&'l Library) -> App<'l>,
+{
+    let mut terminal = ratatui::try_init()?;
+    chain_panic_hook();
+    generations(&mut terminal, library, start, cached, reloads)
+}
+
+/// How the next App is made: by the caller's start, or carried from the last one.
+enum Next<F> {
+    Start(F),
+    Carried(Box<super::app::Carried>),
+}
+
+/// Runs one library after another until the user quits. Each App borrows the library of
+/// its turn, and is taken apart ([`App::carry`]) before that library is replaced.
+fn generations<F>(
+    terminal: &mut DefaultTerminal,
+    mut library: Library,
+    start: F,
+    cached: Cached,
+    mut reloads: Option<Reloads>,
+) -> io::Result<()>
+where
+    F: for<'l> FnOnce(&'l Library) -> App<'l>,
+{
+    let (mut next, mut cached, mut notice) = (Next::Start(start), Some(cached), None);
+    loop {
+        let mut app = match next {
+            Next::Start(start) => {
+                let mut app = start(&library);
+                watch_signals(app.memory.store.clone());
+                notice = reloads.as_mut().and_then(Reloads::take_notice);
+                app.notice = join_notices(app.notice.take(), notice.take());
+                app
+            }
+            Next::Carried(carried) => App::carried_onto(&library, *carried),
+        };
+        if notice.is_some() {
+            app.notice = notice.take();
+        }
+        let (app, loaded) = match generation(terminal, app, cached.take().unwrap_or_default(), reloads.as_ref())? {
+            Some(ended) => ended,
+            None => return Ok(()),
+        };
+        notice = Some(reloaded_notice(&loaded.warnings));
+        next = Next::Carried(Box::new(app.carry(&loaded.library)));
+        library = loaded.library;
+    }
+}
+
+fn join_notices(first: Option<String>, second: Option<String>) -> Option<String> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+/// What the status bar says after a good reload.
+fn reloaded_notice(warnings: &[Diagnostic]) -> String {
+    match warnings.len() {
+        0 => "content reloaded".into(),
+        1 => "content reloaded · 1 warning: briefing check shows it".into(),
+        n => format!("content reloaded · {n} warnings: briefing check shows them"),
+    }
+}
+
+/// Runs the loop for one library. A large library gets a search worker thread for the
+/// life of the loop. Returns the App and the library that replace it when a reload
+/// loaded cleanly, or nothing once the user quit (the state written, the terminal given
+/// back). The terminal is given back inside the scope, so quitting never waits for a
+/// cache still being written on one of its threads.
+fn generation<'l>(
+    terminal: &mut DefaultTerminal,
+    mut app: App<'l>,
+    cached: Cached,
+    reloads: Option<&Reloads>,
+) -> io::Result<Option<(App<'l>, Loaded)>> {
     let library = app.library;
     thread::scope(|scope| {
         app.searcher = searcher::start(scope, library, cached);
-        let mut terminal = ratatui::try_init()?;
-        chain_panic_hook();
-        watch_signals(app.memory.store.clone());
-        let result = event_loop(&mut terminal, &mut app);
-        app.memory.store.flush();
-        let screen = lock_screen();
-        restore();
-        drop(screen);
-        // Dropping the app closes the job channel, which ends the worker.
-        drop(app);
-        result
+        app.search_again();
+        let ended = event_loop(terminal, &mut app, reloads);
+        // Dropping the searcher closes its job channel, which ends a worker.
+        app.searcher = Searcher::new(library);
+        match ended {
+            Ok(Some(loaded)) => Ok(Some((app, loaded))),
+            ended => {
+                app.memory.store.flush();
+                let screen = lock_screen();
+                restore();
+                drop(screen);
+                ended.map(|_| None)
+            }
+        }
     })
+}
+
+/// Wakes an event loop blocked on input, to take in a finished reload: by the signal a
+/// window resize sends, which arrives as a resize event of the same size.
+pub fn wake() {
+    let _ = low_level::raise(SIGWINCH);
 }
 
 /// Gives the terminal back: mouse released, cursor shown, main screen, cooked mode. Every
@@ -149,16 +245,27 @@ fn resume() {
     let _ = low_level::raise(SIGWINCH);
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App<'_>) -> io::Result<()> {
+/// Draws and takes in events until the user quits (`None`) or a reload loaded a library
+/// to swap in. A reload with errors only fills the problems panel.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App<'_>,
+    reloads: Option<&Reloads>,
+) -> io::Result<Option<Loaded>> {
     let mut captured = false;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
         draw(terminal, app, &mut captured)?;
         if app.quit {
-            return Ok(());
+            return Ok(None);
         }
         take_in(app, next_actions(app)?)?;
+        match reloads.and_then(Reloads::newest) {
+            Some(Reloaded::Good(loaded)) => return Ok(Some(*loaded)),
+            Some(Reloaded::Bad(diagnostics)) => app.reload_failed(diagnostics),
+            None => {}
+        }
         app.memory.store.flush_if_due();
     }
 }

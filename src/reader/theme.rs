@@ -98,6 +98,12 @@ impl Theme {
         self.paint(Role::Dim)
     }
 
+    /// A problem in the content: the problems panel's border and marks, painted as
+    /// notices are (the panel is a standing notice), in bold.
+    pub fn problem(&self) -> Style {
+        self.paint(Role::Key).add_modifier(Modifier::BOLD)
+    }
+
     /// The selected row of a list.
     pub fn selected(&self) -> Style {
         self.paint(Role::Selection)

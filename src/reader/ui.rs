@@ -4,6 +4,7 @@
 mod help;
 mod navigator;
 mod pane;
+mod problems;
 mod search;
 mod status;
 
@@ -34,6 +35,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if let Some(tabs) = screen.tabs {
         status::render_tabs(app, frame, tabs);
+    }
+    if let Some(area) = screen.problems {
+        problems::render(app, frame, area);
     }
     status::render(app, frame, screen.status);
     match &app.overlay {

@@ -157,7 +157,9 @@ fn briefing_texts<'a>(b: &'a BriefingFile, visit: &mut Visit<'_, 'a>) {
     }
     for (i, f) in b.figures.iter().enumerate() {
         let at = || root().key("figures").index(i);
-        visit(&|| at().key("unit"), &f.unit, false);
+        if let Some(unit) = &f.unit {
+            visit(&|| at().key("unit"), unit, false);
+        }
         visit(&|| at().key("display"), &f.display, false);
         visit(&|| at().key("measures"), &f.measures, false);
         if let Some(period) = &f.period {
@@ -167,8 +169,11 @@ fn briefing_texts<'a>(b: &'a BriefingFile, visit: &mut Visit<'_, 'a>) {
     for (i, r) in b.relations.iter().enumerate() {
         let at = || root().key("relations").index(i);
         visit(&|| at().key("type"), &r.kind, false);
-        visit(&|| at().key("label"), &r.label, false);
-        visit(&|| at().key("inverse"), &r.inverse, false);
+        for (key, label) in [("label", &r.label), ("inverse", &r.inverse)] {
+            if let Some(label) = label {
+                visit(&|| at().key(key), label, false);
+            }
+        }
     }
     for (i, e) in b.events.iter().enumerate() {
         let at = || root().key("events").index(i);
@@ -239,27 +244,29 @@ fn first_repeat<T: PartialEq>(items: &[T]) -> Option<(usize, &T)> {
 /// "over 40 percent", "about a fifth"), and an amount of money ("$17 billion") must be in a
 /// currency, written as its code (`USD`).
 fn unit_problem(f: &FigureFile) -> Option<(&'static str, String)> {
+    // A unit left out and not found was reported as it was being filled in.
+    let unit = f.unit.as_deref()?;
     let display = f.display.to_lowercase();
     let reads_as_percent = display.contains('%') || display.contains("percent") || display.contains("per cent");
     let in_words = figure_text::stated(&f.display).is_some_and(|s| s.in_words);
     let money = f.display.contains(['$', '€', '£', '¥']);
-    let currency = f.unit.len() == 3 && f.unit.bytes().all(|b| b.is_ascii_uppercase());
-    if f.unit == "percent" && !(reads_as_percent || in_words) {
+    let currency = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
+    if unit == "percent" && !(reads_as_percent || in_words) {
         return Some((
             "display",
             format!("display `{}` does not read as a percentage, but unit is `percent`", f.display),
         ));
     }
-    if reads_as_percent && f.unit != "percent" {
+    if reads_as_percent && unit != "percent" {
         return Some((
             "unit",
-            format!("display `{}` is a percentage: unit must be `percent`, not `{}`", f.display, f.unit),
+            format!("display `{}` is a percentage: unit must be `percent`, not `{}`", f.display, unit),
         ));
     }
     if money && !currency {
         let message = format!(
             "display `{}` is an amount of money: unit must be a currency code such as `USD`, not `{}`",
-            f.display, f.unit
+            f.display, unit
         );
         return Some(("unit", message));
     }

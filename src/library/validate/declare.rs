@@ -208,9 +208,9 @@ impl Declarer<'_, '_, '_> {
             Some(("id", invalid_id(&f.id)))
         } else if f.display.trim().is_empty() {
             Some(("display", format!("empty display text for figure `{}`", f.id)))
-        } else if !f.value.is_finite() || f.value < 0.0 {
-            Some(("value", format!("value {} is negative: write the magnitude and set `sign`", f.value)))
-        } else if f.unit.trim().is_empty() {
+        } else if let Some(value) = f.value.filter(|v| !v.is_finite() || *v < 0.0) {
+            Some(("value", format!("value {value} is negative: write the magnitude and set `sign`")))
+        } else if f.unit.as_deref().is_some_and(|u| u.trim().is_empty()) {
             Some(("unit", format!("empty unit for figure `{}`", f.id)))
         } else if f.about.is_empty() {
             Some(("about", format!("figure `{}` is about nothing: list at least one entity id", f.id)))

@@ -252,8 +252,11 @@ impl Resolver<'_> {
         let path = JsonPath::root().key("figures").index(index);
         let about: Vec<_> =
             f.about.iter().enumerate().filter_map(|(i, a)| self.lookup(a, &path.key("about").index(i))).collect();
-        if let Err(message) = figure_text::check(&f.display, f.value, f.scale) {
-            self.error(&path.key("display"), message);
+        // Left out and not found in the display text: reported as it was filled in.
+        if let (Some(value), Some(scale)) = (f.value, f.scale) {
+            if let Err(message) = figure_text::check(&f.display, value, scale) {
+                self.error(&path.key("display"), message);
+            }
         }
         let revises = f.revises.as_deref().and_then(|r| self.revised(r, id, &path.key("revises")));
         let Some(paragraph) = self.stated_paragraph(f, &path) else { return };
@@ -261,11 +264,11 @@ impl Resolver<'_> {
             self.out.relations.push((revision(id, earlier, self.briefing, paragraph), usize::MAX));
         }
         let figure = Figure {
-            value: f.value,
-            unit: take(&mut f.unit),
-            scale: f.scale,
+            value: f.value.unwrap_or_default(),
+            unit: f.unit.take().unwrap_or_default(),
+            scale: f.scale.unwrap_or_default(),
             sign: f.sign,
-            qualifier: f.qualifier,
+            qualifier: f.qualifier.unwrap_or_default(),
             measures: take(&mut f.measures),
             about,
             period: f.period.take(),
@@ -290,10 +293,12 @@ impl Resolver<'_> {
         Some(id)
     }
 
-    /// The flat index of the paragraph a figure names, which must contain its display text.
+    /// The flat index of the paragraph a figure names, which must contain its display text;
+    /// with none named, the one paragraph that contains it.
     fn stated_paragraph(&mut self, f: &FigureFile, path: &JsonPath) -> Option<usize> {
-        let (s, p) = (f.stated_in.section, f.stated_in.paragraph);
-        let problem = match self.paragraph_at(f.stated_in) {
+        let Some(place) = f.stated_in else { return self.only_paragraph_with(f, path) };
+        let (s, p) = (place.section, place.paragraph);
+        let problem = match self.paragraph_at(place) {
             Ok(flat) if self.out.paragraphs[flat].text.contains(&f.display) => return Some(flat),
             Ok(_) => format!("display `{}` does not appear in section {s} paragraph {p}", f.display),
             Err(problem) => problem,
@@ -302,10 +307,44 @@ impl Resolver<'_> {
         None
     }
 
+    /// The paragraph a figure without `stated_in` is stated in: the only one its display
+    /// text appears in. Where it appears in none or in several, says so, listing them.
+    fn only_paragraph_with(&mut self, f: &FigureFile, path: &JsonPath) -> Option<usize> {
+        let found: Vec<usize> = (0..self.out.paragraphs.len())
+            .filter(|&flat| self.out.paragraphs[flat].text.contains(&f.display))
+            .collect();
+        if let [only] = found[..] {
+            return Some(only);
+        }
+        let message = if found.is_empty() {
+            format!("display `{}` appears in no paragraph of the story: write it as the story does", f.display)
+        } else {
+            let places: Vec<String> = found.iter().map(|&flat| self.place_name(flat)).collect();
+            format!(
+                "display `{}` appears in {} paragraphs ({}): give `stated_in` to say which states it",
+                f.display,
+                found.len(),
+                places.join("; ")
+            )
+        };
+        self.error(&path.key("display"), message);
+        None
+    }
+
+    /// "section S paragraph P" of a flat paragraph index, as `stated_in` would name it.
+    fn place_name(&self, flat: usize) -> String {
+        let sections = &self.out.sections;
+        let s = sections.iter().position(|section| section.paragraphs.contains(&flat)).unwrap_or(0);
+        let p = flat - sections.get(s).map_or(0, |section| section.paragraphs.start);
+        format!("section {s} paragraph {p}")
+    }
+
     fn relation(&mut self, r: &mut RelationFile, index: usize) {
         let path = JsonPath::root().key("relations").index(index);
-        for (key, value) in [("type", &r.kind), ("label", &r.label), ("inverse", &r.inverse)] {
-            if value.trim().is_empty() {
+        let labels = [("label", r.label.as_deref()), ("inverse", r.inverse.as_deref())];
+        for (key, value) in [("type", Some(r.kind.as_str()))].into_iter().chain(labels) {
+            // A label left out and not found was reported as it was filled in.
+            if value.is_some_and(|v| v.trim().is_empty()) {
                 self.error(&path.key(key), format!("empty {key} in relation `{}` → `{}`", r.from, r.to));
             }
         }
@@ -333,8 +372,8 @@ impl Resolver<'_> {
             from,
             to,
             kind: take(&mut r.kind),
-            label: take(&mut r.label),
-            inverse: take(&mut r.inverse),
+            label: r.label.take().unwrap_or_default(),
+            inverse: r.inverse.take().unwrap_or_default(),
             sources,
         };
         self.out.relations.push((relation, index));

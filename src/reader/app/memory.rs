@@ -101,6 +101,17 @@ impl Memory {
         self.store.with(|s| s.briefings.get(&library.briefing(b).id).and_then(|m| m.place))
     }
 
+    /// This memory for `library`, which replaces the one it was made for (a reload): what
+    /// was new stays new, and what the new library adds is seen (and new) now.
+    pub(super) fn carried(self, library: &Library, relink: &crate::reader::relink::Relink) -> Memory {
+        let kept: Vec<BriefingId> = self.new_briefings.iter().filter_map(|&b| relink.briefing(b)).collect();
+        let kept_entities: Vec<EntityId> = self.new_entities.iter().filter_map(|&e| relink.entity(e)).collect();
+        let mut memory = Memory::new(library, self.store);
+        memory.new_briefings.extend(kept);
+        memory.new_entities.extend(kept_entities);
+        memory
+    }
+
     /// The saved find queries (oldest first) and search queries.
     pub fn histories(&self) -> (Vec<String>, Vec<String>) {
         let texts = |q: &[crate::state::Query]| q.iter().map(|q| q.text.clone()).collect();

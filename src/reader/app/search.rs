@@ -123,7 +123,7 @@ impl<'l> App<'l> {
         self.send_query();
     }
 
-    fn send_query(&mut self) {
+    pub(super) fn send_query(&mut self) {
         let Overlay::Search(search) = &mut self.overlay else { return };
         let (ticket, reply) = self.searcher.submit(&search.query);
         search.sent = ticket;
