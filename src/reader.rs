@@ -15,6 +15,7 @@ pub mod layout;
 pub mod location;
 pub mod navigator;
 pub mod opener;
+pub mod place;
 pub mod preview;
 pub mod recent;
 pub mod relink;

@@ -6,55 +6,48 @@
 //! merged per key, the newer change winning ([`merge`]). The file format is documented in
 //! `docs/state.md`.
 
+mod codec;
 pub mod file;
 pub mod merge;
 pub mod store;
+pub mod table;
+mod v1;
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 pub use self::store::Store;
+pub use self::table::Table;
 use crate::library::Briefing;
 
 /// The format version this build reads and writes. A file with a higher one is refused
 /// and left alone; lower ones are migrated on load.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// How many find and search queries are kept.
 pub const HISTORY_LIMIT: usize = 100;
 
-/// Everything remembered, as written to `state.json`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything remembered, as written to the state file (`docs/state.md`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     /// The format version ([`VERSION`]).
     pub version: u32,
     /// Read marks by briefing id, kept even for briefings no longer in the library.
-    #[serde(default)]
-    pub briefings: FxHashMap<String, Mark>,
-    /// Bookmarks by key ([`Bookmark::key`]); a removed one stays as a tombstone so a merge
+    pub briefings: Table<Mark>,
+    /// Bookmarks by key ([`Marked::key`]); a removed one stays as a tombstone so a merge
     /// with an older copy does not bring it back.
-    #[serde(default)]
-    pub bookmarks: FxHashMap<String, Bookmark>,
+    pub bookmarks: Table<Bookmark>,
     /// The last place overall.
-    #[serde(default)]
     pub resume: Option<Resume>,
     /// When each briefing (`b:ID`) and entity (`e:ID`) was first seen, in ms since the epoch.
-    #[serde(default)]
-    pub seen: FxHashMap<String, u64>,
+    pub seen: Table<u64>,
     /// Find-in-story queries, oldest first.
-    #[serde(default)]
     pub finds: Vec<Query>,
     /// Search queries, oldest first.
-    #[serde(default)]
     pub searches: Vec<Query>,
 }
 
-/// The read state of one briefing. Written as a row, `[at, flags, hash, block, line,
-/// link]` (flags: 1 opened, 2 read to the end; the place `null` when there is none): read
-/// marks are the bulk of a long-used state, and a row parses in a fraction of the time of
-/// an object with named fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "MarkRow", into = "MarkRow")]
+/// The read state of one briefing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Mark {
     /// Last change, ms since the epoch.
     pub at: u64,
@@ -68,51 +61,70 @@ pub struct Mark {
     pub place: Option<Place>,
 }
 
-/// A [`Mark`] as written: time, flags, hash, then the place's block, line and link.
-#[derive(Serialize, Deserialize)]
-struct MarkRow(u64, u8, u64, Option<usize>, Option<usize>, Option<usize>);
+/// A place in a story by content, never a screen row: the paragraph at the top of the
+/// story pane and the focused mention, so it survives a resize and an edit of the story.
+/// Numbers are 32-bit (see [`small`]): a state holds one place per briefing read, and a
+/// smaller place makes the whole state quicker to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Above the first paragraph (headline, dek, source line), `line` lines down.
+    Lead {
+        /// Lines below the headline's first line.
+        line: u32,
+        /// The focused mention.
+        link: Option<MentionAt>,
+    },
+    /// `line` lines into a paragraph, counting the blank line and any heading after it.
+    Paragraph {
+        /// The paragraph's index in reading order (across sections, from 0).
+        paragraph: u32,
+        /// [`fingerprint`] of its text, to find it again if paragraphs were added or
+        /// removed before it.
+        fingerprint: u32,
+        /// Lines into it.
+        line: u32,
+        /// The focused mention.
+        link: Option<MentionAt>,
+    },
+    /// A place saved by format version 1: the block (paragraph, item or blank line) of the
+    /// laid-out story at the top, lines into it, and the focused mention by its index.
+    Block {
+        /// Block index.
+        block: u32,
+        /// Lines into it.
+        line: u32,
+        /// The focused mention's index among the briefing's mentions.
+        link: Option<u32>,
+    },
+}
 
-impl From<MarkRow> for Mark {
-    fn from(MarkRow(at, flags, hash, block, line, link): MarkRow) -> Self {
-        let place = block.map(|block| Place { block, line: line.unwrap_or(0), link });
-        Mark { at, opened: flags & 1 != 0, finished: flags & 2 != 0, hash, place }
+impl Default for Place {
+    /// The top of the story.
+    fn default() -> Self {
+        Place::Lead { line: 0, link: None }
     }
 }
 
-impl From<Mark> for MarkRow {
-    fn from(m: Mark) -> Self {
-        let flags = u8::from(m.opened) | (u8::from(m.finished) << 1);
-        let (block, line, link) = m.place.map_or((None, None, None), |p| (Some(p.block), Some(p.line), p.link));
-        MarkRow(m.at, flags, m.hash, block, line, link)
-    }
-}
-
-/// A place in a story by content: the block (paragraph, item or blank line) of the first
-/// visible line, lines into it, and the focused link. Never a screen row.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
-    /// Block index of the first visible line.
-    pub block: usize,
-    /// Lines into that block.
-    #[serde(default)]
-    pub line: usize,
-    /// The focused link, by mention index.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<usize>,
+/// A mention by where it is: its paragraph and which of that paragraph's mentions it is,
+/// so mentions added to other paragraphs do not move it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionAt {
+    /// The paragraph's index in reading order.
+    pub paragraph: u32,
+    /// Which of its mentions, from 0.
+    pub nth: u32,
 }
 
 /// The last place overall: what `briefing` with no arguments reopens.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Resume {
     /// Last change, ms since the epoch.
     pub at: u64,
     /// The open briefing's id.
     pub briefing: String,
     /// The entity on the card, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
     /// The place in the story.
-    #[serde(default)]
     pub place: Place,
 }
 
@@ -146,6 +158,20 @@ impl Marked {
             Marked::Briefing { briefing } => format!("briefing:{briefing}"),
             Marked::Entity { entity } => format!("entity:{entity}"),
             Marked::Paragraph { briefing, paragraph } => format!("paragraph:{briefing}#{paragraph}"),
+        }
+    }
+
+    /// What `key` marks: the inverse of [`Marked::key`].
+    pub fn from_key(key: &str) -> Option<Marked> {
+        let (kind, id) = key.split_once(':')?;
+        match kind {
+            "briefing" => Some(Marked::Briefing { briefing: id.to_string() }),
+            "entity" => Some(Marked::Entity { entity: id.to_string() }),
+            "paragraph" => {
+                let (briefing, paragraph) = id.rsplit_once('#')?;
+                Some(Marked::Paragraph { briefing: briefing.to_string(), paragraph: paragraph.parse().ok()? })
+            }
+            _ => None,
         }
     }
 }
@@ -207,6 +233,18 @@ pub fn content_hash(briefing: &Briefing) -> u64 {
     hash
 }
 
+/// A fingerprint of one paragraph's text (32-bit FNV-1a), saved with a place so the
+/// paragraph is found again after paragraphs before it were added or removed.
+pub fn fingerprint(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |hash: u32, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+}
+
+/// `n` as a place stores it: a story never has four billion paragraphs, lines or
+/// mentions, and one that claimed to would only be clamped.
+pub fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Milliseconds since the epoch, the clock every entry is stamped with.
 pub fn now_ms() -> u64 {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
@@ -217,6 +255,13 @@ impl State {
     /// An empty state of the current version.
     pub fn new() -> Self {
         State { version: VERSION, ..State::default() }
+    }
+
+    /// Forgets which entries changed: the state was just written whole.
+    pub fn written_whole(&mut self) {
+        self.briefings.written_whole();
+        self.bookmarks.written_whole();
+        self.seen.written_whole();
     }
 
     /// How `id` stands, given its current `hash` and whether it is new this session.
@@ -232,9 +277,9 @@ impl State {
 
     /// Live bookmarks, newest first.
     pub fn live_bookmarks(&self) -> Vec<&Bookmark> {
-        let mut live: Vec<&Bookmark> = self.bookmarks.values().filter(|b| !b.removed).collect();
-        live.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.target.key().cmp(&b.target.key())));
-        live
+        let mut live: Vec<(&str, &Bookmark)> = self.bookmarks.iter().filter(|(_, b)| !b.removed).collect();
+        live.sort_by(|(key_a, a), (key_b, b)| b.at.cmp(&a.at).then_with(|| key_a.cmp(key_b)));
+        live.into_iter().map(|(_, b)| b).collect()
     }
 
     /// Keeps `text` as the newest of `queries`, once, within [`HISTORY_LIMIT`].

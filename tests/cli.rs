@@ -213,7 +213,7 @@ fn state_with(example: &Value) -> tempfile::TempDir {
     let store = briefing::state::Store::open(Some(dir.path()));
     store.change(|s, _| {
         for b in bookmarks {
-            s.bookmarks.insert(b.target.key(), b);
+            s.bookmarks.insert(&b.target.key(), b);
         }
     });
     store.flush();

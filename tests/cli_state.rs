@@ -21,13 +21,13 @@ fn bookmarks_are_listed_and_noted() {
     let dir = tempfile::tempdir().unwrap();
     let empty = run(dir.path(), &["bookmarks", "--json"]);
     assert_eq!(String::from_utf8_lossy(&empty.stdout).trim(), "[]");
-    assert!(!dir.path().join("state.json").exists(), "listing writes nothing");
+    assert!(!dir.path().join("state.bin").exists(), "listing writes nothing");
 
     let store = Store::open(Some(dir.path()));
     store.change(|s, now| {
         let target = Marked::Entity { entity: "nvidia".into() };
         let mark = Bookmark { at: now, target: target.clone(), label: "Nvidia".into(), note: None, removed: false };
-        s.bookmarks.insert(target.key(), mark);
+        s.bookmarks.insert(&target.key(), mark);
     });
     store.flush();
 

@@ -1,7 +1,7 @@
 //! The reader remembers across runs, in a pseudo-terminal with a temporary state
 //! directory: scroll into the third section, bookmark an entity, quit; start again and the
 //! same paragraph is on screen with the bookmark listed; a briefing added to the content
-//! directory is marked new.
+//! directory is marked new, and so are the entities it brings.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
 #[path = "support/pty.rs"]
@@ -95,7 +95,9 @@ fn the_reader_reopens_where_it_was_with_its_bookmark_and_marks_what_is_new() {
     std::fs::copy(added, content.path().join("kestrel-fab.json")).unwrap();
     let s = start(content.path(), state.path(), false);
     s.wait_for("+new Kestrel picks");
-    s.wait_for("1 new");
+    s.wait_for("1 new briefing · 4 new entities");
+    s.wait_for("+new ●Mira Okafor");
+    s.wait_for("PERSON (10) +1 new");
     s.wait_until("still the same place", |screen| story_top(screen) == top);
     quit(s);
 }
@@ -114,7 +116,11 @@ fn sigterm_and_sighup_flush_the_state_before_exit() {
         s.wait_for("bookmarked ");
         s.signal(signal); // well within the debounce delay
         s.wait_exit();
-        let saved = std::fs::read_to_string(state.path().join("state.json")).expect("the state was written");
-        assert!(saved.contains("\"bookmarks\":{\"entity:"), "SIG{signal}: {saved}");
+        let saved = match briefing::state::file::read(state.path()) {
+            briefing::state::file::Loaded::Read(saved) => saved,
+            other => panic!("SIG{signal}: the state was not written: {other:?}"),
+        };
+        let keys: Vec<&str> = saved.bookmarks.iter().map(|(key, _)| key).collect();
+        assert!(keys.len() == 1 && keys[0].starts_with("entity:"), "SIG{signal}: {keys:?}");
     }
 }

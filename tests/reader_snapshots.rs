@@ -428,3 +428,34 @@ fn cjk_story_keeps_columns_aligned() {
     }
     insta::assert_snapshot!("cjk_story_80x24", screen_text(&reader(library, (80, 24), false)));
 }
+
+#[test]
+fn a_card_marks_the_mentions_in_briefings_not_yet_read() {
+    use briefing::state::{Mark, State, Store, content_hash};
+    let library = bundled_library();
+    let mut state = State::new();
+    for b in library.briefing_ids() {
+        state.seen.insert(&format!("b:{}", library.briefing(b).id), 1);
+    }
+    for e in library.entity_ids() {
+        state.seen.insert(&format!("e:{}", library.entity(e).id), 1);
+    }
+    // The Beijing story read to the end; the write-down read before it was edited.
+    let beijing = library.briefing_by_id("beijing-gambit").unwrap();
+    let read = Mark { at: 1, opened: true, finished: true, hash: content_hash(library.briefing(beijing)), place: None };
+    state.briefings.insert("beijing-gambit", read);
+    state.briefings.insert("nvidia-q1-h20-writedown", Mark { hash: 1, ..read });
+    let mut app = App::remembering(library, (120, 40), Some(Target::Briefing(beijing)), Store::in_memory(state));
+    app.theme = Theme::new(false);
+    tab_to_mention(&mut app, entity(library, "jensen-huang"));
+    app.update(Action::Follow);
+    for _ in 0..14 {
+        app.update(Action::Down);
+    }
+    let card: Vec<String> = app.card.doc.lines.iter().map(|l| l.iter().map(|p| p.text.as_str()).collect()).collect();
+    let card = card.join("\n");
+    assert!(card.contains("Mentions (13, 4 not yet read)"), "{card}");
+    assert!(card.contains("· updated since read") && card.contains("· unread"), "{card}");
+    assert!(card.contains("  Huang Flies to Beijing"), "the story read has no mark: {card}");
+    insta::assert_snapshot!("card_marks_unread_120x40", screen_text(&app));
+}

@@ -17,7 +17,7 @@ const DIR: &str = "BRIEFING_STATE_TEST_DIR";
 fn bookmark(state: &mut State, now: u64, entity: &str) {
     let target = Marked::Entity { entity: entity.into() };
     let mark = Bookmark { at: now, target: target.clone(), label: entity.into(), note: None, removed: false };
-    state.bookmarks.insert(target.key(), mark);
+    state.bookmarks.insert(&target.key(), mark);
 }
 
 /// This test binary again, running only [`child`] in `role` on `dir`.
@@ -57,7 +57,7 @@ fn child() {
 }
 
 fn load(dir: &Path) -> State {
-    match file::read(&dir.join(file::FILE_NAME)) {
+    match file::read(dir) {
         Loaded::Read(state) => *state,
         other => panic!("the state did not load: {other:?}"),
     }
@@ -86,36 +86,75 @@ fn two_processes_writing_at_once_keep_both_sets_of_changes() {
     let state = load(dir.path());
     for name in ["a", "b"] {
         for i in 0..100 {
-            assert!(state.bookmarks.contains_key(&format!("entity:{name}-{i}")), "lost {name}-{i}");
+            assert!(state.bookmarks.contains(&format!("entity:{name}-{i}")), "lost {name}-{i}");
         }
     }
+}
+
+/// The files in `dir` whose names start with `prefix`.
+fn files_starting(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    let entries = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok());
+    entries.filter(|e| e.file_name().to_string_lossy().starts_with(prefix)).map(|e| e.path()).collect()
 }
 
 #[test]
 fn a_corrupt_file_is_kept_aside_and_the_reader_starts_afresh() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(file::FILE_NAME);
-    std::fs::write(&path, b"{\"version\": 1, \"bookmarks\": {tr").unwrap();
+    let store = Store::open(Some(dir.path()));
+    store.change(|s, now| bookmark(s, now, "amd"));
+    store.flush();
+    // One byte changed in the middle of a good file: the checksum finds it.
+    let mut damaged = std::fs::read(&path).unwrap();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x20;
+    std::fs::write(&path, &damaged).unwrap();
     let store = Store::open(Some(dir.path()));
     let notice = store.take_notice().expect("a notice");
-    assert!(notice.contains("corrupt") && notice.contains("kept as"), "{notice}");
+    assert!(notice.contains("corrupt (checksum does not match") && notice.contains("kept as"), "{notice}");
     assert!(!notice.contains('\n'), "one line: {notice}");
-    let aside: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("state.json.corrupt-"))
-        .collect();
+    let aside = files_starting(dir.path(), "state.bin.corrupt-");
     assert_eq!(aside.len(), 1, "the corrupt file is kept aside");
-    assert_eq!(std::fs::read(aside[0].path()).unwrap(), b"{\"version\": 1, \"bookmarks\": {tr");
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), damaged, "byte for byte");
     store.change(|s, now| bookmark(s, now, "nvidia"));
     store.flush();
-    assert!(load(dir.path()).bookmarks.contains_key("entity:nvidia"));
+    let state = load(dir.path());
+    assert!(state.bookmarks.contains("entity:nvidia") && !state.bookmarks.contains("entity:amd"), "afresh");
+
+    // A version 1 file that does not parse is kept aside the same way.
+    let old = tempfile::tempdir().unwrap();
+    std::fs::write(old.path().join("state.json"), b"{\"version\": 1, \"bookmarks\": {tr").unwrap();
+    let notice = Store::open(Some(old.path())).take_notice().expect("a notice");
+    assert!(notice.contains("corrupt") && notice.contains("state.json.corrupt-"), "{notice}");
+    let aside = files_starting(old.path(), "state.json.corrupt-");
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), b"{\"version\": 1, \"bookmarks\": {tr");
 
     // The reader itself starts on such a file and says so.
-    std::fs::write(&path, b"\xff\xfe not json").unwrap();
+    std::fs::write(&path, b"\xff\xfe not a state").unwrap();
     let library = briefing::cli::load(&Default::default()).unwrap();
     let app = briefing::reader::app::App::remembering(&library, (100, 30), None, Store::open(Some(dir.path())));
     assert!(app.notice.as_deref().is_some_and(|n| n.contains("corrupt")), "{:?}", app.notice);
+}
+
+#[test]
+fn a_version_1_file_is_migrated_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = br#"{"version": 1, "briefings": {"beijing-gambit": [5, 3, 9, 14, 0, null]},
+        "bookmarks": {"entity:nvidia": {"at": 7, "target": {"kind": "entity", "entity": "nvidia"}, "label": "Nvidia"}},
+        "seen": {"b:beijing-gambit": 1}}"#;
+    std::fs::write(dir.path().join("state.json"), old).unwrap();
+    let store = Store::open(Some(dir.path()));
+    assert_eq!(store.take_notice(), None);
+    assert!(store.with(
+        |s| s.bookmarks.contains("entity:nvidia") && s.briefings.get("beijing-gambit").is_some_and(|m| m.finished)
+    ));
+    store.change(|s, now| bookmark(s, now, "amd"));
+    store.flush();
+    let state = load(dir.path());
+    assert_eq!(state.version, briefing::state::VERSION);
+    assert!(state.bookmarks.contains("entity:nvidia") && state.bookmarks.contains("entity:amd"));
+    assert_eq!(state.seen.get("b:beijing-gambit"), Some(&1));
+    assert_eq!(std::fs::read(dir.path().join("state.json")).unwrap(), old, "the old file is not touched");
 }
 
 #[test]
@@ -152,21 +191,27 @@ fn a_read_only_state_dir_is_read_and_never_written() {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
     let store = Store::open(Some(dir.path()));
     assert!(!store.writable());
-    assert!(store.with(|s| s.bookmarks.contains_key("entity:nvidia")));
+    assert!(store.with(|s| s.bookmarks.contains("entity:nvidia")));
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 #[test]
 fn a_newer_format_version_is_refused_and_left_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(file::FILE_NAME);
-    let newer = br#"{"version": 99, "bookmarks": [["a new shape"]]}"#;
-    std::fs::write(&path, newer).unwrap();
-    let store = Store::open(Some(dir.path()));
-    let notice = store.take_notice().expect("a notice");
-    assert!(notice.contains("version 99") && notice.contains("left alone"), "{notice}");
-    store.change(|s, now| bookmark(s, now, "nvidia"));
-    store.flush();
-    assert_eq!(std::fs::read(&path).unwrap(), newer);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "only the file and the lock");
+    let mut newer = b"BRFSTATE".to_vec();
+    newer.extend_from_slice(&99u32.to_le_bytes());
+    newer.extend_from_slice(b"a layout this build does not know");
+    for (name, bytes) in
+        [("state.bin", newer), ("state.json", br#"{"version": 99, "bookmarks": [["a new shape"]]}"#.to_vec())]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let store = Store::open(Some(dir.path()));
+        let notice = store.take_notice().expect("a notice");
+        assert!(notice.contains("version 99") && notice.contains("left alone"), "{name}: {notice}");
+        store.change(|s, now| bookmark(s, now, "nvidia"));
+        store.flush();
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "{name}: only the file and the lock");
+    }
 }

@@ -173,7 +173,9 @@ impl<'l> App<'l> {
             app.go(target);
         }
         app.refresh();
-        app.record();
+        if app.record() {
+            app.refresh();
+        }
         app.notice = app.memory.store.take_notice().or_else(|| app.first_run_hint());
         app
     }
@@ -199,6 +201,9 @@ impl<'l> App<'l> {
             if self.at.briefing.is_none_or(|b| !briefings.contains(&b)) {
                 self.at.briefing = self.index.newest_of(briefings);
                 self.at.story = Default::default();
+                if let Some(b) = self.at.briefing {
+                    self.reopen_place(b);
+                }
             }
         }
         target
@@ -313,7 +318,10 @@ impl<'l> App<'l> {
             Overlay::Reading => self.update_reading(action),
         }
         self.refresh();
-        self.record();
+        // A briefing just opened or read to the end is no longer unread on the card.
+        if self.record() {
+            self.refresh();
+        }
         if let Some(notice) = self.memory.store.take_notice() {
             self.notice = Some(notice);
         }
@@ -452,7 +460,8 @@ impl<'l> App<'l> {
             search.layout_preview(self.library, preview.map_or(1, |r| r.width.max(1) as usize));
         }
         if let Some((pane, reveal)) = self.reveal.take() {
-            if screen.pane(pane).is_some() { self.resolve(pane, reveal) } else { self.reveal = Some((pane, reveal)) }
+            let now = screen.pane(pane).is_some() || matches!(reveal, Reveal::Place(_));
+            if now { self.resolve(pane, reveal) } else { self.reveal = Some((pane, reveal)) }
         }
         self.story.clamp(&mut self.at.story);
         self.card.clamp(&mut self.at.card);
@@ -496,17 +505,22 @@ impl<'l> App<'l> {
         }
     }
 
+    /// Lays out the card, keyed on its entity and how the reader stands with each briefing
+    /// that mentions it (the card marks those not read yet).
     fn layout_card(&mut self, width: usize) {
-        match self.at.entity {
-            Some(e) => {
-                self.card.layout(width, e, |w, e| super::card::card_doc(self.library, *e, w));
-            }
-            None => self.card.clear(),
-        }
+        let Some(e) = self.at.entity else { return self.card.clear() };
+        let (library, memory) = (self.library, &self.memory);
+        let standing = |b| memory.standing(library, b);
+        let reads: Vec<_> = library.entity(e).briefings.iter().map(|&b| standing(b)).collect();
+        self.card.layout(width, (e, reads), |w, (e, _)| super::card::card_doc(library, *e, w, Some(&standing)));
     }
 
     /// Resolves a scroll request in a pane that is on screen.
     fn resolve(&mut self, pane: Pane, reveal: Reveal) {
+        if let (Reveal::Place(place), View::Story, Some(b)) = (reveal, self.at.view, self.at.briefing) {
+            self.at.story = super::place::spot_of(self.library, b, &self.story.doc, place);
+            return;
+        }
         if let Reveal::FirstMatchFrom(p) = reveal {
             let line = self.story.doc.anchors.get(p).copied().unwrap_or(0);
             self.find.current = self.story.doc.marks.iter().position(|&l| l >= line).unwrap_or(0);

@@ -5,11 +5,16 @@
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
-use crate::library::card::{BriefingRef, Card, FigureData, Head, newest_first, place_label};
+use crate::library::card::{BriefingRef, Card, FigureData, Head, MentionLine, newest_first, place_label};
 use crate::library::{BriefingId, EntityId, Library, cite};
+use crate::state::Standing;
 
-/// Lays out the card of `id` at `width`.
-pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
+/// How the reader stands with each briefing, so a card can mark the mentions in briefings
+/// not read yet; `None` marks nothing (a search preview).
+pub type Reads<'a> = Option<&'a dyn Fn(BriefingId) -> Standing>;
+
+/// Lays out the card of `id` at `width`, marking mentions in briefings not read by `reads`.
+pub fn card_doc(library: &Library, id: EntityId, width: usize, reads: Reads<'_>) -> Doc {
     let card = Card::new(library, id);
     let mut b = DocBuilder::new(width);
     head(&mut b, &card.head);
@@ -19,7 +24,7 @@ pub fn card_doc(library: &Library, id: EntityId, width: usize) -> Doc {
     let numbered = numbered(library, &card);
     relations(&mut b, library, &card, &numbered);
     figures(&mut b, library, &card);
-    mentions(&mut b, &card);
+    mentions(&mut b, &card, reads);
     events(&mut b, &card, &numbered);
     briefings(&mut b, &numbered);
     b.finish()
@@ -130,18 +135,45 @@ fn figures(b: &mut DocBuilder, library: &Library, card: &Card<'_>) {
     b.indent(0);
 }
 
-fn mentions(b: &mut DocBuilder, card: &Card<'_>) {
+/// What marks a briefing's mentions on a card, by how the reader stands with it: nothing
+/// once it is read, else a word for why it is not.
+fn unread(standing: Standing) -> Option<&'static str> {
+    match standing {
+        Standing::Read => None,
+        Standing::New => Some("new"),
+        Standing::Unread => Some("unread"),
+        Standing::Opened => Some("part read"),
+        Standing::Updated => Some("updated since read"),
+    }
+}
+
+/// Mentions briefing by briefing. Those in briefings not read yet are marked — `○` before
+/// the headline and a word after it, so it reads without colour — and counted in the heading.
+fn mentions(b: &mut DocBuilder, card: &Card<'_>, reads: Reads<'_>) {
     if card.mentions.is_empty() {
         return;
     }
-    heading(b, "Mentions", card.mentions.len());
+    let mark = |m: &MentionLine<'_>| reads.and_then(|standing| unread(standing(m.briefing.briefing)));
+    let marks: Vec<Option<&str>> = card.mentions.iter().map(mark).collect();
+    let count = match marks.iter().flatten().count() {
+        0 => card.mentions.len().to_string(),
+        n => format!("{}, {n} not yet read", card.mentions.len()),
+    };
+    b.blank().text(&format!("Mentions ({count})"), Tone::Heading).end();
     let mut open: Option<BriefingId> = None;
-    for m in &card.mentions {
+    for (m, mark) in card.mentions.iter().zip(marks) {
         if open != Some(m.briefing.briefing) {
             open = Some(m.briefing.briefing);
             b.indent(4).text("  ", Tone::Body);
+            if mark.is_some() {
+                b.text("○ ", Tone::Unread);
+            }
             b.link(m.briefing.headline, Tone::Jump, Target::Briefing(m.briefing.briefing));
-            b.text(&m.briefing.date.map(|d| format!(" · {d}")).unwrap_or_default(), Tone::Meta).end();
+            b.text(&m.briefing.date.map(|d| format!(" · {d}")).unwrap_or_default(), Tone::Meta);
+            if let Some(word) = mark {
+                b.text(&format!(" · {word}"), Tone::Unread);
+            }
+            b.end();
         }
         b.indent(6).text("    ", Tone::Body);
         b.link(&place_label(m.section, m.paragraph), Tone::Jump, Target::Mention(m.briefing.briefing, m.link));
@@ -178,4 +210,38 @@ fn briefings(b: &mut DocBuilder, list: &[&BriefingRef<'_>]) {
         b.indent(hang).text(&format!("{}{source}", " ".repeat(hang)), Tone::Meta).end().indent(4);
     }
     b.indent(0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::bundled;
+
+    /// The card's lines as text.
+    fn lines(doc: &Doc) -> Vec<String> {
+        doc.lines.iter().map(|l| l.iter().map(|p| p.text.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn mentions_in_briefings_not_yet_read_are_marked_and_counted() {
+        let library = bundled::load(Default::default()).expect("bundled").library;
+        let huang = library.entity_by_id("jensen-huang").expect("bundled");
+        let beijing = library.briefing_by_id("beijing-gambit").expect("bundled");
+        let standing = |b| if b == beijing { Standing::Read } else { Standing::Unread };
+        let doc = card_doc(&library, huang, 200, Some(&standing));
+        let text = lines(&doc);
+        let card = Card::new(&library, huang);
+        let elsewhere = card.mentions.iter().filter(|m| m.briefing.briefing != beijing).count();
+        assert!(text.contains(&format!("Mentions ({}, {elsewhere} not yet read)", card.mentions.len())), "{text:?}");
+        let headline = &library.briefing(beijing).headline;
+        let section = text.iter().skip_while(|l| !l.starts_with("Mentions (")).skip(1);
+        let section: Vec<&String> = section.take_while(|l| l.starts_with(' ')).collect();
+        let heads: Vec<&&String> = section.iter().filter(|l| !l.starts_with("    ")).collect();
+        assert_eq!(heads.len(), card.head.briefings.len(), "one head per briefing: {heads:?}");
+        for head in heads {
+            let read = head.contains(headline.as_str());
+            assert_eq!((head.contains("○ "), head.ends_with(" · unread")), (!read, !read), "{head}");
+        }
+        assert!(!lines(&card_doc(&library, huang, 200, None)).iter().any(|l| l.contains('○')), "no reads, no marks");
+    }
 }

@@ -34,6 +34,8 @@ pub enum Tone {
     /// Text that stands for the document's [`Doc::address`], drawn as a hyperlink to it
     /// where the terminal draws them.
     Address,
+    /// A mark on what the reader has not read yet.
+    Unread,
 }
 
 /// A run of text on one line.

@@ -137,7 +137,7 @@ impl Index {
 
     /// Lists `bookmarks` (newest first) after the briefings; those whose briefing or
     /// entity is no longer in the library are kept in the state but not listed.
-    pub fn set_bookmarks(&mut self, library: &Library, bookmarks: &[Bookmark]) {
+    pub fn set_bookmarks(&mut self, library: &Library, bookmarks: &[&Bookmark]) {
         self.saved = bookmarks.iter().filter_map(|b| resolve(library, &b.target)).collect();
     }
 
@@ -231,6 +231,12 @@ impl Index {
             row += 1 + if *open { ids.len() } else { 0 };
         }
         0
+    }
+
+    /// Whether entity `e` is listed: always for the whole library, else when the listed
+    /// briefing declares or mentions it.
+    pub fn lists(&self, library: &Library, e: EntityId) -> bool {
+        self.only.is_none_or(|b| library.briefing(b).entities.contains(&e))
     }
 
     /// The kinds whose groups are folded.

@@ -10,7 +10,7 @@ use crate::search::Destination;
 /// Lays out the preview of `destination` at `width`.
 pub fn preview_doc(library: &Library, destination: &Destination, width: usize) -> Doc {
     match destination {
-        Destination::Entity(id) => card_doc(library, *id, width),
+        Destination::Entity(id) => card_doc(library, *id, width, None),
         Destination::Sentence(b, p, _) => paragraph_doc(library, *b, *p, width),
         Destination::Briefing(b) => story_doc(library, *b, width, "", Header::Full),
     }

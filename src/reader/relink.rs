@@ -9,7 +9,6 @@
 
 use super::location::{Location, Spot};
 use super::navigator::{RowId, Saved};
-use super::target::Target;
 use super::views::{Scope, View};
 use crate::library::{BriefingId, EntityId, Library};
 
@@ -50,15 +49,6 @@ impl Relink {
         let view = self.view(at.view).unwrap_or_default();
         let nav = self.row(at.nav).unwrap_or_default();
         Location { briefing, entity, story, card, view, nav, ..*at }
-    }
-
-    /// The same link target, unless what it names is gone.
-    pub fn target(&self, target: Target) -> Option<Target> {
-        Some(match target {
-            Target::Entity(e) => Target::Entity(self.entity(e)?),
-            Target::Mention(b, m) => Target::Mention(self.briefing(b)?, m),
-            Target::Briefing(b) => Target::Briefing(self.briefing(b)?),
-        })
     }
 
     /// The same view, unless it names an entity or briefing that is gone.

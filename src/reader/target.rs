@@ -9,6 +9,6 @@ pub enum Target {
     Entity(EntityId),
     /// A mention in a story: the briefing and the mention's index in its mention list.
     Mention(BriefingId, usize),
-    /// A briefing's story, from the top.
+    /// A briefing's story, where the reader left it (from the top the first time).
     Briefing(BriefingId),
 }

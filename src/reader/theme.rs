@@ -70,6 +70,7 @@ impl Theme {
             Tone::Label => self.paint(Role::Dim).add_modifier(Modifier::BOLD),
             Tone::Match => self.paint(Role::Highlight),
             Tone::Address => self.paint(Role::Link).add_modifier(Modifier::UNDERLINED),
+            Tone::Unread => self.key(),
         }
     }
 

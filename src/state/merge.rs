@@ -1,39 +1,35 @@
 //! Merging two copies of the state, per key by time: what another reader wrote while this
 //! one ran is kept, and where both changed the same key, the later change wins.
 
-use std::hash::Hash;
-
-use rustc_hash::FxHashMap;
-
-use super::{HISTORY_LIMIT, Query, State};
+use super::{Bookmark, HISTORY_LIMIT, Mark, Query, State};
 
 /// Merges `theirs` (read from disk) into `ours`.
 pub fn merge(ours: &mut State, theirs: State) {
     ours.version = ours.version.max(theirs.version);
-    newer_per_key(&mut ours.briefings, theirs.briefings, |m| m.at);
-    newer_per_key(&mut ours.bookmarks, theirs.bookmarks, |b| b.at);
+    ours.briefings.merge(theirs.briefings, later(|m: &Mark| m.at));
+    ours.bookmarks.merge(theirs.bookmarks, later(|b: &Bookmark| b.at));
     if let Some(resume) = theirs.resume {
         if ours.resume.as_ref().is_none_or(|r| r.at < resume.at) {
             ours.resume = Some(resume);
         }
     }
-    for (key, at) in theirs.seen {
-        let first = ours.seen.entry(key).or_insert(at);
-        *first = (*first).min(at);
-    }
+    ours.seen.merge(theirs.seen, |mine, their| {
+        let earlier = their < *mine;
+        *mine = (*mine).min(their);
+        earlier
+    });
     merge_queries(&mut ours.finds, theirs.finds);
     merge_queries(&mut ours.searches, theirs.searches);
 }
 
-/// For every key of `theirs`, keeps the entry changed later.
-fn newer_per_key<K: Eq + Hash, V>(ours: &mut FxHashMap<K, V>, theirs: FxHashMap<K, V>, at: impl Fn(&V) -> u64) {
-    for (key, value) in theirs {
-        match ours.get(&key) {
-            Some(mine) if at(mine) >= at(&value) => {}
-            _ => {
-                ours.insert(key, value);
-            }
+/// Keeps the entry changed later (on a tie, ours); says whether theirs was taken.
+fn later<V>(at: impl Fn(&V) -> u64) -> impl Fn(&mut V, V) -> bool {
+    move |mine, their| {
+        let take = at(&their) > at(mine);
+        if take {
+            *mine = their;
         }
+        take
     }
 }
 
@@ -53,7 +49,7 @@ fn merge_queries(ours: &mut Vec<Query>, theirs: Vec<Query>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Bookmark, Mark, Marked};
+    use crate::state::Marked;
 
     fn bookmark(at: u64, entity: &str, removed: bool) -> Bookmark {
         Bookmark { at, target: Marked::Entity { entity: entity.into() }, label: String::new(), note: None, removed }
@@ -62,16 +58,20 @@ mod tests {
     #[test]
     fn the_later_change_of_a_key_wins_and_other_keys_are_kept() {
         let mut ours = State::new();
-        ours.bookmarks.insert("entity:nvidia".into(), bookmark(10, "nvidia", true));
-        ours.briefings.insert("a".into(), Mark { at: 5, opened: true, ..Mark::default() });
+        ours.bookmarks.insert("entity:nvidia", bookmark(10, "nvidia", true));
+        ours.briefings.insert("a", Mark { at: 5, opened: true, ..Mark::default() });
+        ours.seen.insert("b:a", 7);
         let mut theirs = State::new();
-        theirs.bookmarks.insert("entity:nvidia".into(), bookmark(5, "nvidia", false));
-        theirs.bookmarks.insert("entity:amd".into(), bookmark(6, "amd", false));
-        theirs.briefings.insert("a".into(), Mark { at: 9, finished: true, ..Mark::default() });
+        theirs.bookmarks.insert("entity:nvidia", bookmark(5, "nvidia", false));
+        theirs.bookmarks.insert("entity:amd", bookmark(6, "amd", false));
+        theirs.briefings.insert("a", Mark { at: 9, finished: true, ..Mark::default() });
+        theirs.seen.insert("b:a", 3);
         merge(&mut ours, theirs);
-        assert!(ours.bookmarks["entity:nvidia"].removed, "the later removal wins");
-        assert!(!ours.bookmarks["entity:amd"].removed);
-        assert!(ours.briefings["a"].finished);
+        let removed = |key: &str| ours.bookmarks.get(key).map(|b| b.removed);
+        assert_eq!(removed("entity:nvidia"), Some(true), "the later removal wins");
+        assert_eq!(removed("entity:amd"), Some(false));
+        assert!(ours.briefings.get("a").is_some_and(|m| m.finished));
+        assert_eq!(ours.seen.get("b:a"), Some(&3), "first seen keeps the earliest");
     }
 
     #[test]

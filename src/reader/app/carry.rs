@@ -9,19 +9,23 @@
 //! for it. What is derived from the library (laid-out documents, the navigator's index,
 //! search results, the searcher) is built again rather than carried.
 
-use super::{App, Find, Memory, Overlay, PaneState, SearchBox};
+use super::{App, Find, Memory, Overlay, PaneState, Reveal, SearchBox};
 use crate::config::Key;
 use crate::library::{BriefingId, Diagnostic, EntityId, Kind, Library};
+use crate::reader::action::Pane;
 use crate::reader::effect::Effect;
 use crate::reader::history::History;
 use crate::reader::keymap::Keymap;
 use crate::reader::location::{Location, Spot};
 use crate::reader::navigator::Index;
+use crate::reader::place::place_of;
 use crate::reader::recent::Recent;
 use crate::reader::relink::Relink;
 use crate::reader::searcher::Searcher;
 use crate::reader::target::Target;
 use crate::reader::theme::Theme;
+use crate::reader::views::View;
+use crate::state::Place;
 
 /// What has the keyboard, carried without what it borrowed from the old library.
 #[derive(Debug)]
@@ -65,18 +69,27 @@ pub struct Carried {
     keys: Keymap,
     /// A key sequence half typed when the reload came.
     pending: Vec<Key>,
-    /// The story's focused link as (target, how many links to it come before it).
-    story_focus: Option<(Target, usize)>,
+    /// The story's place by content, so an edit above it does not move the reader.
+    place: Option<Place>,
+    /// A name focused in the story's headline or dek, which a place does not keep: the
+    /// entity, and how many links to it come before it.
+    head_focus: Option<(EntityId, usize)>,
 }
 
 impl<'l> App<'l> {
     /// Takes this reader apart for `next`, the library replacing its own.
     pub fn carry(self, next: &Library) -> Carried {
+        let place = match (self.at.view, self.at.briefing) {
+            (View::Story, Some(b)) => Some(place_of(self.library, b, &self.story.doc, self.at.story)),
+            _ => None,
+        };
+        let head_focus =
+            self.head_focus().and_then(|(e, nth)| Some((Relink::between(self.library, next).entity(e)?, nth)));
         let App {
             library,
             size,
             at,
-            story,
+            story: _,
             card: _,
             index,
             nav_scroll,
@@ -99,14 +112,6 @@ impl<'l> App<'l> {
             effects,
         } = self;
         let relink = Relink::between(library, next);
-        // The story's focused link, by what it links to: the links before it (names in the
-        // headline, mentions) may be more or fewer in the new library.
-        let story_focus = at.story.link.and_then(|l| {
-            let doc = &story.doc;
-            let target = doc.links.get(l)?.target;
-            let nth = doc.links[..l].iter().filter(|other| other.target == target).count();
-            Some((relink.target(target)?, nth))
-        });
         let overlay = match overlay {
             Overlay::Reading => Carry::Reading,
             Overlay::Help(scroll) => Carry::Help(scroll),
@@ -139,7 +144,8 @@ impl<'l> App<'l> {
             had_briefing: at.briefing.is_some(),
             keys,
             pending,
-            story_focus,
+            place,
+            head_focus,
         }
     }
 
@@ -168,7 +174,8 @@ impl<'l> App<'l> {
             had_briefing,
             keys,
             pending,
-            story_focus,
+            place,
+            head_focus,
         } = carried;
         let mut index = Index::new(library, if scoped { only } else { None });
         folded.into_iter().for_each(|kind| index.fold(kind));
@@ -210,15 +217,29 @@ impl<'l> App<'l> {
             // The open briefing's file is gone: show the newest, where the reader was.
             app.at.briefing = app.index.newest();
             app.at.story = Spot::default();
+        } else if let Some(place) = place {
+            app.request(Pane::Story, Reveal::Place(place));
         }
         app.show_bookmarks();
         app.refresh();
-        if let Some((target, nth)) = story_focus {
-            let links = app.story.doc.links.iter().enumerate().filter(|(_, l)| l.target == target);
+        if let Some((entity, nth)) = head_focus {
+            let links = app.story.doc.links.iter().enumerate().filter(|(_, l)| l.target == Target::Entity(entity));
             app.at.story.link = links.map(|(i, _)| i).nth(nth);
             app.refresh();
         }
         app
+    }
+
+    /// The story's focused link when it is a name in the headline or dek (a link to an
+    /// entity's card, not to a mention): the entity and how many links to it come first.
+    fn head_focus(&self) -> Option<(EntityId, usize)> {
+        if self.at.view != View::Story {
+            return None;
+        }
+        let links = &self.story.doc.links;
+        let l = self.at.story.link?;
+        let Target::Entity(e) = links.get(l)?.target else { return None };
+        Some((e, links[..l].iter().filter(|other| other.target == Target::Entity(e)).count()))
     }
 
     /// Takes in a reload that found problems: the panel lists them (closing on the next
@@ -308,6 +329,25 @@ mod tests {
         app.search_again();
         let search = app.search().unwrap();
         assert!(search.rows.iter().any(|r| r.title == "Jensen Huang"), "searched again on the new library");
+    }
+
+    #[test]
+    fn a_paragraph_added_above_the_reader_leaves_the_same_text_on_screen() {
+        let old = bundled_library();
+        let mut app = on_beijing(&old);
+        for _ in 0..30 {
+            app.update(Action::Down);
+        }
+        let top = |app: &App<'_>| {
+            let line = app.story.scroll(&app.at.story);
+            app.story.doc.lines[line].iter().map(|p| p.text.as_str()).collect::<String>()
+        };
+        let before = top(&app);
+        let new =
+            edited(|text| text.replacen("\"paragraphs\": [", "\"paragraphs\": [\"A paragraph added above.\", ", 1));
+        let app = App::carried_onto(&new, app.carry(&new));
+        assert_eq!(top(&app), before, "the same line of the story on top");
+        assert_ne!(app.at.story.top, on_beijing(&old).at.story.top, "not the top of the story");
     }
 
     #[test]

@@ -6,12 +6,12 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashSet;
 
-use super::App;
+use super::{App, Reveal};
 use crate::library::{BriefingId, EntityId, Library};
 use crate::reader::action::Pane;
-use crate::reader::doc::Anchor;
-use crate::reader::location::Spot;
 use crate::reader::navigator::{Row, Saved};
+use crate::reader::place::place_of;
+use crate::reader::target::Target;
 use crate::reader::views::View;
 use crate::state::{Bookmark, Marked, Place, Resume, Standing, Store, content_hash};
 
@@ -22,12 +22,16 @@ pub struct Memory {
     pub store: Store,
     /// Briefings first seen in this session, after an earlier one.
     new_briefings: FxHashSet<BriefingId>,
-    /// How many entities were first seen in this session.
-    pub new_entities: usize,
+    /// Entities first seen in this session, after an earlier one.
+    new_entities: FxHashSet<EntityId>,
     /// Whether this is the first run that keeps state: nothing was seen before.
     pub first_visit: bool,
     /// Each briefing's [`content_hash`], computed when first asked for.
     hashes: Vec<OnceCell<u64>>,
+    /// Each briefing's content hash as the state had it when this session started, if it
+    /// had been opened: a briefing changed since stays marked updated all session, even
+    /// once reopening it records the new hash.
+    hashes_at_start: Vec<Option<u64>>,
     /// The briefing, entity and place last recorded, to record only changes.
     last: Option<(BriefingId, Option<EntityId>, Place)>,
     /// Briefings already marked opened (or read to the end) in this session.
@@ -42,11 +46,14 @@ impl Memory {
         let briefings = library.briefing_ids().map(|b| format!("b:{}", library.briefing(b).id));
         let entities = library.entity_ids().map(|e| format!("e:{}", library.entity(e).id));
         let new = store.see(briefings.chain(entities));
-        let new_briefings =
-            library.briefing_ids().filter(|&b| new.contains(&format!("b:{}", library.briefing(b).id))).collect();
-        let new_entities = new.iter().filter(|k| k.starts_with("e:")).count();
+        let new_briefings = new.iter().filter_map(|k| library.briefing_by_id(k.strip_prefix("b:")?)).collect();
+        let new_entities = new.iter().filter_map(|k| library.entity_by_id(k.strip_prefix("e:")?)).collect();
         let hashes = library.briefing_ids().map(|_| OnceCell::new()).collect();
-        Memory { store, new_briefings, new_entities, first_visit, hashes, ..Memory::default() }
+        let hashes_at_start = store.with(|s| {
+            let opened = |b: BriefingId| s.briefings.get(&library.briefing(b).id).filter(|m| m.opened).map(|m| m.hash);
+            library.briefing_ids().map(opened).collect()
+        });
+        Memory { store, new_briefings, new_entities, first_visit, hashes, hashes_at_start, ..Memory::default() }
     }
 
     /// How many briefings are new since the last visit.
@@ -54,35 +61,57 @@ impl Memory {
         self.new_briefings.len()
     }
 
+    /// How many entities are new since the last visit.
+    pub fn new_entities(&self) -> usize {
+        self.new_entities.len()
+    }
+
+    /// The entities new since the last visit, in no order.
+    pub fn new_entity_ids(&self) -> impl Iterator<Item = EntityId> + '_ {
+        self.new_entities.iter().copied()
+    }
+
+    /// Whether entity `e` is new since the last visit.
+    pub fn is_new_entity(&self, e: EntityId) -> bool {
+        self.new_entities.contains(&e)
+    }
+
     fn hash(&self, library: &Library, b: BriefingId) -> u64 {
-        let index = library.briefing_ids().position(|x| x == b).unwrap_or(0);
-        self.hashes
-            .get(index)
-            .map_or_else(|| content_hash(library.briefing(b)), |c| *c.get_or_init(|| content_hash(library.briefing(b))))
+        let hash = || content_hash(library.briefing(b));
+        self.hashes.get(b.index()).map_or_else(hash, |cell| *cell.get_or_init(hash))
     }
 
     /// How `b` stands for the reader: new, unread, opened, read or updated.
     pub fn standing(&self, library: &Library, b: BriefingId) -> Standing {
         let hash = self.hash(library, b);
         let new = self.new_briefings.contains(&b);
+        if !new && self.hashes_at_start.get(b.index()).copied().flatten().is_some_and(|old| old != hash) {
+            return Standing::Updated;
+        }
         self.store.with(|s| s.standing(&library.briefing(b).id, hash, new))
     }
 
     /// The last place overall, if its briefing is still in `library`.
-    pub fn resume(&self, library: &Library) -> Option<(BriefingId, Option<EntityId>, Spot)> {
+    pub fn resume(&self, library: &Library) -> Option<(BriefingId, Option<EntityId>, Place)> {
         let resume = self.store.with(|s| s.resume.clone())?;
         let briefing = library.briefing_by_id(&resume.briefing)?;
         let entity = resume.entity.as_deref().and_then(|e| library.entity_by_id(e));
-        Some((briefing, entity, spot_of(resume.place)))
+        Some((briefing, entity, resume.place))
+    }
+
+    /// The last place in briefing `b`, if it was ever read.
+    pub fn place(&self, library: &Library, b: BriefingId) -> Option<Place> {
+        self.store.with(|s| s.briefings.get(&library.briefing(b).id).and_then(|m| m.place))
     }
 
     /// This memory for `library`, which replaces the one it was made for (a reload): what
     /// was new stays new, and what the new library adds is seen (and new) now.
     pub(super) fn carried(self, library: &Library, relink: &crate::reader::relink::Relink) -> Memory {
         let kept: Vec<BriefingId> = self.new_briefings.iter().filter_map(|&b| relink.briefing(b)).collect();
+        let kept_entities: Vec<EntityId> = self.new_entities.iter().filter_map(|&e| relink.entity(e)).collect();
         let mut memory = Memory::new(library, self.store);
         memory.new_briefings.extend(kept);
-        memory.new_entities += self.new_entities;
+        memory.new_entities.extend(kept_entities);
         memory
     }
 
@@ -93,53 +122,76 @@ impl Memory {
     }
 }
 
-/// A story spot as saved, and back.
-fn place_of(spot: Spot) -> Place {
-    Place { block: spot.top.block, line: spot.top.line, link: spot.link }
-}
-
-fn spot_of(place: Place) -> Spot {
-    Spot { top: Anchor { block: place.block, line: place.line }, link: place.link }
-}
-
 impl App<'_> {
     /// Records where the reader is, after every update: the briefing opened, read to the
-    /// end, and the place in it. Only changes are stamped, so an idle reader writes nothing.
-    pub(super) fn record(&mut self) {
-        let (View::Story, Some(b)) = (self.at.view, self.at.briefing) else { return };
+    /// end, and the place in it. Only real changes are stamped, so an idle reader, or one
+    /// that reopened where it was, writes nothing. Returns whether a briefing's read mark
+    /// changed, which changes what the card marks.
+    pub(super) fn record(&mut self) -> bool {
+        let (View::Story, Some(b)) = (self.at.view, self.at.briefing) else { return false };
+        if matches!(self.reveal, Some((Pane::Story, _))) {
+            return false; // the story's place is not settled until it is shown
+        }
+        let mut marked = false;
         let library = self.library;
-        let id = &library.briefing(b).id;
+        let id = library.briefing(b).id.as_str();
         if self.memory.opened.insert(b) {
             let hash = self.memory.hash(library, b);
-            self.memory.store.change(|s, now| {
-                let mark = s.briefings.entry(id.clone()).or_default();
-                (mark.at, mark.opened, mark.hash) = (now, true, hash);
-            });
+            let stale = self.memory.store.with(|s| s.briefings.get(id).is_none_or(|m| !m.opened || m.hash != hash));
+            marked |= stale;
+            if stale {
+                self.memory.store.change(|s, now| {
+                    let mark = s.briefings.entry(id);
+                    // Read to the end means this version of the story.
+                    mark.finished &= mark.hash == hash;
+                    (mark.at, mark.opened, mark.hash) = (now, true, hash);
+                });
+            }
         }
         if self.read_to_end() && self.memory.finished.insert(b) {
-            self.memory.store.change(|s, now| {
-                let mark = s.briefings.entry(id.clone()).or_default();
-                (mark.at, mark.finished) = (now, true);
-            });
+            let unread = self.memory.store.with(|s| s.briefings.get(id).is_none_or(|m| !m.finished));
+            marked |= unread;
+            if unread {
+                self.memory.store.change(|s, now| {
+                    let mark = s.briefings.entry(id);
+                    (mark.at, mark.finished) = (now, true);
+                });
+            }
         }
         self.record_place(b);
+        marked
     }
 
     fn record_place(&mut self, b: BriefingId) {
-        let place = place_of(self.at.story);
+        let library = self.library;
+        let place = place_of(library, b, &self.story.doc, self.at.story);
         let here = (b, self.at.entity, place);
         if self.memory.last == Some(here) {
             return;
         }
         self.memory.last = Some(here);
-        let library = self.library;
         let briefing = library.briefing(b).id.clone();
         let entity = self.at.entity.map(|e| library.entity(e).id.clone());
+        let kept = self.memory.store.with(|s| {
+            let resumed =
+                s.resume.as_ref().is_some_and(|r| (&r.briefing, &r.entity, r.place) == (&briefing, &entity, place));
+            resumed && s.briefings.get(&briefing).is_some_and(|m| m.place == Some(place))
+        });
+        if kept {
+            return;
+        }
         self.memory.store.change(|s, now| {
-            let mark = s.briefings.entry(briefing.clone()).or_default();
+            let mark = s.briefings.entry(&briefing);
             (mark.at, mark.place) = (now, Some(place));
             s.resume = Some(Resume { at: now, briefing, entity, place });
         });
+    }
+
+    /// Asks for briefing `b`'s own last place in the story, once it is laid out.
+    pub(super) fn reopen_place(&mut self, b: BriefingId) {
+        if let Some(place) = self.memory.place(self.library, b) {
+            self.request(Pane::Story, Reveal::Place(place));
+        }
     }
 
     /// Whether the story's last line is on screen.
@@ -152,9 +204,9 @@ impl App<'_> {
     /// Reopens the last place, when it is still in the library: the briefing, the place
     /// in its story and the card beside it.
     pub(super) fn resume(&mut self) -> bool {
-        let Some((briefing, entity, spot)) = self.memory.resume(self.library) else { return false };
-        self.go(crate::reader::target::Target::Briefing(briefing));
-        self.at.story = spot;
+        let Some((briefing, entity, place)) = self.memory.resume(self.library) else { return false };
+        self.go(Target::Briefing(briefing));
+        self.request(Pane::Story, Reveal::Place(place));
         self.at.entity = entity;
         true
     }
@@ -171,7 +223,7 @@ impl App<'_> {
         let added = self.memory.store.change(|s, now| {
             let live = s.bookmarks.get(&key).is_some_and(|b| !b.removed);
             let bookmark = Bookmark { at: now, target, label: label.clone(), note: None, removed: live };
-            s.bookmarks.insert(key, bookmark);
+            s.bookmarks.insert(&key, bookmark);
             !live
         });
         self.notice = Some(if added { format!("bookmarked {label}") } else { format!("bookmark removed: {label}") });
@@ -180,8 +232,8 @@ impl App<'_> {
 
     /// Lists the live bookmarks in the navigator.
     pub(super) fn show_bookmarks(&mut self) {
-        let live: Vec<Bookmark> = self.memory.store.with(|s| s.live_bookmarks().into_iter().cloned().collect());
-        self.index.set_bookmarks(self.library, &live);
+        let (library, index) = (self.library, &mut self.index);
+        self.memory.store.with(|s| index.set_bookmarks(library, &s.live_bookmarks()));
     }
 
     fn bookmark_target(&self) -> Option<(Marked, String)> {

@@ -38,8 +38,12 @@ impl App<'_> {
                 self.focus_pane(Pane::Card);
             }
             Target::Briefing(id) => {
+                let was = (self.at.briefing, self.at.view);
                 self.open_briefing(id);
                 self.show_main(View::Story);
+                if was != (Some(id), View::Story) {
+                    self.reopen_place(id);
+                }
                 self.focus_pane(Pane::Story);
             }
             Target::Mention(briefing, index) => {
@@ -136,6 +140,9 @@ impl App<'_> {
             // The map opens with its root focused, so Tab walks on from the root.
             if let View::Map(_) = view {
                 self.at.story.link = Some(0);
+            }
+            if let (View::Story, Some(b)) = (view, self.at.briefing) {
+                self.reopen_place(b);
             }
         }
         self.focus_pane(Pane::Story);

@@ -27,6 +27,8 @@ pub enum Reveal {
     FirstMatchFrom(usize),
     /// Focus the link to this target as a jump (a mention followed from a card).
     Link(Target),
+    /// A saved place in the story, put back as soon as the story is laid out, shown or not.
+    Place(crate::state::Place),
 }
 
 /// A document pane as laid out for the screen.
@@ -145,6 +147,8 @@ impl PaneState {
             Reveal::Match(i) => self.doc.marks.get(i).copied(),
             Reveal::Paragraph(p) | Reveal::FirstMatchFrom(p) => self.doc.anchors.get(p).copied(),
             Reveal::Link(_) => None,
+            // Put back by the app, which knows the story it is in.
+            Reveal::Place(_) => None,
         };
         let Some(line) = line else { return };
         if let Reveal::Step(i) | Reveal::Jump(i) = reveal {

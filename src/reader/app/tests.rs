@@ -166,7 +166,7 @@ fn a_second_reader_on_the_same_state_resumes_the_place_and_lists_the_bookmark() 
         _ => None,
     });
     assert_eq!(saved, entity, "the bookmarked entity is listed");
-    assert!(store.with(|s| s.briefings["beijing-gambit"].opened));
+    assert!(store.with(|s| s.briefings.get("beijing-gambit").is_some_and(|m| m.opened)));
 }
 
 #[test]
@@ -244,4 +244,24 @@ fn find_opens_with_the_last_query_selected_so_typing_replaces_it() {
     app.update(Action::Cancel);
     app.update(Action::StartFind);
     assert!(!app.find.selected, "nothing to select");
+}
+
+mod places;
+
+#[test]
+fn a_briefing_changed_since_it_was_read_stays_marked_updated_for_the_session_that_finds_it() {
+    use crate::state::{Mark, Standing, State, Store};
+    let library = library();
+    let beijing = library.briefing_by_id("beijing-gambit").expect("bundled");
+    let mut state = State::new();
+    state.briefings.insert("beijing-gambit", Mark { at: 1, opened: true, finished: true, hash: 42, place: None });
+    let store = Store::in_memory(state);
+    let open = Some(crate::reader::target::Target::Briefing(beijing));
+    let app = App::remembering(&library, (120, 40), open, store.clone());
+    assert_eq!(app.memory.standing(&library, beijing), Standing::Updated, "though reopening it recorded the new hash");
+    let mark = store.with(|s| s.briefings.get("beijing-gambit").copied()).expect("kept");
+    assert_eq!((mark.hash, mark.finished), (crate::state::content_hash(library.briefing(beijing)), false));
+    drop(app);
+    let again = App::remembering(&library, (120, 40), open, store);
+    assert_eq!(again.memory.standing(&library, beijing), Standing::Opened, "the next session knows this version");
 }

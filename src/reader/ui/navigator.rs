@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use crate::library::EntityId;
 use crate::reader::action::Action;
 use crate::reader::app::App;
 use crate::reader::doc::symbol;
@@ -63,16 +64,24 @@ fn row_line<'a>(app: &'a App<'_>, row: Row) -> Line<'a> {
         Row::Group(kind, n, open) => {
             let arrow = if open { "▾" } else { "▸" };
             let name = kind.as_str().to_uppercase();
-            Line::from(Span::styled(format!("{arrow} {name} ({n})"), theme.kind(kind)))
+            let mut spans = vec![Span::styled(format!("{arrow} {name} ({n})"), theme.kind(kind))];
+            let listed = |e: EntityId| app.library.entity(e).kind == kind && app.index.lists(app.library, e);
+            let new = app.memory.new_entity_ids().filter(|&e| listed(e)).count();
+            if new > 0 {
+                spans.push(Span::styled(format!(" +{new} new"), theme.key()));
+            }
+            Line::from(spans)
         }
         Row::Entity(id) => {
             let e = app.library.entity(id);
             let current = if app.at.entity == Some(id) { "▶" } else { " " };
-            Line::from(vec![
-                Span::raw(format!(" {current}")),
-                Span::styled(symbol(e.kind).to_string(), theme.kind(e.kind)),
-                Span::raw(e.name.as_str()),
-            ])
+            let mut spans = vec![Span::raw(format!(" {current}"))];
+            if app.memory.is_new_entity(id) {
+                spans.push(Span::styled("+new ", theme.key()));
+            }
+            spans.push(Span::styled(symbol(e.kind).to_string(), theme.kind(e.kind)));
+            spans.push(Span::raw(e.name.as_str()));
+            Line::from(spans)
         }
     }
 }

@@ -175,14 +175,17 @@ fn rank(actions: &[Action]) -> u8 {
     }
 }
 
-/// "2 new  " when briefings or entities appeared since the last visit.
+/// "1 new briefing · 3 new entities  " when briefings or entities appeared since the last
+/// visit.
 fn new_count(app: &App) -> Option<String> {
-    let (briefings, entities) = (app.memory.new_briefings(), app.memory.new_entities);
-    match (briefings, entities) {
-        (0, 0) => None,
-        (0, e) => Some(format!("{e} new entities  ")),
-        (b, _) => Some(format!("{b} new  ")),
-    }
+    let (briefings, entities) = (app.memory.new_briefings(), app.memory.new_entities());
+    let part =
+        |n: usize, one: &str, many: &str| (n > 0).then(|| format!("{n} new {}", if n == 1 { one } else { many }));
+    let parts: Vec<String> = [part(briefings, "briefing", "briefings"), part(entities, "entity", "entities")]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| format!("{}  ", parts.join(" · ")))
 }
 
 /// "Library › Story › Jensen Huang": where the history has been, newest last, in the
