@@ -1,5 +1,5 @@
 //! The library cache against loading the JSON, on synthetic libraries of 10k and 100k
-//! entities (`examples/synth/mod.rs`).
+//! entities (`examples/synth/generate.rs`).
 //!
 //! `cargo bench --bench cache` measures, per size: `json` — `load_dir`, what every start
 //! cost before the cache; `index_build` — building the search index; `cold_and_write` — a
@@ -10,7 +10,7 @@
 #![allow(clippy::print_stderr, reason = "a benchmark reports extra figures on standard error")]
 #![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
 
-#[path = "../examples/synth/mod.rs"]
+#[path = "../examples/synth/generate.rs"]
 mod synth;
 
 use std::path::Path;

@@ -8,7 +8,7 @@
 #![allow(clippy::print_stderr, reason = "a benchmark reports extra figures on standard error")]
 #![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
 
-#[path = "../examples/synth/mod.rs"]
+#[path = "../examples/synth/generate.rs"]
 mod synth;
 
 use std::sync::atomic::{AtomicBool, Ordering};

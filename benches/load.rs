@@ -1,7 +1,7 @@
 //! Loading a library, step by step, on synthetic libraries of 10k and 100k entities.
 //!
 //! `cargo bench --bench load` writes each library once into a temporary directory (see
-//! `examples/synth/mod.rs`), then measures: reading the files; parsing them into
+//! `examples/synth/generate.rs`), then measures: reading the files; parsing them into
 //! `format::BriefingFile` (one thread, one thread through `serde_path_to_error` as the loader
 //! does, and both cores as the loader does); `load_sources` (parse + validate + indexes);
 //! `load_dir` (all of it, from disk); linking one briefing on demand, as the reader does
@@ -11,7 +11,7 @@
 #![allow(clippy::print_stderr, reason = "a benchmark reports extra figures on standard error")]
 #![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
 
-#[path = "../examples/synth/mod.rs"]
+#[path = "../examples/synth/generate.rs"]
 mod synth;
 
 use std::hint::black_box;

@@ -11,7 +11,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark stops loudly when its set-up fails")]
 #![allow(clippy::print_stdout, reason = "a benchmark prints its table")]
 
-#[path = "../examples/synth/mod.rs"]
+#[path = "../examples/synth/generate.rs"]
 mod synth;
 
 use std::path::PathBuf;

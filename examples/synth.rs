@@ -4,10 +4,10 @@
 //! cargo run --release --example synth -- --entities 100000 --out /tmp/lib100k
 //! ```
 //!
-//! The same `--entities` always gives the same files (see `synth/mod.rs` for their shape).
+//! The same `--entities` always gives the same files (see `synth/generate.rs` for their shape).
 #![allow(clippy::expect_used, clippy::print_stdout, reason = "a measuring tool prints its report and stops loudly")]
 
-#[path = "synth/mod.rs"]
+#[path = "synth/generate.rs"]
 mod synth;
 
 use std::fs;
