@@ -30,29 +30,11 @@ fn library() -> &'static Library {
 }
 
 fn cell(color: Color) -> Cell {
-    const NAMED: [Color; 16] = [
-        Color::Black,
-        Color::Red,
-        Color::Green,
-        Color::Yellow,
-        Color::Blue,
-        Color::Magenta,
-        Color::Cyan,
-        Color::Gray,
-        Color::DarkGray,
-        Color::LightRed,
-        Color::LightGreen,
-        Color::LightYellow,
-        Color::LightBlue,
-        Color::LightMagenta,
-        Color::LightCyan,
-        Color::White,
-    ];
     match color {
         Color::Reset => Cell::Default,
         Color::Indexed(n) => Cell::Index(n),
         Color::Rgb(r, g, b) => Cell::Rgb(r, g, b),
-        named => Cell::Index(NAMED.iter().position(|&c| c == named).unwrap() as u8),
+        named => Cell::Index(briefing::reader::theme::ANSI.iter().position(|&c| c == named).unwrap() as u8),
     }
 }
 
