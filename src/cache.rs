@@ -132,18 +132,25 @@ pub fn load(content: &Path, cache: &Path, options: Options) -> Result<Loaded, Lo
 /// The library, its index if cached and the content's stamp, from the cache file `cache`
 /// when it matches `content` now; why not, in words, when it does not.
 fn open(cache: &Path, content: &Path) -> Result<(Library, Option<IndexPart>, Stamp), String> {
+    let opened = matching(cache, content)?;
+    let stamp = opened.header.stamp.clone();
+    let (library, index) = opened.read()?;
+    sound::check(&library).map_err(|broken| format!("unsound library: {broken}"))?;
+    Ok((library, index, stamp))
+}
+
+/// The cache file `cache` opened up to its header, when that matches this binary and
+/// `content` as it is now; why not, in words, when it does not. Its parts are not read.
+fn matching(cache: &Path, content: &Path) -> Result<file::Opened, String> {
     let binary = binary_identity().ok_or("cannot identify this binary")?;
     let opened = file::open(cache)?;
     if opened.header.binary != binary {
         return Err(format!("written by {}", opened.header.binary));
     }
-    if let Some(change) = opened.header.stamp.differs_from_disk(content) {
-        return Err(change);
+    match opened.header.stamp.differs_from_disk(content) {
+        Some(change) => Err(change),
+        None => Ok(opened),
     }
-    let stamp = opened.header.stamp.clone();
-    let (library, index) = opened.read()?;
-    sound::check(&library).map_err(|broken| format!("unsound library: {broken}"))?;
-    Ok((library, index, stamp))
 }
 
 /// Points each briefing's path into `content` as named now: the cache may have been
@@ -171,14 +178,9 @@ pub struct Status {
 pub fn status(dir: &Path, content: &Path) -> Status {
     let file = file_for(dir, content);
     let bytes = fs::metadata(&file).ok().map(|m| m.len());
-    let miss = match (&bytes, binary_identity()) {
-        (None, _) => Some("no cache yet".to_owned()),
-        (Some(_), None) => Some("cannot identify this binary".to_owned()),
-        (Some(_), Some(binary)) => match file::open(&file) {
-            Err(why) => Some(why),
-            Ok(opened) if opened.header.binary != binary => Some(format!("written by {}", opened.header.binary)),
-            Ok(opened) => opened.header.stamp.differs_from_disk(content),
-        },
+    let miss = match bytes {
+        None => Some("no cache yet".to_owned()),
+        Some(_) => matching(&file, content).err(),
     };
     Status { file, bytes, miss }
 }
