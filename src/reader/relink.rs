@@ -24,7 +24,7 @@ impl Relink {
     pub fn between(old: &Library, new: &Library) -> Relink {
         Relink {
             briefings: old.briefing_ids().map(|b| new.briefing_by_id(&old.briefing(b).id)).collect(),
-            entities: old.entity_ids().map(|e| new.entity_by_id(&old.entity(e).id)).collect(),
+            entities: old.entity_ids().map(|e| new.entity_by_id(old.key_of(e))).collect(),
         }
     }
 

@@ -109,7 +109,7 @@ impl View {
             View::Compare(e) => !library.figures_about(e).is_empty(),
             View::Timeline(Scope::Briefing(b)) => !library.briefing(b).events.is_empty(),
             View::Timeline(Scope::Entity(e)) => library.events_of(e).next().is_some(),
-            View::Timeline(Scope::Archive) => library.briefings.iter().any(|b| !b.events.is_empty()),
+            View::Timeline(Scope::Archive) => library.briefing_ids().any(|b| !library.briefing(b).events.is_empty()),
         }
     }
 
