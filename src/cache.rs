@@ -12,7 +12,7 @@ mod file;
 mod stamp;
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 pub use file::{FORMAT, IndexPart};
@@ -100,11 +100,14 @@ impl Pending {
             return Ok(());
         }
         let binary = binary_identity().ok_or_else(|| io::Error::other("cannot identify this binary"))?;
-        let bytes = file::encode(binary, self.stamp, library, index).map_err(io::Error::other)?;
         if let Some(dir) = self.cache.parent() {
             fs::create_dir_all(dir)?;
         }
-        crate::state::file::write_atomic(&self.cache, &bytes)
+        crate::state::file::write_atomic_with(&self.cache, |out| {
+            let mut out = io::BufWriter::new(out);
+            file::write(&mut out, binary, self.stamp, library, index).map_err(io::Error::other)?;
+            out.flush()
+        })
     }
 }
 

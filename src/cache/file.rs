@@ -16,7 +16,7 @@
 //! first decoded, so that opening a library does not read every record.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use memmap2::Mmap;
@@ -69,10 +69,17 @@ fn padded(len: u64) -> u64 {
     len.div_ceil(ALIGN as u64) * ALIGN as u64
 }
 
-/// The bytes of a cache file for `library` and, when it was built, its search `index`,
-/// made from the content `stamp` describes. A library opened from a cache is written as
-/// it was read, record for record.
-pub fn encode(binary: String, stamp: Stamp, library: &Library, index: Option<&Tables>) -> Result<Vec<u8>, String> {
+/// Writes the cache file for `library` and, when it was built, its search `index`, made
+/// from the content `stamp` describes, to `out`, part by part: a library opened from a
+/// cache is written as it was read, record for record, and no part is copied into one
+/// buffer with the others (at a million entities they come to more than a gigabyte).
+pub fn write(
+    out: &mut impl Write,
+    binary: String,
+    stamp: Stamp,
+    library: &Library,
+    index: Option<&Tables>,
+) -> Result<(), String> {
     let archive = |e: rkyv::rancor::Error| format!("cannot archive: {e}");
     let built;
     let (front, records): (&[u8], &[u8]) = match (library.as_mapped(), library.as_built()) {
@@ -94,18 +101,21 @@ pub fn encode(binary: String, stamp: Stamp, library: &Library, index: Option<&Ta
     };
     let json = serde_json::to_vec(&header).map_err(|e| e.to_string())?;
     let json_len = u32::try_from(json.len()).map_err(|_| "header too long".to_owned())?;
-    let parts = [front, records, index.as_deref().unwrap_or_default()];
-    let mut bytes = Vec::with_capacity(parts_start(json.len()) + parts.iter().map(|p| p.len() + ALIGN).sum::<usize>());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&json_len.to_le_bytes());
-    bytes.extend_from_slice(&json);
-    for part in parts {
-        bytes.resize(bytes.len().div_ceil(ALIGN) * ALIGN, 0);
-        bytes.extend_from_slice(part);
+    let mut head = Vec::with_capacity(parts_start(json.len()));
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT.to_le_bytes());
+    head.extend_from_slice(&json_len.to_le_bytes());
+    head.extend_from_slice(&json);
+    let written = |e: std::io::Error| e.to_string();
+    out.write_all(&head).map_err(written)?;
+    let mut at = head.len();
+    for part in [front, records, index.as_deref().unwrap_or_default()] {
+        let padding = at.div_ceil(ALIGN) * ALIGN - at;
+        out.write_all(&[0; ALIGN][..padding]).map_err(written)?;
+        out.write_all(part).map_err(written)?;
+        at += padding + part.len();
     }
-    bytes.resize(bytes.len().div_ceil(ALIGN) * ALIGN, 0);
-    Ok(bytes)
+    out.write_all(&[0; ALIGN][..at.div_ceil(ALIGN) * ALIGN - at]).map_err(written)
 }
 
 /// Where the first part starts after a header of `header_len` bytes.

@@ -28,7 +28,7 @@ pub fn run(source: &Source<'_>, kind: Option<Kind>, json: bool) -> anyhow::Resul
 }
 
 fn of_kind(library: &Library, kind: Kind) -> impl Iterator<Item = EntityId> + '_ {
-    library.entity_ids().filter(move |&id| library.entity(id).kind == kind)
+    library.entity_ids().filter(move |&id| library.kind_of(id) == kind)
 }
 
 /// One line per briefing, newest first: the day it reports, id, headline and source.

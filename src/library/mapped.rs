@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 
 pub use front::{ArchivedFront, encode};
 
-use super::model::{Briefing, BriefingId, Entity, EntityId, Kind, Paragraph, Relation, Section, Source};
+use super::model::{Briefing, BriefingId, Entity, EntityId, Event, Kind, Paragraph, Relation, Section, Source};
 
 self_cell::self_cell!(
     /// The mapped file and its validated front, which borrows from it.
@@ -211,6 +211,17 @@ impl Mapped {
 
     pub fn figures_of(&self, id: EntityId) -> U32s<'_> {
         U32s::archived(self.front().figures_of.get(id.index()))
+    }
+
+    /// The events that involve `id`: each pair's event is looked up in its briefing (a
+    /// forged pair that points at no event is skipped).
+    pub fn events_of(&self, id: EntityId) -> impl Iterator<Item = (BriefingId, &Event)> + '_ {
+        let pairs = self.front().events_of.get(id.index()).chunks_exact(2);
+        pairs.filter_map(move |pair| {
+            let b = pair[0].to_native() as usize;
+            let briefing = self.briefings.get(b).map(|_| BriefingId::new(b))?;
+            Some((briefing, self.briefing(briefing).events.get(pair[1].to_native() as usize)?))
+        })
     }
 
     /// Record `i` of `records`, when its bytes match their hash and decode.
@@ -426,6 +437,7 @@ mod tests {
             assert_eq!(mapped.outgoing(e).collect::<Vec<_>>(), built.outgoing(e).collect::<Vec<_>>());
             assert_eq!(mapped.incoming(e).collect::<Vec<_>>(), built.incoming(e).collect::<Vec<_>>());
             assert_eq!(mapped.figures_about(e), built.figures_about(e));
+            assert_eq!(mapped.events_of(e), built.events_of(e));
         }
         assert_eq!(mapped.entity_by_id("no-such-entity"), None);
         for b in built.briefing_ids() {

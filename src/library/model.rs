@@ -544,9 +544,13 @@ impl Library {
     }
 
     /// Events, across briefings, that involve `id`.
-    pub fn events_of(&self, id: EntityId) -> impl Iterator<Item = (BriefingId, &Event)> + '_ {
-        self.briefing_ids().flat_map(move |b| {
-            self.briefing(b).events.iter().filter(move |e| e.entities.contains(&id)).map(move |e| (b, e))
-        })
+    pub fn events_of(&self, id: EntityId) -> Vec<(BriefingId, &Event)> {
+        match &self.store {
+            Store::Built(built) => built
+                .briefing_ids()
+                .flat_map(|b| built.briefing(b).events.iter().filter(|e| e.entities.contains(&id)).map(move |e| (b, e)))
+                .collect(),
+            Store::Mapped(m) => m.events_of(id).collect(),
+        }
     }
 }

@@ -141,6 +141,9 @@ pub struct Front {
     pub outgoing: Lists,
     pub incoming: Lists,
     pub figures_of: Lists,
+    /// For each entity, the events that involve it, as (briefing, event) pairs in library
+    /// order.
+    pub events_of: Lists,
     /// Columns the widest entity name takes.
     pub widest_name: u32,
 }
@@ -185,5 +188,21 @@ pub fn encode(built: &Built) -> Result<(Front, Vec<u8>), String> {
     let figures: Vec<Vec<u32>> =
         built.figures_of.iter().map(|f| f.iter().map(|e: &EntityId| e.index() as u32).collect()).collect();
     front.figures_of = Lists::of(figures.iter().map(Vec::as_slice));
+    front.events_of = Lists::of(events_of(built).iter().map(Vec::as_slice));
     Ok((front, records))
+}
+
+/// For each entity of `built`, the (briefing, event) pairs of the events that involve it.
+fn events_of(built: &Built) -> Vec<Vec<u32>> {
+    let mut lists = vec![Vec::new(); built.entities.len()];
+    for (b, briefing) in built.briefings.iter().enumerate() {
+        for (i, event) in briefing.events.iter().enumerate() {
+            for (n, e) in event.entities.iter().enumerate() {
+                if !event.entities[..n].contains(e) {
+                    lists[e.index()].extend([b as u32, i as u32]);
+                }
+            }
+        }
+    }
+    lists
 }

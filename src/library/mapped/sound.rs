@@ -47,6 +47,7 @@ pub fn front(front: &ArchivedFront, records: usize) -> Result<(), String> {
             "the relation graph is broken",
         ),
         (front.figures_of.fit(entities, entities), "the figures' table is broken"),
+        (front.events_of.fit(entities, u32::MAX as usize), "the events' table is broken"),
     ];
     match checks.iter().find(|(ok, _)| !ok) {
         Some((_, broken)) => Err((*broken).to_owned()),
