@@ -10,7 +10,7 @@ mod bytes;
 mod tables;
 
 use std::ops::Range;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use self::bytes::{Bytes, Corrupt, Problem};
 use self::tables::{Layout, Run};
@@ -146,13 +146,13 @@ pub fn decode(file: &[u8], changed: bool) -> Decoded {
         (sound(), rest(), marks.read_alone())
     } else {
         std::thread::scope(|scope| {
-            let helper = scope.spawn(|| marks.read_front());
+            let helper = scope.spawn(|| marks.read_some());
             let (sound, rest) = (sound(), rest());
-            let back = marks.read_back();
+            let mine = marks.read_some();
             // Reading has no panics in it; should the thread die anyway, the file is not
             // trusted.
-            let front = helper.join().unwrap_or_else(|_| vec![(0, Err(Corrupt::at(marks_at, Problem::EndsEarly)))]);
-            (sound, rest, marks.gather(front, back))
+            let theirs = helper.join().unwrap_or_else(|_| vec![(0, Err(Corrupt::at(marks_at, Problem::EndsEarly)))]);
+            (sound, rest, marks.gather(mine, theirs))
         })
     };
     if !sound {
@@ -187,12 +187,13 @@ fn rest(bytes: &mut Bytes<'_>, layout: Layout, changed: bool) -> Result<State, C
 }
 
 /// The read marks, to the end of the file, as pieces to read: the parts of a version 3
-/// table, or the one run of rows of a version 2 table. Two threads share them out. One
-/// takes pieces from the front, reading them into one run with room for every row, which
-/// becomes the table; the other, once it has read the rest of the file, takes them from
-/// the back, each into a run of its own, copied after the first one at the end. So the
-/// threads share the work whatever else each has to do, and only what the second one read
-/// is copied.
+/// table, or the one run of rows of a version 2 table. Two threads share them out: one
+/// reads the rest of the file first, the other starts on the marks. The first to come to
+/// them takes pieces from the front, reading them into one run with room for every row,
+/// which becomes the table; the other takes them from the back, each into a run of its
+/// own, copied after the first one at the end. So the threads share the work whatever
+/// else each has to do, only what the later one read is copied, and a thread that never
+/// got a core costs no copy at all.
 struct Marks<'a> {
     /// The pieces, or what is wrong with the index that says where they are.
     pieces: Result<Vec<Bytes<'a>>, Corrupt>,
@@ -200,8 +201,8 @@ struct Marks<'a> {
     changed: bool,
     /// How many rows the pieces say they hold.
     rows: usize,
-    /// The pieces no thread has taken yet.
-    left: Mutex<Range<usize>>,
+    /// The pieces no thread has taken yet, and whether a thread takes from the front.
+    left: Mutex<(Range<usize>, bool)>,
 }
 
 /// Runs of read marks, each by the index of its first piece, or the problem of a piece
@@ -216,13 +217,24 @@ impl<'a> Marks<'a> {
         };
         let count = pieces.as_ref().map_or(0, Vec::len);
         let rows = pieces.as_ref().map_or(0, |pieces| tables::rows_in(pieces, SMALLEST_MARK));
-        Marks { pieces, layout, changed, rows, left: Mutex::new(0..count) }
+        Marks { pieces, layout, changed, rows, left: Mutex::new((0..count, false)) }
+    }
+
+    fn left(&self) -> MutexGuard<'_, (Range<usize>, bool)> {
+        self.left.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The next piece not yet taken, from the front or from the back.
     fn take(&self, front: bool) -> Option<usize> {
-        let mut left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
+        let (left, _) = &mut *self.left();
         if front { left.next() } else { left.next_back() }
+    }
+
+    /// Reads pieces until none are left: from the front if no thread does yet, else from
+    /// the back.
+    fn read_some(&self) -> Runs {
+        let front = !std::mem::replace(&mut self.left().1, true);
+        if front { self.read_front() } else { self.read_back() }
     }
 
     /// Takes pieces from the front into one run until none are left, or one does not read.
@@ -277,10 +289,10 @@ impl<'a> Marks<'a> {
     /// The runs both threads read, in order, as one table; the first problem in file order
     /// if there is one. Every piece was read by one thread or the other, unless one did not
     /// read, and then every piece before it was.
-    fn gather(&self, front: Runs, back: Runs) -> Result<Table<Mark>, Corrupt> {
+    fn gather(&self, mine: Runs, theirs: Runs) -> Result<Table<Mark>, Corrupt> {
         self.pieces.as_ref().map_err(|problem| *problem)?;
-        let mut runs = front;
-        runs.extend(back);
+        let mut runs = mine;
+        runs.extend(theirs);
         runs.sort_unstable_by_key(|(first, _)| *first);
         tables::join(runs.into_iter().map(|(_, run)| run).collect::<Result<_, _>>()?)
     }
@@ -599,6 +611,25 @@ mod tests {
         assert!(bytes.len() >= PARALLEL, "{} bytes", bytes.len());
         let Decoded::Read(back) = decode(&bytes, false) else { panic!("does not read back") };
         assert_eq!(*back, state);
+    }
+
+    #[test]
+    fn the_read_marks_read_the_same_from_the_front_or_from_the_back() {
+        let state = large();
+        let bytes = encode(&state, Part::Whole);
+        let marks_at = usize::try_from(u64::from_le_bytes(bytes[16..24].try_into().unwrap())).unwrap();
+        let marks = || Marks::find(Bytes::new(&bytes, marks_at), Layout::Parts, false);
+        // The first thread to come takes every piece from the front, into one run.
+        let first = marks();
+        let (front, back) = (first.read_some(), first.read_some());
+        assert_eq!((front.len(), back.len()), (1, 0));
+        assert_eq!(first.gather(front, back), Ok(state.briefings.clone()));
+        // Had another thread taken the front, this one takes them all from the back.
+        let second = marks();
+        second.left().1 = true;
+        let back = second.read_some();
+        assert_eq!(back.len(), 4, "each part a run of its own");
+        assert_eq!(second.gather(Vec::new(), back), Ok(state.briefings));
     }
 
     #[test]
