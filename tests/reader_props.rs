@@ -340,3 +340,25 @@ proptest! {
         draw(&app);
     }
 }
+
+/// A found case: in the one-pane layout, Back from the comparison view to a story whose
+/// focused link previews an entity, then Forward, put the comparison back scrolled to
+/// another place.
+#[test]
+fn forward_after_back_restores_the_comparison_view_where_it_was_in_one_pane() {
+    let library = bundled_library();
+    let mut app = App::new(library, (60, 20), open(library, None));
+    for action in [
+        Action::NextLink,
+        Action::NextLink,
+        Action::NextLink,
+        Action::ShowView(ViewKind::Compare),
+        Action::Copy,
+        Action::Resize(43, 26),
+        Action::Suspend,
+        Action::PrevLink,
+    ] {
+        app.update(action);
+        check_round_trip(&mut app).unwrap();
+    }
+}

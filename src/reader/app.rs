@@ -52,6 +52,12 @@ fn half(page: usize) -> usize {
     (page / 2).max(1)
 }
 
+/// How much of the story's header fits on `screen`: see [`App::header`].
+fn header_of(screen: &Screen) -> Header {
+    let rows = screen.pane(Pane::Story).map_or(0, |r| layout::inner(r).height);
+    if rows < COMPACT_BELOW { Header::Compact } else { Header::Full }
+}
+
 /// What has the keyboard on top of the panes. One value, so two overlays can never be
 /// open at once.
 #[derive(Debug, Default)]
@@ -441,28 +447,19 @@ impl<'l> App<'l> {
     /// Lays out what changed, keeps every index in range, then resolves the pending
     /// scroll request against the layout that will be drawn.
     fn refresh(&mut self) {
-        let screen = self.screen();
-        let columns = self.size.0;
-        // A hidden pane is laid out at the full width, one row high; its spot is by
-        // content, so it reads right again once the pane is shown.
-        let size = |pane| {
-            let inner = screen.pane(pane).map(|r| layout::text_area(pane, r));
-            (inner.map_or(columns, |r| r.width).max(1) as usize, inner.map_or(1, |r| r.height).max(1) as usize)
-        };
-        let (story, card) = (size(Pane::Story), size(Pane::Card));
-        self.layout_main(story.0, self.header());
-        self.layout_card(card.0);
-        self.story.height = story.1;
-        self.card.height = card.1;
+        self.settle_layout();
         self.find.clamp(self.story.doc.marks.len());
         let preview = layout::search_areas(self.area()).preview.map(layout::inner);
         if let Overlay::Search(search) = &mut self.overlay {
             search.layout_preview(self.library, preview.map_or(1, |r| r.width.max(1) as usize));
         }
         if let Some((pane, reveal)) = self.reveal.take() {
-            let now = screen.pane(pane).is_some() || matches!(reveal, Reveal::Place(_));
+            let now = self.screen().pane(pane).is_some() || matches!(reveal, Reveal::Place(_));
             if now { self.resolve(pane, reveal) } else { self.reveal = Some((pane, reveal)) }
         }
+        // A resolved request may have focused a link with an entity to preview, which
+        // gives the story fewer rows.
+        let screen = self.settle_layout();
         self.story.clamp(&mut self.at.story);
         self.card.clamp(&mut self.at.card);
         for pane in [Pane::Story, Pane::Card] {
@@ -480,11 +477,46 @@ impl<'l> App<'l> {
         }
     }
 
+    /// Lays the documents out for the screen and returns that screen. The screen depends
+    /// on the documents in turn (the one-pane layout's preview strip, under the story,
+    /// shows the entity of the main document's focused link, and takes rows from it), so
+    /// the layout is redone until the screen the documents give is the one they were laid
+    /// out for: each pane's rows are then the rows that will be drawn. A second pass is
+    /// the most it takes (the strip changes only rows, and a document laid out at another
+    /// height has the same links); the bound is a guard.
+    fn settle_layout(&mut self) -> Screen {
+        let mut screen = self.screen();
+        for _ in 0..3 {
+            self.lay_out(&screen);
+            let now = self.screen();
+            if now == screen {
+                break;
+            }
+            screen = now;
+        }
+        screen
+    }
+
+    /// Lays both documents out for `screen`, each at its pane's width and rows.
+    fn lay_out(&mut self, screen: &Screen) {
+        let columns = self.size.0;
+        // A hidden pane is laid out at the full width, one row high; its spot is by
+        // content, so it reads right again once the pane is shown.
+        let size = |pane| {
+            let inner = screen.pane(pane).map(|r| layout::text_area(pane, r));
+            (inner.map_or(columns, |r| r.width).max(1) as usize, inner.map_or(1, |r| r.height).max(1) as usize)
+        };
+        let (story, card) = (size(Pane::Story), size(Pane::Card));
+        self.layout_main(story.0, header_of(screen));
+        self.layout_card(card.0);
+        self.story.height = story.1;
+        self.card.height = card.1;
+    }
+
     /// How much of the story's header fits: all of it in a tall pane, the headline alone
     /// in a short one (so the text starts by the fifth row of an 80×24 terminal).
     pub fn header(&self) -> Header {
-        let rows = self.screen().pane(Pane::Story).map_or(0, |r| layout::inner(r).height);
-        if rows < COMPACT_BELOW { Header::Compact } else { Header::Full }
+        header_of(&self.screen())
     }
 
     fn layout_main(&mut self, width: usize, header: Header) {
