@@ -362,3 +362,25 @@ fn forward_after_back_restores_the_comparison_view_where_it_was_in_one_pane() {
         check_round_trip(&mut app).unwrap();
     }
 }
+
+/// A scroll request made where its pane cannot be drawn waits for the pane; Back and
+/// Forward leave the place it was made for, so it must not move the place they put back.
+#[test]
+fn back_drops_a_scroll_request_left_waiting_by_a_terminal_too_small_to_draw() {
+    let library = bundled_library();
+    let mut app = App::new(library, (120, 40), open(library, None));
+    for action in [
+        Action::NextLink,
+        Action::NextLink,
+        Action::NextLink,
+        Action::ShowView(ViewKind::Compare),
+        Action::Resize(20, 5),
+        Action::NextLink,
+    ] {
+        app.update(action);
+    }
+    let story = *app.history.behind().last().unwrap();
+    app.update(Action::Back);
+    app.update(Action::Resize(120, 40));
+    assert_eq!(app.at.story, story.story, "the story as it was left");
+}

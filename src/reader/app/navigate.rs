@@ -12,9 +12,11 @@ use crate::reader::views::{View, ViewKind};
 
 impl App<'_> {
     /// Puts a recorded location back. Anchors are by content, so it reads the same even
-    /// if the width changed since.
+    /// if the width changed since. A scroll request left waiting goes with the place
+    /// left (see [`App::leave`]): the restored place is put back exactly as it was.
     fn restore(&mut self, at: Location) {
         self.at = at;
+        self.reveal = None;
         // A place read with the library in view shows it again.
         if at.focus == Pane::Navigator {
             self.library_shown = true;
@@ -23,8 +25,17 @@ impl App<'_> {
 
     /// Goes to a target, recording where we were.
     pub(crate) fn visit(&mut self, target: Target) {
-        self.history.visit(self.at);
+        self.leave();
         self.go(target);
+    }
+
+    /// Records the current place in history before going somewhere new. A scroll
+    /// request still waiting for its pane to be drawn (the terminal too small) was made
+    /// for the place left, so it is dropped: carried out later it would scroll, and focus
+    /// a link of, a document it was never meant for.
+    fn leave(&mut self) {
+        self.history.visit(self.at);
+        self.reveal = None;
     }
 
     /// Shows a target without touching history.
@@ -118,7 +129,7 @@ impl App<'_> {
         let Some(entity) = self.story_link_entity() else { return };
         match self.at.view {
             View::Map(root) if root != entity => {
-                self.history.visit(self.at);
+                self.leave();
                 self.at.view = View::Map(entity);
                 self.show_entity(entity);
                 self.at.story = Spot { link: Some(0), ..Spot::default() };
@@ -135,7 +146,7 @@ impl App<'_> {
             return;
         };
         if view != self.at.view {
-            self.history.visit(self.at);
+            self.leave();
             self.show_main(view);
             // The map opens with its root focused, so Tab walks on from the root.
             if let View::Map(_) = view {
@@ -150,7 +161,7 @@ impl App<'_> {
 
     /// Opens the path view between two entities, recorded in history.
     pub(crate) fn show_path(&mut self, from: EntityId, to: EntityId) {
-        self.history.visit(self.at);
+        self.leave();
         self.show_main(View::Path(from, to));
         self.focus_pane(Pane::Story);
     }
