@@ -42,6 +42,10 @@ pub enum Problem {
     Trailing,
     /// Bytes left over after the last row of a table's part.
     PartTooLong,
+    /// Front-coded ids that spell out far more text than the bytes they were read from:
+    /// each id may repeat the whole of the one before, so a hostile file could make a few
+    /// megabytes of rows spell gigabytes.
+    IdsTooLong,
 }
 
 impl std::fmt::Display for Problem {
@@ -61,6 +65,7 @@ impl std::fmt::Display for Problem {
             Problem::BadKey => "a bookmark key that names nothing",
             Problem::Trailing => "bytes after the end of the state",
             Problem::PartTooLong => "bytes after the last row of a part of a table",
+            Problem::IdsTooLong => "ids that spell out far more text than the file holds",
         };
         f.write_str(text)
     }

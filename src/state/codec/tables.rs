@@ -184,6 +184,12 @@ pub fn join<V>(runs: Vec<Run<V>>) -> Result<Table<V>, Corrupt> {
     Ok(Table::join(tables))
 }
 
+/// How many bytes of ids a run may spell out for each byte it is read from. Real ids
+/// share a prefix of a few dozen bytes at most (a row takes at least two bytes), so this
+/// is far above what a saved state needs, and it bounds what a hostile one can make the
+/// reader allocate to a small multiple of the file.
+const SPELLED_PER_BYTE: usize = 64;
+
 /// Reads a run of rows written by [`write_run`] (a version 2 table, or one part of a
 /// later one) into `run`. Ids must come in strictly increasing order, from the last id
 /// already in `run` on: the new id is the previous one's first `shared` bytes and then
@@ -203,6 +209,7 @@ pub fn read_run<V>(
         run.at = bytes.offset();
     }
     let Run { text, rows, .. } = run;
+    let (text_from, bytes_from) = (text.len(), bytes.offset());
     text.reserve(count * 16);
     rows.reserve(count);
     // The last id so far, to come after; none shared with the first row.
@@ -221,6 +228,9 @@ pub fn read_run<V>(
             return Err(Corrupt::at(at, Problem::OutOfOrder));
         }
         let id = text.len();
+        if text.len() + shared + rest.len() - text_from > SPELLED_PER_BYTE * (bytes.offset() - bytes_from) + 4096 {
+            return Err(Corrupt::at(at, Problem::IdsTooLong));
+        }
         text.extend_from_within(previous.start..previous.start + shared);
         text.extend_from_slice(rest);
         // An id starting inside a character would cut it in two (see `Table::from_sorted`).
@@ -291,6 +301,26 @@ mod tests {
         let mut sharing = bytes.clone();
         sharing[second + 1] = 3;
         assert_eq!(read_back(&sharing), Err(Corrupt::at(second + 1, Problem::SharesTooMuch)));
+    }
+
+    #[test]
+    fn ids_that_each_repeat_the_last_and_add_a_byte_are_refused_before_they_grow() {
+        // Every row shares the whole of the id before it and adds one letter: n rows of
+        // four bytes would spell n²/2 bytes of ids.
+        let rows = 20_000;
+        let mut bytes = Vec::new();
+        varint(&mut bytes, rows as u64);
+        for i in 0..rows {
+            varint(&mut bytes, i as u64);
+            varint(&mut bytes, 1);
+            bytes.push(b'a');
+            varint(&mut bytes, 0);
+        }
+        let mut run = Run::with_capacity(0);
+        let read =
+            read_run(&mut run, &mut Bytes::new(&bytes, 0), 3, false, &mut |b: &mut Bytes<'_>, _: &[u8]| b.varint());
+        assert!(matches!(read, Err(Corrupt { problem: Problem::IdsTooLong, .. })), "{read:?}");
+        assert!(run.text.len() < 64 * bytes.len() + 4096, "stopped before the ids outgrew the file");
     }
 
     #[test]
