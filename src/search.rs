@@ -123,8 +123,10 @@ impl Session {
                 return slots.iter().map(|&(d, _)| d).collect();
             }
         }
+        let mut kept = self.first.take().map(|(_, kept)| kept).unwrap_or_default();
         let touched = self.match_group(index, group, 0, Scope::All);
-        let kept = touched.iter().map(|&d| (d, self.slots[d as usize])).collect();
+        kept.clear();
+        kept.extend(touched.iter().map(|&d| (d, self.slots[d as usize])));
         self.first = Some((group.to_vec(), kept));
         touched
     }
@@ -141,21 +143,20 @@ impl Session {
         // Groups run in the order typed, so that the chain of best matches tells whether
         // the terms sit in that order.
         let groups: Vec<&Vec<query::Term>> = query.groups.iter().take(MAX_GROUPS).collect();
-        let mut first: Vec<u32> = Vec::new();
         let mut survivors: Vec<u32> = Vec::new();
         for (k, group) in groups.iter().enumerate() {
             survivors.sort_unstable();
             let scope = if k == 0 { Scope::All } else { Scope::Only(&survivors) };
-            let next =
+            survivors =
                 if k == 0 { self.first_group(index, group) } else { self.match_group(index, group, k as u8, scope) };
-            if k == 0 {
-                first = next.clone();
-            }
-            survivors = next;
         }
         self.exclude(index, query, &survivors);
         let results = self.rank(index, query, &survivors, groups.len() as u8, limit);
-        first.iter().for_each(|&d| self.slots[d as usize] = EMPTY);
+        // Every slot the search touched is one of the first group's: the later groups and
+        // the exclusions only look at destinations that matched it.
+        for &(d, _) in self.first.iter().flat_map(|(_, kept)| kept) {
+            self.slots[d as usize] = EMPTY;
+        }
         results
     }
 
@@ -406,10 +407,15 @@ impl Session {
         Results { hits, total, counts: counts.list() }
     }
 
-    /// Ranks some of the survivors: their counts, and the best `limit` of them with their keys.
+    /// Ranks some of the survivors: their counts, and the best `limit` of them with their
+    /// keys. Only a few candidates are held at a time: whenever `2 × limit` have gathered,
+    /// the best `limit` are kept, and a key no better than the worst of those is dropped
+    /// as it comes (keys are unique, so it could never be among the best).
     fn rank_part(&self, index: &Index<'_>, query: &Query, survivors: &[u32], groups: u8, limit: usize) -> Ranked {
         let mut counts = CategoryCounts::default();
-        let mut keyed = Vec::with_capacity(survivors.len());
+        let mut total = 0;
+        let mut keyed = Vec::with_capacity(2 * limit);
+        let mut bar: Option<(u64, u32)> = None;
         for &d in survivors {
             let i = d as usize;
             if self.slots[i].matched != groups {
@@ -417,11 +423,23 @@ impl Session {
             }
             let category = index.category(d);
             counts.add(category);
-            if query.keeps(category) {
-                keyed.push((key(self.slots[i].weakest, self.together(i, groups), index.tables.title_len[i], d), i));
+            if !query.keeps(category) {
+                continue;
+            }
+            total += 1;
+            if limit == 0 {
+                continue;
+            }
+            let k = key(self.slots[i].weakest, self.together(i, groups), index.tables.title_len[i], d);
+            if bar.is_some_and(|bar| k > bar) {
+                continue;
+            }
+            keyed.push((k, i));
+            if keyed.len() == 2 * limit {
+                keyed = best(keyed, limit);
+                bar = keyed.last().map(|&(k, _)| k);
             }
         }
-        let total = keyed.len();
         Ranked { counts, total, best: best(keyed, limit) }
     }
 }
