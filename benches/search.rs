@@ -46,14 +46,14 @@ fn library(entities: usize, label: &str) -> (Option<tempfile::TempDir>, Library)
 /// The queries to type, from the library itself.
 fn queries(library: &Library) -> Vec<(&'static str, String)> {
     let person = library
-        .entities
-        .iter()
+        .entity_ids()
+        .map(|e| library.entity(e))
         .find(|e| e.kind == Kind::Person && e.name.is_ascii() && e.name.len() >= 12 && !e.role.is_empty())
         .expect("a person with a long ASCII name and a role");
     let name = person.name.to_lowercase();
     let surname = name.split(' ').next_back().unwrap_or_default().to_string();
     let role_word = person.role.split(' ').next().unwrap_or_default().to_lowercase();
-    let sentence = &library.briefings[0].paragraphs[0].text;
+    let sentence = &library.briefing(library.briefing_ids().next().unwrap()).paragraphs[0].text;
     let words: Vec<String> =
         sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 4).map(str::to_lowercase).take(2).collect();
     vec![
@@ -127,7 +127,7 @@ fn main() {
         let index = Index::new(&library);
         println!(
             "\n## {label}: {} entities, {} destinations, {} word postings; index built in {} ms\n",
-            library.entities.len(),
+            library.entity_count(),
             index.len(),
             index.postings(),
             start.elapsed().as_millis()

@@ -71,7 +71,7 @@ fn main() -> anyhow::Result<()> {
     trim();
     report("after malloc_trim", json);
     let library = &loaded.library;
-    println!("{} briefings, {} entities", library.briefings.len(), library.entities.len());
+    println!("{} briefings, {} entities", library.briefing_count(), library.entity_count());
     println!("load_dir took {:.1} ms in this fresh process", took.as_secs_f64() * 1e3);
     Ok(())
 }

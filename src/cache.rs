@@ -9,11 +9,10 @@
 //! directory that cannot be written only means there is no cache.
 
 mod file;
-mod sound;
 mod stamp;
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 pub use file::{FORMAT, IndexPart};
@@ -101,11 +100,14 @@ impl Pending {
             return Ok(());
         }
         let binary = binary_identity().ok_or_else(|| io::Error::other("cannot identify this binary"))?;
-        let bytes = file::encode(binary, self.stamp, library, index).map_err(io::Error::other)?;
         if let Some(dir) = self.cache.parent() {
             fs::create_dir_all(dir)?;
         }
-        crate::state::file::write_atomic(&self.cache, &bytes)
+        crate::state::file::write_atomic_with(&self.cache, |out| {
+            let mut out = io::BufWriter::new(out);
+            file::write(&mut out, binary, self.stamp, library, index).map_err(io::Error::other)?;
+            out.flush()
+        })
     }
 }
 
@@ -115,8 +117,7 @@ impl Pending {
 /// start miss rather than serve what it read.
 pub fn load(content: &Path, cache: &Path, options: Options) -> Result<Loaded, LoadError> {
     match open(cache, content) {
-        Ok((mut library, index, stamp)) => {
-            relocate(&mut library, content);
+        Ok((library, index, stamp)) => {
             let pending = index.is_none().then(|| Pending { cache: cache.to_path_buf(), stamp, library_cached: true });
             Ok(Loaded { library, index, pending })
         }
@@ -134,8 +135,7 @@ pub fn load(content: &Path, cache: &Path, options: Options) -> Result<Loaded, Lo
 fn open(cache: &Path, content: &Path) -> Result<(Library, Option<IndexPart>, Stamp), String> {
     let opened = matching(cache, content)?;
     let stamp = opened.header.stamp.clone();
-    let (library, index) = opened.read()?;
-    sound::check(&library).map_err(|broken| format!("unsound library: {broken}"))?;
+    let (library, index) = opened.read(cache, content)?;
     Ok((library, index, stamp))
 }
 
@@ -150,16 +150,6 @@ fn matching(cache: &Path, content: &Path) -> Result<file::Opened, String> {
     match opened.header.stamp.differs_from_disk(content) {
         Some(change) => Err(change),
         None => Ok(opened),
-    }
-}
-
-/// Points each briefing's path into `content` as named now: the cache may have been
-/// written through another spelling of the same directory (a relative path, a link).
-fn relocate(library: &mut Library, content: &Path) {
-    for briefing in &mut library.briefings {
-        if let Some(name) = briefing.path.file_name() {
-            briefing.path = content.join(name);
-        }
     }
 }
 
@@ -232,8 +222,11 @@ mod tests {
         assert!(second.index.is_none(), "no index was written");
         let pending = second.pending.unwrap();
         assert!(pending.library_cached, "the library came from the cache");
-        assert_eq!(second.library.entities.len(), first.library.entities.len());
-        assert_eq!(second.library.briefings[0].path, content.path().join("amd-export-hit.json"));
+        assert_eq!(second.library.entity_count(), first.library.entity_count());
+        assert_eq!(
+            second.library.briefing(second.library.briefing_ids().next().unwrap()).path,
+            content.path().join("amd-export-hit.json")
+        );
         pending.write(&second.library, Some(Index::new(&second.library).tables())).unwrap();
 
         let third = load(content.path(), &cache, Options::default()).unwrap();

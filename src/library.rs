@@ -2,6 +2,7 @@
 //!
 //! Nothing in here knows about terminals; the reader and the CLI are both consumers.
 
+pub(crate) mod built;
 pub mod bundled;
 pub mod card;
 pub mod card_text;
@@ -17,6 +18,7 @@ pub mod input;
 pub mod link;
 pub mod load;
 pub mod locate;
+pub(crate) mod mapped;
 pub mod markup;
 pub mod model;
 pub(crate) mod objects;

@@ -515,7 +515,8 @@ fn every_figure_says_what_its_source_says() {
 #[test]
 fn every_figure_of_the_archive_is_checked_against_its_source() {
     let library = bundled::load(Options::default()).expect("the bundled archive loads").library;
-    let figures: Vec<&str> = library.entities.iter().filter(|e| e.figure.is_some()).map(|e| e.id.as_str()).collect();
+    let figures: Vec<&str> =
+        library.entity_ids().map(|e| library.entity(e)).filter(|e| e.figure.is_some()).map(|e| e.id.as_str()).collect();
     let checked: Vec<&str> = FIGURES.iter().map(|f| f.1).collect();
     let unchecked: Vec<&&str> = figures.iter().filter(|id| !checked.contains(id)).collect();
     assert!(unchecked.is_empty(), "figures with no source wording here: {unchecked:?}");

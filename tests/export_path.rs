@@ -58,7 +58,7 @@ fn json_export_gives_back_each_authors_file_and_the_files_check_together() {
     let content_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     fs::copy(content_dir.join("entities.json"), dir.path().join("entities.json")).expect("copy the shared entities");
     let lib = library::bundled::load(Options::default()).expect("bundled").library;
-    for b in &lib.briefings {
+    for b in lib.briefing_ids().map(|b| lib.briefing(b)) {
         let (code, json, err) = briefing(&["export", "--format", "json", &b.id]);
         assert_eq!(code, 0, "{err}");
         fs::write(dir.path().join(format!("{}.json", b.id)), &json).expect("write");
@@ -107,7 +107,7 @@ fn markdown_export_links_entities_and_footnotes_figures() {
 #[test]
 fn a_markdown_export_keeps_one_briefing_whole_and_every_link_inside_it() {
     let lib = library::bundled::load(Options::default()).expect("bundled").library;
-    for b in &lib.briefings {
+    for b in lib.briefing_ids().map(|b| lib.briefing(b)) {
         let (code, md, err) = briefing(&["export", &b.id]);
         assert_eq!(code, 0, "{err}");
         assert_eq!(dangling_links(&md), Vec::<String>::new(), "links of `{}` that lead nowhere", b.id);

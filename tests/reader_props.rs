@@ -208,7 +208,7 @@ fn start() -> impl Strategy<Value = Start> {
 
 fn open(library: &Library, open: Option<Option<usize>>) -> Option<Target> {
     match open? {
-        Some(i) => library.entity_ids().nth(i % library.entities.len()).map(Target::Entity),
+        Some(i) => library.entity_ids().nth(i % library.entity_count()).map(Target::Entity),
         None => library.briefing_ids().next().map(Target::Briefing),
     }
 }

@@ -191,7 +191,7 @@ fn kind_filters_narrow_and_count() {
     let library = bundled();
     let index = Index::new(&library);
     let figures = search::search(&index, &Query::parse("@figure"), 50);
-    let all_figures = library.entities.iter().filter(|e| e.kind == Kind::Figure).count();
+    let all_figures = library.entity_ids().filter(|&e| library.kind_of(e) == Kind::Figure).count();
     assert_eq!(figures.total, all_figures, "every figure of the archive");
     assert!(figures.hits.iter().all(|h| index.category(h.dest) == Category::Entity(Kind::Figure)));
     let billions = search::search(&index, &Query::parse("@figure billion"), 50);

@@ -7,29 +7,33 @@
 //! | 12..16 | header length `h`, little-endian |
 //! | 16..16+h | header, JSON: the binary, the content stamp, each part's length and hash |
 //! | to a multiple of 16 | zeros |
-//! | parts | the rkyv archive of the validated library, then, when it was built, of its search index, each padded to a multiple of 16 |
+//! | parts | the library's front (an rkyv archive, see `library::mapped`), its records, and, when it was built, the rkyv archive of its search index, each padded to a multiple of 16 |
 //!
 //! The header is read and compared before any part is touched, so a cache made by another
-//! binary or for other content costs one small read; each part's hash then catches a file
-//! truncated or damaged after it was written, before rkyv validates its structure.
+//! binary or for other content costs one small read. The file is then memory-mapped: the
+//! front's hash catches a file truncated or damaged after it was written before rkyv
+//! validates its structure, and each record carries its own hash, checked when it is
+//! first decoded, so that opening a library does not read every record.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
+use memmap2::Mmap;
 use rkyv::util::AlignedVec;
 use serde::{Deserialize, Serialize};
 
 use super::stamp::Stamp;
 use crate::library::Library;
+use crate::library::mapped::{self, Layout, Mapped};
 use crate::search::Tables;
 
 const MAGIC: &[u8; 8] = b"BRIEFCCH";
 
 /// Bumped whenever the header or the archived library changes shape.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
-/// Alignment of the body: rkyv's archives need their buffer aligned to 16.
+/// Alignment of the parts: rkyv's archives need their buffer aligned to 16.
 const ALIGN: usize = 16;
 
 /// Everything a cache must match before its parts are used.
@@ -39,8 +43,10 @@ pub struct Header {
     pub binary: String,
     /// The content it was made from.
     pub stamp: Stamp,
-    /// The library's archive.
-    pub library: Part,
+    /// The library's front.
+    pub front: Part,
+    /// The length of the library's records, which carry their own hashes.
+    pub records: u64,
     /// The search index's archive, when the index had been built.
     pub index: Option<Part>,
 }
@@ -56,34 +62,60 @@ impl Part {
     fn of(bytes: &[u8]) -> Part {
         Part { len: bytes.len() as u64, hash: xxhash_rust::xxh3::xxh3_64(bytes) }
     }
-
-    /// Its length padded to the alignment of the next part.
-    fn padded(self) -> u64 {
-        self.len.div_ceil(ALIGN as u64) * ALIGN as u64
-    }
 }
 
-/// The bytes of a cache file for `library` and, when it was built, its search `index`,
-/// made from the content `stamp` describes.
-pub fn encode(binary: String, stamp: Stamp, library: &Library, index: Option<&Tables>) -> Result<Vec<u8>, String> {
+/// `len` padded to the alignment of the next part.
+fn padded(len: u64) -> u64 {
+    len.div_ceil(ALIGN as u64) * ALIGN as u64
+}
+
+/// Writes the cache file for `library` and, when it was built, its search `index`, made
+/// from the content `stamp` describes, to `out`, part by part: a library opened from a
+/// cache is written as it was read, record for record, and no part is copied into one
+/// buffer with the others (at a million entities they come to more than a gigabyte).
+pub fn write(
+    out: &mut impl Write,
+    binary: String,
+    stamp: Stamp,
+    library: &Library,
+    index: Option<&Tables>,
+) -> Result<(), String> {
     let archive = |e: rkyv::rancor::Error| format!("cannot archive: {e}");
-    let library = rkyv::to_bytes::<rkyv::rancor::Error>(library).map_err(archive)?;
+    let built;
+    let (front, records): (&[u8], &[u8]) = match (library.as_mapped(), library.as_built()) {
+        (Some(mapped), _) => mapped.parts(),
+        (None, Some(library)) => {
+            let (front, records) = mapped::encode(library)?;
+            built = (rkyv::to_bytes::<rkyv::rancor::Error>(&front).map_err(archive)?, records);
+            (&built.0, &built.1)
+        }
+        (None, None) => return Err("a library neither built nor mapped".into()),
+    };
     let index = index.map(rkyv::to_bytes::<rkyv::rancor::Error>).transpose().map_err(archive)?;
-    let header = Header { binary, stamp, library: Part::of(&library), index: index.as_deref().map(Part::of) };
+    let header = Header {
+        binary,
+        stamp,
+        front: Part::of(front),
+        records: records.len() as u64,
+        index: index.as_deref().map(Part::of),
+    };
     let json = serde_json::to_vec(&header).map_err(|e| e.to_string())?;
     let json_len = u32::try_from(json.len()).map_err(|_| "header too long".to_owned())?;
-    let mut bytes =
-        Vec::with_capacity(parts_start(json.len()) + library.len() + index.as_ref().map_or(0, |i| i.len()) + 2 * ALIGN);
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&json_len.to_le_bytes());
-    bytes.extend_from_slice(&json);
-    for part in std::iter::once(&library[..]).chain(index.as_deref()) {
-        bytes.resize(bytes.len().div_ceil(ALIGN) * ALIGN, 0);
-        bytes.extend_from_slice(part);
+    let mut head = Vec::with_capacity(parts_start(json.len()));
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT.to_le_bytes());
+    head.extend_from_slice(&json_len.to_le_bytes());
+    head.extend_from_slice(&json);
+    let written = |e: std::io::Error| e.to_string();
+    out.write_all(&head).map_err(written)?;
+    let mut at = head.len();
+    for part in [front, records, index.as_deref().unwrap_or_default()] {
+        let padding = at.div_ceil(ALIGN) * ALIGN - at;
+        out.write_all(&[0; ALIGN][..padding]).map_err(written)?;
+        out.write_all(part).map_err(written)?;
+        at += padding + part.len();
     }
-    bytes.resize(bytes.len().div_ceil(ALIGN) * ALIGN, 0);
-    Ok(bytes)
+    out.write_all(&[0; ALIGN][..at.div_ceil(ALIGN) * ALIGN - at]).map_err(written)
 }
 
 /// Where the first part starts after a header of `header_len` bytes.
@@ -95,9 +127,8 @@ fn parts_start(header_len: usize) -> usize {
 pub struct Opened {
     pub header: Header,
     file: File,
-    header_len: usize,
-    /// Padding between the header and the first part.
-    padding: usize,
+    /// Where the front starts.
+    start: u64,
 }
 
 /// Opens the cache at `path` and reads its header: an error in words for a file that is
@@ -121,27 +152,53 @@ pub fn open(path: &Path) -> Result<Opened, String> {
     let mut header = vec![0u8; header_len];
     file.read_exact(&mut header).map_err(|e| e.to_string())?;
     let header: Header = serde_json::from_slice(&header).map_err(|e| format!("bad header: {e}"))?;
-    let start = parts_start(header_len);
-    let promised = start as u64 + header.library.padded() + header.index.map_or(0, Part::padded);
+    let start = parts_start(header_len) as u64;
+    let promised =
+        start + padded(header.front.len) + padded(header.records) + header.index.map_or(0, |i| padded(i.len));
     if length != promised {
         return Err(format!("{length} bytes where the header promises {promised}"));
     }
-    Ok(Opened { header, file, header_len, padding: start - 16 - header_len })
+    Ok(Opened { header, file, start })
 }
 
 impl Opened {
-    /// Reads the library's part, checks its hash, validates the archive and rebuilds the
-    /// library; the index's part, when the cache has one, is left to read when it is wanted
-    /// (on the search worker, while the first screen is already up).
-    pub fn read(mut self) -> Result<(Library, Option<IndexPart>), String> {
-        let at = 16 + self.header_len as u64 + self.padding as u64;
-        let bytes = read_part(&mut self.file, at, self.header.library)?;
-        let library =
-            rkyv::from_bytes::<Library, rkyv::rancor::Error>(&bytes).map_err(|e| format!("bad library: {e}"))?;
-        let index =
-            self.header.index.map(|part| IndexPart { file: self.file, at: at + self.header.library.padded(), part });
+    /// Maps the file, checks the front's hash and opens the library over it, with its
+    /// briefings' files in `content`; the index's part, when the cache has one, is left
+    /// to read when it is wanted (on the search worker, while the first screen is up).
+    pub fn read(self, cache: &Path, content: &Path) -> Result<(Library, Option<IndexPart>), String> {
+        // Sound because the cache is only ever replaced by a rename, never written in
+        // place (see `library::mapped`), and the map is read-only.
+        let map = unsafe { Mmap::map(&self.file) }.map_err(|e| format!("cannot map: {e}"))?;
+        let front = to_usize(self.start)?..to_usize(self.start + self.header.front.len)?;
+        let records_at = self.start + padded(self.header.front.len);
+        let records = to_usize(records_at)?..to_usize(records_at + self.header.records)?;
+        let bytes = map.get(front.clone()).ok_or("truncated")?;
+        if Part::of(bytes).hash != self.header.front.hash {
+            return Err("damaged: the front does not match its hash".into());
+        }
+        let inode = inode(&self.file);
+        let layout = Layout { front, records, content: content.to_path_buf(), cache: cache.to_path_buf(), inode };
+        let library = Library::from(Mapped::open(map, layout)?);
+        let at = records_at + padded(self.header.records);
+        let index = self.header.index.map(|part| IndexPart { file: self.file, at, part });
         Ok((library, index))
     }
+}
+
+fn to_usize(at: u64) -> Result<usize, String> {
+    usize::try_from(at).map_err(|_| "too large to map".to_owned())
+}
+
+/// The inode of `file`, to tell later whether its path still names it.
+#[cfg(unix)]
+fn inode(file: &File) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().map_or(0, |m| m.ino())
+}
+
+#[cfg(not(unix))]
+fn inode(_file: &File) -> u64 {
+    0
 }
 
 /// The search index's part of a cache file, not read yet.

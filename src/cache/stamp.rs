@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::library::load::json_files;
+use crate::library::load::{json_files, library_entries};
 
 /// A file whose modification time is this close to the moment it was stamped (or later)
 /// may still change within the same tick of the file system's clock without its time
@@ -64,15 +64,15 @@ impl Stamp {
         if canonical != self.dir {
             return Some(format!("made for {}", self.dir));
         }
-        let paths = match json_files(dir) {
-            Ok(paths) => paths,
+        let entries = match library_entries(dir) {
+            Ok(entries) => entries,
             Err(problem) => return Some(problem.message),
         };
-        let names: Vec<String> = paths.iter().map(|p| file_name(p)).collect();
+        let names: Vec<String> = entries.iter().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         if let Some(change) = added_or_removed(&self.files, &names) {
             return Some(change);
         }
-        self.files.iter().zip(&paths).find_map(|(old, path)| old.differs(path))
+        self.files.iter().zip(&entries).find_map(|(old, entry)| old.differs(entry))
     }
 }
 
@@ -96,17 +96,23 @@ impl FileStamp {
         Ok(FileStamp { name: file_name(path), len: metadata.len(), modified, changed, inode, hash })
     }
 
-    /// How the file at `path` differs from this stamp, if it does.
-    fn differs(&self, path: &Path) -> Option<String> {
+    /// How the file of directory entry `entry` differs from this stamp, if it does.
+    fn differs(&self, entry: &fs::DirEntry) -> Option<String> {
         let changed = |what: &str| Some(format!("{} {what}", self.name));
-        let Ok(metadata) = fs::metadata(path) else {
+        // The entry's own status, looked up in the open directory, unless it is a link,
+        // whose target is what is read.
+        let metadata = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => entry.metadata(),
+            _ => fs::metadata(entry.path()),
+        };
+        let Ok(metadata) = metadata else {
             return changed("cannot be read");
         };
         if (metadata.len(), times(&metadata)) != (self.len, (self.modified, self.changed, self.inode)) {
             return changed("changed");
         }
         match self.hash {
-            Some(hash) if hash_file(path).ok() != Some(hash) => changed("changed"),
+            Some(hash) if hash_file(&entry.path()).ok() != Some(hash) => changed("changed"),
             _ => None,
         }
     }

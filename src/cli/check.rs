@@ -48,10 +48,10 @@ fn check(content: Option<&Path>) -> (String, bool) {
             let lib = loaded.library;
             format!(
                 "{} briefing{}, {} entities, {} relations",
-                lib.briefings.len(),
-                plural(lib.briefings.len()),
-                lib.entities.len(),
-                lib.relations.len()
+                lib.briefing_count(),
+                plural(lib.briefing_count()),
+                lib.entity_count(),
+                lib.relation_count()
             )
         }
         Err(error) => {

@@ -41,9 +41,9 @@ pub fn run(source: &Source<'_>, id: Option<&str>, format: Format) -> anyhow::Res
     let library = load(source)?;
     let briefing = match id {
         Some(id) => library.briefing_by_id(id),
-        None if library.briefings.len() == 1 => library.briefing_ids().next(),
+        None if library.briefing_count() == 1 => library.briefing_ids().next(),
         None => {
-            let ids: Vec<&str> = library.briefings.iter().map(|b| b.id.as_str()).collect();
+            let ids: Vec<&str> = library.briefing_ids().map(|b| library.briefing_key_of(b)).collect();
             super::eprint(&format!("the library has {} briefings; name one: {}", ids.len(), ids.join(", ")));
             return Ok(ExitCode::FAILURE);
         }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::json::BriefingJson;
 use super::{Source, load, print};
-use crate::library::card::{Head, newest_first};
+use crate::library::card::Head;
 use crate::library::{EntityId, Kind, Library};
 
 /// Lists briefings (no kind) or entities of `kind`, as text or JSON.
@@ -13,7 +13,7 @@ pub fn run(source: &Source<'_>, kind: Option<Kind>, json: bool) -> anyhow::Resul
     let text = match (kind, json) {
         (None, false) => briefings_text(&library),
         (None, true) => {
-            let newest = newest_first(&library);
+            let newest = library.newest_first();
             serde_json::to_string_pretty(
                 &newest.iter().map(|&b| BriefingJson::new(library.briefing(b))).collect::<Vec<_>>(),
             )?
@@ -28,13 +28,14 @@ pub fn run(source: &Source<'_>, kind: Option<Kind>, json: bool) -> anyhow::Resul
 }
 
 fn of_kind(library: &Library, kind: Kind) -> impl Iterator<Item = EntityId> + '_ {
-    library.entity_ids().filter(move |&id| library.entity(id).kind == kind)
+    library.entity_ids().filter(move |&id| library.kind_of(id) == kind)
 }
 
 /// One line per briefing, newest first: the day it reports, id, headline and source.
 fn briefings_text(library: &Library) -> String {
-    let width = library.briefings.iter().map(|b| b.id.len()).max().unwrap_or(0);
-    newest_first(library)
+    let width = library.briefing_ids().map(|b| library.briefing_key_of(b).len()).max().unwrap_or(0);
+    library
+        .newest_first()
         .into_iter()
         .map(|id| {
             let b = library.briefing(id);

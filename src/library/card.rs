@@ -99,21 +99,6 @@ pub fn place_label(section: usize, paragraph: usize) -> String {
     format!("§{} ¶{}", section + 1, paragraph + 1)
 }
 
-/// Newest first, undated last: how an archive lists its briefings.
-pub fn newest_first(library: &Library) -> Vec<BriefingId> {
-    let mut ids: Vec<BriefingId> = library.briefing_ids().collect();
-    ids.sort_by(|&a, &b| {
-        let date = |id: BriefingId| library.briefing(id).date.as_deref();
-        match (date(a), date(b)) {
-            (Some(x), Some(y)) => y.cmp(x).then(a.cmp(&b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.cmp(&b),
-        }
-    });
-    ids
-}
-
 impl Serialize for BriefingRef<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id)
@@ -421,7 +406,7 @@ impl<'l> Card<'l> {
             relations: relations(library, id),
             figures: figures(library, id),
             mentions: mentions(library, id),
-            events: timeline(library, library.events_of(id)),
+            events: timeline(library, library.events_of(id).into_iter()),
         }
     }
 }
@@ -510,7 +495,7 @@ fn stated<'l>(library: &'l Library, source: &RelationSource) -> Stated<'l> {
 fn mentions(library: &Library, id: EntityId) -> Vec<MentionLine<'_>> {
     let mut lines = Vec::new();
     let backlinks = &library.entity(id).briefings;
-    for b in newest_first(library).into_iter().filter(|b| backlinks.contains(b)) {
+    for b in library.newest_first().into_iter().filter(|b| backlinks.contains(b)) {
         let briefing = library.briefing(b);
         for (link, m) in library.mentions(b).iter().enumerate().filter(|(_, m)| m.entity == id) {
             let (section, paragraph) = briefing.place(m.paragraph);

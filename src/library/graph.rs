@@ -88,8 +88,8 @@ pub fn edges(library: &Library, id: EntityId) -> Vec<Edge<'_>> {
 /// go to relations, and among them to the one declared first); `None` when they are not
 /// connected.
 pub fn shortest_path(library: &Library, from: EntityId, to: EntityId) -> Option<Vec<Edge<'_>>> {
-    let mut came_by: Vec<Option<(EntityId, Edge<'_>)>> = vec![None; library.entities.len()];
-    let mut seen = vec![false; library.entities.len()];
+    let mut came_by: Vec<Option<(EntityId, Edge<'_>)>> = vec![None; library.entity_count()];
+    let mut seen = vec![false; library.entity_count()];
     seen[from.index()] = true;
     let mut queue = VecDeque::from([from]);
     while let Some(at) = queue.pop_front() {

@@ -101,16 +101,28 @@ pub fn read_dir(dir: &Path) -> (Vec<Input>, Vec<Diagnostic>) {
 /// The briefing files of `dir` in name order: `*.json`, not hidden (see
 /// [`is_briefing_name`]), not directories; an unreadable or empty directory is a problem.
 pub(crate) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    Ok(library_entries(dir)?.iter().map(fs::DirEntry::path).collect())
+}
+
+/// The directory entries of the library files in `dir`, in name order: what
+/// [`json_files`] lists, with what the directory already says about each, so that a
+/// caller stamping thousands of files looks each up by name in the directory it has open
+/// rather than by a whole path.
+pub(crate) fn library_entries(dir: &Path) -> Result<Vec<fs::DirEntry>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|e| Diagnostic::error(dir, None, format!("cannot read directory: {e}")))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().is_some_and(|n| is_briefing_name(&n.to_string_lossy())) && !p.is_dir())
+    let is_dir = |entry: &fs::DirEntry| match entry.file_type() {
+        Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+        _ => entry.path().is_dir(),
+    };
+    let mut found: Vec<fs::DirEntry> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| is_briefing_name(&entry.file_name().to_string_lossy()) && !is_dir(entry))
         .collect();
-    paths.sort();
-    if paths.is_empty() {
+    found.sort_by_cached_key(fs::DirEntry::file_name);
+    if found.is_empty() {
         return Err(Diagnostic::error(dir, None, "no briefing files (*.json) in directory"));
     }
-    Ok(paths)
+    Ok(found)
 }
 
 /// Reads one file of a library, refusing anything but a regular file within the size limit.

@@ -6,7 +6,10 @@ use super::model::Library;
 /// "no entity or briefing `x`; closest: …", for an id that is neither. The closest are
 /// entity and briefing ids, never `id` itself.
 pub fn unknown_id(library: &Library, id: &str) -> String {
-    let ids = library.entities.iter().map(|e| e.id.as_str()).chain(library.briefings.iter().map(|b| b.id.as_str()));
+    let ids = library
+        .entity_ids()
+        .map(|e| library.key_of(e))
+        .chain(library.briefing_ids().map(|b| library.briefing_key_of(b)));
     let near = closest(id, ids.filter(|&known| known != id), 5);
     if near.is_empty() {
         format!("no entity or briefing `{id}`")

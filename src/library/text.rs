@@ -221,6 +221,11 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// Columns `text` takes in a terminal: each character's width, control characters none.
+pub fn columns(text: &str) -> usize {
+    text.chars().map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::built::Built;
 use super::diagnostic::{Diagnostic, Position, Severity, position_of};
 use super::format::{EntityFile, Kind};
 use super::input::{Input, Options, Parsed, reread_text};
@@ -198,7 +199,7 @@ pub(crate) fn build(inputs: &[Input], parsed: Vec<Parsed<'_>>, options: Options)
 /// files after it; references are resolved once every file is declared.
 pub(crate) struct Builder<'a> {
     reporter: Reporter<'a>,
-    library: Library,
+    library: Built,
     origins: Origins,
     parsed: Vec<Parsed<'a>>,
     declared: Vec<declare::Declared>,
@@ -209,7 +210,7 @@ impl<'a> Builder<'a> {
     pub(crate) fn new(inputs: &'a [Input], parsed: &[Parsed<'a>]) -> Self {
         Builder {
             reporter: Reporter::new(inputs, parsed),
-            library: Library::default(),
+            library: Built::default(),
             origins: Origins::default(),
             parsed: Vec::with_capacity(inputs.len()),
             declared: Vec::with_capacity(inputs.len()),
@@ -232,16 +233,17 @@ impl<'a> Builder<'a> {
     pub(crate) fn finish(mut self, options: Options) -> (Library, Vec<Diagnostic>) {
         reconcile::reconcile(&mut self.library, &mut self.origins, &mut self.reporter);
         resolve::resolve_all(&mut self.library, self.parsed, self.declared, &self.origins.poisoned, &mut self.reporter);
-        let shared = lint::shared_aliases(&self.library, &self.origins, &mut self.reporter);
+        let library = Library::from(self.library);
+        let shared = lint::shared_aliases(&library, &self.origins, &mut self.reporter);
         if options.lint_mentions {
             // A file with errors may not have been read as meant (a broken pin leaves its
             // text raw), so what its story seems not to mention proves nothing; every other
             // file is linted, so fixing the errors brings no new warnings from them.
             let broken = self.reporter.files_with_errors();
-            lint::unmentioned(&self.library, &self.origins, &shared, &broken, &mut self.reporter);
-            lint::scoped_aliases(&self.library, &self.origins, &broken, &mut self.reporter);
+            lint::unmentioned(&library, &self.origins, &shared, &broken, &mut self.reporter);
+            lint::scoped_aliases(&library, &self.origins, &broken, &mut self.reporter);
         }
-        (self.library, self.reporter.diagnostics)
+        (library, self.reporter.diagnostics)
     }
 }
 
@@ -408,9 +410,15 @@ mod tests {
         let a = story("a", "Kestrel and Ora.", &format!(", {ents}, {rel}"));
         let b = story("b", "Ora and Kestrel.", &format!(r#", "entities": [{{"id": "kes"}}, {{"id": "ora"}}], {rel}"#));
         let library = load_sources(&inputs(&[("a.json", a), ("b.json", b)]), Options::default()).unwrap().library;
-        assert_eq!(library.relations.len(), 1);
-        let stated: Vec<_> =
-            library.relations[0].sources.iter().map(|s| library.briefing(s.briefing).id.as_str()).collect();
+        assert_eq!(library.relation_count(), 1);
+        let stated: Vec<_> = library
+            .relations()
+            .next()
+            .unwrap()
+            .sources
+            .iter()
+            .map(|s| library.briefing(s.briefing).id.as_str())
+            .collect();
         assert_eq!(stated, ["a", "b"]);
     }
 

@@ -5,7 +5,7 @@
 
 use super::doc::{Doc, DocBuilder, Tone, symbol};
 use super::target::Target;
-use crate::library::card::{BriefingRef, Card, FigureData, Head, MentionLine, newest_first, place_label};
+use crate::library::card::{BriefingRef, Card, FigureData, Head, MentionLine, place_label};
 use crate::library::{BriefingId, EntityId, Library, cite};
 use crate::state::Standing;
 
@@ -85,7 +85,7 @@ fn heading(b: &mut DocBuilder, title: &str, count: usize) {
 /// The card's briefings newest first; relations and events refer to them by number.
 fn numbered<'c>(library: &Library, card: &'c Card<'_>) -> Vec<&'c BriefingRef<'c>> {
     let listed = &card.head.briefings;
-    newest_first(library).into_iter().filter_map(|id| listed.iter().find(|b| b.briefing == id)).collect()
+    library.newest_first().into_iter().filter_map(|id| listed.iter().find(|b| b.briefing == id)).collect()
 }
 
 /// " [1 3]": which of the card's numbered briefings state something, when it has several.

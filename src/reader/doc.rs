@@ -270,7 +270,7 @@ pub fn symbol(kind: Kind) -> char {
 
 /// Display width of text in terminal columns.
 pub fn width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    crate::library::text::columns(text)
 }
 
 /// Wraps one paragraph's runs into `doc`, breaking at spaces (and between ideographs),

@@ -2,7 +2,6 @@
 //! computed from the index on demand, so a library of any size costs nothing to scroll.
 
 use super::doc::width;
-use crate::library::card::newest_first;
 use crate::library::{BriefingId, EntityId, Kind, Library};
 use crate::state::{Bookmark, Marked};
 
@@ -95,13 +94,24 @@ pub struct Index {
 
 /// Columns the longest row of briefings and groups takes: "▶ 2025-04-17 " and a
 /// headline, " ▶●" and a name (the marks of new or read briefings may add a few more).
-fn widest(library: &Library, briefings: &[BriefingId], groups: &[(Kind, Vec<EntityId>, bool)]) -> usize {
+/// The whole library's widest name is the library's to know; one briefing's is measured.
+fn widest(library: &Library, briefings: &[BriefingId], groups: &[(Kind, Vec<EntityId>, bool)], only: bool) -> usize {
     let briefing = |&b: &BriefingId| {
-        let b = library.briefing(b);
-        2 + b.date.as_ref().map_or(0, |d| width(d) + 1) + width(&b.headline)
+        let (date, headline) = library.head_of(b);
+        2 + date.map_or(0, |d| width(d) + 1) + width(headline)
     };
-    let entities = groups.iter().flat_map(|(_, ids, _)| ids).map(|&e| 3 + width(&library.entity(e).name));
-    briefings.iter().map(briefing).chain(entities).max().unwrap_or(0)
+    let names = match only {
+        true => groups.iter().flat_map(|(_, ids, _)| ids).map(|&e| width(library.name_of(e))).max(),
+        false => (library.entity_count() > 0).then(|| library.widest_name()),
+    };
+    briefings.iter().map(briefing).chain(names.map(|n| 3 + n)).max().unwrap_or(0)
+}
+
+/// The entities of `kind` among `listed`, sorted by name as [`Library::by_name`] sorts.
+fn by_name(library: &Library, listed: &[EntityId], kind: Kind) -> Vec<EntityId> {
+    let mut ids: Vec<EntityId> = listed.iter().copied().filter(|&id| library.kind_of(id) == kind).collect();
+    ids.sort_by_cached_key(|&id| (library.name_of(id).to_lowercase(), id));
+    ids
 }
 
 /// Groups larger than this start folded, so a big library opens on a short list.
@@ -111,22 +121,19 @@ impl Index {
     /// Builds the index of a library, listing the entities of briefing `only` or, with
     /// `None`, of the whole library.
     pub fn new(library: &Library, only: Option<BriefingId>) -> Self {
-        let listed: Vec<EntityId> = match only {
-            Some(b) => library.briefing(b).entities.clone(),
-            None => library.entity_ids().collect(),
-        };
         let groups: Vec<(Kind, Vec<EntityId>, bool)> = Kind::ALL
             .into_iter()
             .filter_map(|kind| {
-                let mut ids: Vec<EntityId> =
-                    listed.iter().copied().filter(|&id| library.entity(id).kind == kind).collect();
-                ids.sort_by_cached_key(|&id| library.entity(id).name.to_lowercase());
+                let ids = match only {
+                    Some(b) => by_name(library, &library.briefing(b).entities, kind),
+                    None => library.by_name(kind),
+                };
                 let open = ids.len() <= OPEN_LIMIT;
                 (!ids.is_empty()).then_some((kind, ids, open))
             })
             .collect();
-        let briefings = newest_first(library);
-        let widest = widest(library, &briefings, &groups);
+        let briefings = library.newest_first();
+        let widest = widest(library, &briefings, &groups, only.is_some());
         Index { briefings, groups, saved: Vec::new(), only, widest }
     }
 

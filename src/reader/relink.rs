@@ -23,8 +23,8 @@ impl Relink {
     /// The map from `old`'s indices to `new`'s.
     pub fn between(old: &Library, new: &Library) -> Relink {
         Relink {
-            briefings: old.briefing_ids().map(|b| new.briefing_by_id(&old.briefing(b).id)).collect(),
-            entities: old.entity_ids().map(|e| new.entity_by_id(&old.entity(e).id)).collect(),
+            briefings: old.briefing_ids().map(|b| new.briefing_by_id(old.briefing_key_of(b))).collect(),
+            entities: old.entity_ids().map(|e| new.entity_by_id(old.key_of(e))).collect(),
         }
     }
 

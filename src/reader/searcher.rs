@@ -198,7 +198,7 @@ pub fn start<'scope, 'l: 'scope>(
     library: &'l Library,
     cached: Cached,
 ) -> Searcher<'l> {
-    if library.entities.len() >= BACKGROUND_FROM_ENTITIES {
+    if library.entity_count() >= BACKGROUND_FROM_ENTITIES {
         return start_worker(scope, library, cached);
     }
     if let Some(pending) = cached.pending {

@@ -201,7 +201,7 @@ impl EventsOf {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        let mut starts = vec![0u32; library.entities.len() + 1];
+        let mut starts = vec![0u32; library.entity_count() + 1];
         for &(e, _, _) in &pairs {
             starts[e as usize + 1] += 1;
         }

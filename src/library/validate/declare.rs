@@ -5,10 +5,11 @@ use std::mem::take;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use super::super::built::Built;
 use super::super::format::{BriefingFile, EntitiesFile, EntityFile, FigureFile, Kind};
 use super::super::input::Content;
 use super::super::locate::JsonPath;
-use super::super::model::{AliasScope, Briefing, BriefingId, Entity, EntityId, Fact, Library, Source};
+use super::super::model::{AliasScope, Briefing, BriefingId, Entity, EntityId, Fact, Source};
 use super::{Origin, Origins, Parsed, Reporter, Statement, is_valid_id};
 
 /// What the first pass learnt of one file: its briefing and its figures' entity ids.
@@ -22,7 +23,7 @@ pub(super) struct Declared {
 /// moved out of the parsed files rather than copied: nothing reads them there afterwards,
 /// and on a large library the copies were a large share of load time.
 pub(super) fn declare(
-    library: &mut Library,
+    library: &mut Built,
     origins: &mut Origins,
     parsed: &mut Parsed<'_>,
     reporter: &mut Reporter<'_>,
@@ -39,7 +40,7 @@ pub(super) fn declare(
 }
 
 struct Declarer<'l, 'r, 'a> {
-    library: &'l mut Library,
+    library: &'l mut Built,
     origins: &'l mut Origins,
     reporter: &'r mut Reporter<'a>,
     file: usize,

@@ -16,8 +16,8 @@ pub(super) fn shared_aliases(
 ) -> FxHashSet<(EntityId, usize)> {
     let mut shared = FxHashSet::default();
     let mut owner: FxHashMap<&str, EntityId> = FxHashMap::default();
-    for (i, e) in library.entities.iter().enumerate() {
-        owner.entry(e.name.as_str()).or_insert(EntityId::new(i));
+    for id in library.entity_ids() {
+        owner.entry(library.name_of(id)).or_insert(id);
     }
     for &(id, merged, origin) in &origins.aliases {
         let alias = library.entity(id).aliases[merged].as_str();

@@ -5,7 +5,8 @@
 
 use std::mem::take;
 
-use super::super::model::{Entity, Kind, Library};
+use super::super::built::Built;
+use super::super::model::{Entity, Kind};
 use super::{Origins, Reporter, Statement};
 
 const NAME_HINT: &str = "an entry may leave `name` out, or repeat it exactly; list other forms under `aliases`";
@@ -13,7 +14,7 @@ const ONE_HINT: &str = "give it in one entry only, or word it the same everywher
 const KIND_HINT: &str = "an entity has one kind";
 
 /// Sets every entity's kind, name, role, summary and native name from its entries.
-pub(super) fn reconcile(library: &mut Library, origins: &mut Origins, reporter: &mut Reporter<'_>) {
+pub(super) fn reconcile(library: &mut Built, origins: &mut Origins, reporter: &mut Reporter<'_>) {
     let mut all = take(&mut origins.statements);
     // Sorting positions rather than the entries themselves keeps this cheap; the sort is
     // stable, so each entity's entries stay in file order.

@@ -11,11 +11,12 @@ use std::mem::take;
 use super::super::figure_text;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::super::built::Built;
 use super::super::format::{BriefingFile, FigureFile, Kind, PlaceFile, RelationFile};
 use super::super::input::Content;
 use super::super::locate::JsonPath;
 use super::super::markup::{self, PinTarget};
-use super::super::model::{BriefingId, EntityId, Event, Figure, Library, Paragraph, Relation, RelationSource, Section};
+use super::super::model::{BriefingId, EntityId, Event, Figure, Paragraph, Relation, RelationSource, Section};
 use super::super::parallel;
 use super::declare::{Declared, bad_date, is_iso_date};
 use super::{Parsed, Reporter, closest};
@@ -24,7 +25,7 @@ use super::{Parsed, Reporter, closest};
 /// Texts move from the parsed files into the library, and each file is dropped on its
 /// worker once it is resolved.
 pub(super) fn resolve_all(
-    library: &mut Library,
+    library: &mut Built,
     parsed: Vec<Parsed<'_>>,
     declared: Vec<Declared>,
     poisoned: &FxHashSet<String>,
@@ -45,7 +46,7 @@ pub(super) fn resolve_all(
 /// Resolves the files on every core; results come back in file order, and each file is
 /// dropped on its worker once it is resolved.
 fn resolve_on_all_cores(
-    library: &Library,
+    library: &Built,
     poisoned: &FxHashSet<String>,
     work: Vec<(Parsed<'_>, Declared)>,
 ) -> Vec<(usize, BriefingId, Resolved)> {
@@ -54,7 +55,7 @@ fn resolve_on_all_cores(
 
 /// Resolves one file against the (read-only) declared library.
 fn resolve_file(
-    library: &Library,
+    library: &Built,
     poisoned: &FxHashSet<String>,
     parsed: &mut Parsed<'_>,
     declared: Declared,
@@ -101,7 +102,7 @@ impl Resolved {
     /// its relations with where they stand, to be merged with every other file's.
     fn apply(
         self,
-        library: &mut Library,
+        library: &mut Built,
         reporter: &mut Reporter<'_>,
         file: usize,
         briefing: BriefingId,
@@ -130,7 +131,7 @@ impl Resolved {
 /// Puts every file's relations into the library, one relation per (from, type, to) that
 /// knows every briefing stating it. Two files that label one relation differently are
 /// both named: the reader cannot show two wordings of one link.
-fn merge_relations(library: &mut Library, stated: Vec<(Relation, usize, usize)>, reporter: &mut Reporter<'_>) {
+fn merge_relations(library: &mut Built, stated: Vec<(Relation, usize, usize)>, reporter: &mut Reporter<'_>) {
     let mut seen: FxHashMap<(EntityId, String, EntityId), (usize, usize, usize)> = FxHashMap::default();
     for (relation, file, index) in stated {
         let key = (relation.from, relation.kind.clone(), relation.to);
@@ -158,7 +159,7 @@ fn merge_relations(library: &mut Library, stated: Vec<(Relation, usize, usize)>,
 }
 
 struct Resolver<'l> {
-    library: &'l Library,
+    library: &'l Built,
     /// Ids whose entries were unusable and already reported.
     poisoned: &'l FxHashSet<String>,
     briefing: BriefingId,
@@ -451,7 +452,7 @@ impl Resolver<'_> {
 }
 
 /// Builds the per-entity lists of relations and figures the cards read.
-fn index_relations(library: &mut Library) {
+fn index_relations(library: &mut Built) {
     let n = library.entities.len();
     library.outgoing = vec![Vec::new(); n];
     library.incoming = vec![Vec::new(); n];

@@ -317,7 +317,7 @@ mod tests {
         assert_eq!(app.at.entity.map(|e| new.entity(e).id.clone()), entity);
         assert_eq!((app.at.story, app.at.focus, app.at.view), (at.story, at.focus, at.view), "the place is kept");
         assert_eq!(app.history.behind().len(), back);
-        assert!(app.history.behind().iter().all(|l| l.briefing.is_none_or(|b| b.index() < new.briefings.len())));
+        assert!(app.history.behind().iter().all(|l| l.briefing.is_none_or(|b| b.index() < new.briefing_count())));
         assert_eq!(app.find.query, "chip");
         assert!(
             app.story.doc.lines.iter().any(|l| l.iter().any(|p| p.text.contains("Jets"))),

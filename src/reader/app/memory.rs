@@ -42,15 +42,20 @@ pub struct Memory {
 impl Memory {
     /// The memory of `store` for `library`: records what exists and learns what is new.
     pub fn new(library: &Library, store: Store) -> Memory {
-        let first_visit = store.writable() && store.with(|s| s.seen.is_empty());
-        let briefings = library.briefing_ids().map(|b| format!("b:{}", library.briefing(b).id));
-        let entities = library.entity_ids().map(|e| format!("e:{}", library.entity(e).id));
-        let new = store.see(briefings.chain(entities));
+        let nothing_seen = store.with(|s| s.seen.is_empty());
+        let first_visit = store.writable() && nothing_seen;
+        let briefings = library.briefing_ids().map(|b| format!("b:{}", library.briefing_key_of(b)));
+        let entities = library.entity_ids().map(|e| format!("e:{}", library.key_of(e)));
+        // With nothing seen before, nothing is new; a store that keeps nothing need not
+        // be told what exists, which at a million entities is most of a start.
+        let new =
+            if nothing_seen && !store.writable() { FxHashSet::default() } else { store.see(briefings.chain(entities)) };
         let new_briefings = new.iter().filter_map(|k| library.briefing_by_id(k.strip_prefix("b:")?)).collect();
         let new_entities = new.iter().filter_map(|k| library.entity_by_id(k.strip_prefix("e:")?)).collect();
         let hashes = library.briefing_ids().map(|_| OnceCell::new()).collect();
         let hashes_at_start = store.with(|s| {
-            let opened = |b: BriefingId| s.briefings.get(&library.briefing(b).id).filter(|m| m.opened).map(|m| m.hash);
+            let opened =
+                |b: BriefingId| s.briefings.get(library.briefing_key_of(b)).filter(|m| m.opened).map(|m| m.hash);
             library.briefing_ids().map(opened).collect()
         });
         Memory { store, new_briefings, new_entities, first_visit, hashes, hashes_at_start, ..Memory::default() }
@@ -88,7 +93,7 @@ impl Memory {
         if !new && self.hashes_at_start.get(b.index()).copied().flatten().is_some_and(|old| old != hash) {
             return Standing::Updated;
         }
-        self.store.with(|s| s.standing(&library.briefing(b).id, hash, new))
+        self.store.with(|s| s.standing(library.briefing_key_of(b), hash, new))
     }
 
     /// The last place overall, if its briefing is still in `library`.
@@ -101,7 +106,7 @@ impl Memory {
 
     /// The last place in briefing `b`, if it was ever read.
     pub fn place(&self, library: &Library, b: BriefingId) -> Option<Place> {
-        self.store.with(|s| s.briefings.get(&library.briefing(b).id).and_then(|m| m.place))
+        self.store.with(|s| s.briefings.get(library.briefing_key_of(b)).and_then(|m| m.place))
     }
 
     /// This memory for `library`, which replaces the one it was made for (a reload): what
@@ -134,7 +139,7 @@ impl App<'_> {
         }
         let mut marked = false;
         let library = self.library;
-        let id = library.briefing(b).id.as_str();
+        let id = library.briefing_key_of(b);
         if self.memory.opened.insert(b) {
             let hash = self.memory.hash(library, b);
             let stale = self.memory.store.with(|s| s.briefings.get(id).is_none_or(|m| !m.opened || m.hash != hash));
@@ -170,8 +175,8 @@ impl App<'_> {
             return;
         }
         self.memory.last = Some(here);
-        let briefing = library.briefing(b).id.clone();
-        let entity = self.at.entity.map(|e| library.entity(e).id.clone());
+        let briefing = library.briefing_key_of(b).to_owned();
+        let entity = self.at.entity.map(|e| library.key_of(e).to_owned());
         let kept = self.memory.store.with(|s| {
             let resumed =
                 s.resume.as_ref().is_some_and(|r| (&r.briefing, &r.entity, r.place) == (&briefing, &entity, place));
