@@ -21,7 +21,7 @@ use crate::library::Briefing;
 
 /// The format version this build reads and writes. A file with a higher one is refused
 /// and left alone; lower ones are migrated on load.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// How many find and search queries are kept.
 pub const HISTORY_LIMIT: usize = 100;

@@ -158,6 +158,33 @@ fn a_version_1_file_is_migrated_and_left_as_it_was() {
 }
 
 #[test]
+fn a_version_2_file_is_read_and_written_again_in_this_version_at_the_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = include_bytes!("fixtures/state/version-2.bin");
+    std::fs::write(dir.path().join("state.bin"), old).unwrap();
+    // A changes file of version 2 as well, which this build's first save folds in.
+    std::fs::write(dir.path().join("state.changes.bin"), old).unwrap();
+    let store = Store::open(Some(dir.path()));
+    assert_eq!(store.take_notice(), None);
+    let before = store.with(State::clone);
+    assert!(before.bookmarks.get("entity:nvidia").is_some_and(|b| b.note.as_deref() == Some("check the H20 charge")));
+    assert!(before.briefings.get("beijing-gambit").is_some_and(|m| m.finished && m.place.is_some()));
+    assert_eq!(file::whole_version(dir.path()), Some(2));
+    store.change(|s, now| bookmark(s, now, "amd"));
+    store.flush();
+    assert_eq!(file::whole_version(dir.path()), Some(briefing::state::VERSION), "written whole in this version");
+    assert!(!dir.path().join("state.changes.bin").exists(), "the changes folded in");
+    let after = load(dir.path());
+    assert!(after.bookmarks.contains("entity:amd"));
+    assert_eq!((after.briefings, after.seen, after.resume), (before.briefings, before.seen, before.resume));
+    // From then on a save writes just its changes again.
+    store.change(|s, now| bookmark(s, now, "intel"));
+    store.flush();
+    assert!(dir.path().join("state.changes.bin").exists());
+    assert!(load(dir.path()).bookmarks.contains("entity:intel"));
+}
+
+#[test]
 fn a_state_dir_that_cannot_be_written_leaves_the_reader_working() {
     let base = tempfile::tempdir().unwrap();
     // A directory under a regular file cannot be made, even by root.

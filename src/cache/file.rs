@@ -31,7 +31,7 @@ use crate::search::Tables;
 const MAGIC: &[u8; 8] = b"BRIEFCCH";
 
 /// Bumped whenever the header or the archived library changes shape.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Alignment of the parts: rkyv's archives need their buffer aligned to 16.
 const ALIGN: usize = 16;
@@ -49,6 +49,9 @@ pub struct Header {
     pub records: u64,
     /// The search index's archive, when the index had been built.
     pub index: Option<Part>,
+    /// The length of the search index's postings, which carry their own hashes (see
+    /// `search::index::postings`); 0 without an index.
+    pub postings: u64,
 }
 
 /// Where one archive is, and its hash.
@@ -91,6 +94,7 @@ pub fn write(
         }
         (None, None) => return Err("a library neither built nor mapped".into()),
     };
+    let postings = index.map_or(&[][..], Tables::posting_bytes);
     let index = index.map(rkyv::to_bytes::<rkyv::rancor::Error>).transpose().map_err(archive)?;
     let header = Header {
         binary,
@@ -98,6 +102,7 @@ pub fn write(
         front: Part::of(front),
         records: records.len() as u64,
         index: index.as_deref().map(Part::of),
+        postings: postings.len() as u64,
     };
     let json = serde_json::to_vec(&header).map_err(|e| e.to_string())?;
     let json_len = u32::try_from(json.len()).map_err(|_| "header too long".to_owned())?;
@@ -109,7 +114,7 @@ pub fn write(
     let written = |e: std::io::Error| e.to_string();
     out.write_all(&head).map_err(written)?;
     let mut at = head.len();
-    for part in [front, records, index.as_deref().unwrap_or_default()] {
+    for part in [front, records, index.as_deref().unwrap_or_default(), postings] {
         let padding = at.div_ceil(ALIGN) * ALIGN - at;
         out.write_all(&[0; ALIGN][..padding]).map_err(written)?;
         out.write_all(part).map_err(written)?;
@@ -153,8 +158,11 @@ pub fn open(path: &Path) -> Result<Opened, String> {
     file.read_exact(&mut header).map_err(|e| e.to_string())?;
     let header: Header = serde_json::from_slice(&header).map_err(|e| format!("bad header: {e}"))?;
     let start = parts_start(header_len) as u64;
-    let promised =
-        start + padded(header.front.len) + padded(header.records) + header.index.map_or(0, |i| padded(i.len));
+    let promised = start
+        + padded(header.front.len)
+        + padded(header.records)
+        + header.index.map_or(0, |i| padded(i.len))
+        + padded(header.postings);
     if length != promised {
         return Err(format!("{length} bytes where the header promises {promised}"));
     }
@@ -180,7 +188,8 @@ impl Opened {
         let layout = Layout { front, records, content: content.to_path_buf(), cache: cache.to_path_buf(), inode };
         let library = Library::from(Mapped::open(map, layout)?);
         let at = records_at + padded(self.header.records);
-        let index = self.header.index.map(|part| IndexPart { file: self.file, at, part });
+        let postings = self.header.postings;
+        let index = self.header.index.map(|part| IndexPart { file: self.file, at, part, postings });
         Ok((library, index))
     }
 }
@@ -207,13 +216,23 @@ pub struct IndexPart {
     file: File,
     at: u64,
     part: Part,
+    /// The length of the postings, which follow the part.
+    postings: u64,
 }
 
 impl IndexPart {
-    /// Reads the part, checks its hash and validates and rebuilds the index.
+    /// Reads the part, checks its hash and validates and rebuilds the index's tables, and
+    /// maps the postings that follow it, which are used where they lie.
     pub fn read(mut self) -> Result<Tables, String> {
         let bytes = read_part(&mut self.file, self.at, self.part)?;
-        rkyv::from_bytes::<Tables, rkyv::rancor::Error>(&bytes).map_err(|e| format!("bad index: {e}"))
+        let mut tables =
+            rkyv::from_bytes::<Tables, rkyv::rancor::Error>(&bytes).map_err(|e| format!("bad index: {e}"))?;
+        drop(bytes);
+        // Sound for the reason the library's map is (see `Opened::read`).
+        let map = unsafe { Mmap::map(&self.file) }.map_err(|e| format!("cannot map: {e}"))?;
+        let at = self.at + padded(self.part.len);
+        tables.attach_postings(map, to_usize(at)?..to_usize(at + self.postings)?)?;
+        Ok(tables)
     }
 }
 

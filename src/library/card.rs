@@ -10,9 +10,9 @@ use std::borrow::Cow;
 
 use super::graph;
 use super::model::{
-    Briefing, BriefingId, Entity, EntityId, Event, Figure, Kind, Library, Qualifier, RelationSource, Scale, Sign,
-    Source,
+    Briefing, BriefingId, Entity, EntityId, Event, Figure, Kind, Qualifier, RelationSource, Scale, Sign, Source,
 };
+use super::store::Library;
 
 /// An entity a card points at; serialises as its string id.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::model::{EntityId, Library, Source};
+use super::model::{EntityId, Source};
+use super::store::Library;
 
 /// "In Focus Magazine · March 2025 · “The Beijing Gambit…”": publication, date and title,
 /// each left out when the file has none.

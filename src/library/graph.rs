@@ -3,7 +3,8 @@
 
 use std::collections::VecDeque;
 
-use super::model::{EntityId, Library, Relation};
+use super::model::{EntityId, Relation};
+use super::store::Library;
 
 /// One step along a relation, read in the direction it was walked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

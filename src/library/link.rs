@@ -7,8 +7,9 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::model::{BriefingId, EntityId, Head, HeadMention, Library, Mention};
+use super::model::{BriefingId, EntityId, Head, HeadMention, Mention};
 use super::parallel;
+use super::store::Library;
 use super::text::is_ideographic;
 
 /// Links every mention in a briefing's paragraphs, in reading order.

@@ -17,8 +17,8 @@ use serde::de::DeserializeOwned;
 use super::format::{BriefingFile, EntitiesFile};
 use super::input::{Content, Input, Options, Parsed, is_briefing_name, is_shared_entities, read_limited};
 use super::locate::{Step, locate_steps};
-use super::model::Library;
 use super::parallel;
+use super::store::Library;
 use super::validate;
 
 pub use super::input::MAX_FILE_BYTES;

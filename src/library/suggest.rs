@@ -1,7 +1,7 @@
 //! "Did you mean": the known ids closest to a mistyped one, and the one message every
 //! command and the reader give for an id that names nothing.
 
-use super::model::Library;
+use super::store::Library;
 
 /// "no entity or briefing `x`; closest: …", for an id that is neither. The closest are
 /// entity and briefing ids, never `id` itself.

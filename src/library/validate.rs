@@ -23,7 +23,8 @@ use super::input::{Input, Options, Parsed, reread_text};
 use super::locate::{JsonPath, locate, offset_in_string};
 #[cfg(doc)]
 use super::model::Entity;
-use super::model::{EntityId, Library};
+use super::model::EntityId;
+use super::store::Library;
 
 /// Where a declaration sits: the file, and the list, element and alias inside it. Kept
 /// small and allocation-free because one is recorded for every entity and alias loaded.

@@ -5,6 +5,9 @@
 //! are stored; texts are found again in the library by their place.
 
 mod build;
+mod postings;
+
+pub(crate) use postings::Postings;
 
 use rustc_hash::FxHashMap;
 
@@ -23,7 +26,8 @@ pub(crate) struct Piece {
 /// Where a word occurs: the destination, which of its texts, that text's field and the
 /// word's position in it — everything grading a match needs, in 8 bytes, so that reading a
 /// posting never looks anything else up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 pub(crate) struct Posting {
     pub dest: u32,
     /// Which text of the destination (its place among them).
@@ -109,26 +113,6 @@ impl Vocab {
     }
 }
 
-/// Lists of postings per word, one flat array: the postings of word `w` in name and alias
-/// texts are `names[w]`, the rest `others[w]` (a one-letter term reads only the first).
-#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub(crate) struct Postings {
-    pub offsets: Vec<u32>,
-    /// For each word, where its postings outside names begin.
-    pub split: Vec<u32>,
-    pub list: Vec<Posting>,
-}
-
-impl Postings {
-    pub fn names(&self, w: usize) -> &[Posting] {
-        &self.list[self.offsets[w] as usize..self.split[w] as usize]
-    }
-
-    pub fn others(&self, w: usize) -> &[Posting] {
-        &self.list[self.split[w] as usize..self.offsets[w + 1] as usize]
-    }
-}
-
 /// Every searchable text of a library, indexed by word.
 pub struct Index<'l> {
     pub(crate) library: &'l Library,
@@ -164,6 +148,20 @@ pub struct Tables {
     pub(crate) name_words_by_len: FxHashMap<usize, Vec<(u32, u64)>>,
 }
 
+impl Tables {
+    /// The postings' bytes, which the cache keeps as a part of their own.
+    pub fn posting_bytes(&self) -> &[u8] {
+        self.postings.bytes()
+    }
+
+    /// Uses the postings in `range` of `map`, a cache file, as [`Tables::posting_bytes`]
+    /// wrote them; why not, in words, when they do not fit these tables.
+    pub fn attach_postings(&mut self, map: memmap2::Mmap, range: std::ops::Range<usize>) -> Result<(), String> {
+        let words = self.vocab.len();
+        self.postings.attach(map, range, words)
+    }
+}
+
 impl<'l> Index<'l> {
     /// Indexes every searchable text of `library`, on all cores.
     pub fn new(library: &'l Library) -> Self {
@@ -192,7 +190,7 @@ impl<'l> Index<'l> {
 
     /// How many word occurrences are indexed (for benchmarks).
     pub fn postings(&self) -> usize {
-        self.tables.postings.list.len()
+        self.tables.postings.len()
     }
 
     /// Where destination `dest` leads.

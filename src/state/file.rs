@@ -7,7 +7,7 @@
 //! small changes file, and the whole file again only once the changes grow large.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
 
@@ -216,6 +216,14 @@ pub fn remove_changes(dir: &Path) -> io::Result<()> {
         Err(e) if no_file(&e) => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// The format version `state.bin` in `dir` is written in, from its first bytes; `None`
+/// when there is no such file or it is no state file.
+pub fn whole_version(dir: &Path) -> Option<u32> {
+    let mut head = [0; 12];
+    File::open(dir.join(FILE_NAME)).ok()?.read_exact(&mut head).ok()?;
+    codec::version(&head)
 }
 
 /// What identifies one version of a file on disk, to skip re-reading files nobody else

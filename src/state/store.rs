@@ -42,6 +42,9 @@ struct Inner {
     /// The changes file as this reader last wrote it: a save that would write the same
     /// bytes over it is skipped.
     written: Vec<u8>,
+    /// `state.bin` is of an older format version: the next save writes it whole, in this
+    /// one, so that later loads read this version's layout.
+    outdated: bool,
     /// When the first and the latest unwritten change were made.
     dirty: Option<(Instant, Instant)>,
     /// A one-line notice for the status bar (corrupt file, read-only directory…).
@@ -77,6 +80,7 @@ impl Store {
         let mut inner = Inner { state: State::new(), writable: writable.is_ok(), ..Inner::default() };
         inner.take_in(file::read(dir), dir);
         inner.disk = file::versions(dir);
+        inner.outdated = file::whole_version(dir).is_some_and(|version| version < super::VERSION);
         if let (Err(e), true) = (&writable, inner.notice.is_none()) {
             inner.notice = Some(format!("state directory {} is read-only ({e}): nothing will be saved", dir.display()));
         }
@@ -214,13 +218,14 @@ impl Inner {
         let changes = codec::encode(&self.state, Part::Changes);
         let whole = self.disk.whole.map(|v| v.len);
         let small = whole.is_some_and(|len| (changes.len() as u64) <= (len / COMPACT_SHARE).max(COMPACT_BYTES));
-        if !small {
+        if !small || self.outdated {
             let bytes = codec::encode(&self.state, Part::Whole);
             file::write_atomic(&dir.join(file::FILE_NAME), &bytes)
                 .map_err(|e| format!("cannot save in {shown} ({e})"))?;
             file::remove_changes(&dir).map_err(|e| format!("cannot save in {shown} ({e})"))?;
             self.state.written_whole();
             self.written.clear();
+            self.outdated = false;
         } else if changes != self.written {
             let path = dir.join(file::CHANGES_NAME);
             file::write_atomic(&path, &changes).map_err(|e| format!("cannot save in {shown} ({e})"))?;

@@ -133,6 +133,34 @@ impl<V> Table<V> {
         Some(Table { text, rows })
     }
 
+    /// One table of `parts` read one after another, each of whose ids sort after every id
+    /// of the part before (as a file reader that checked them with [`Table::first_id`] and
+    /// [`Table::last_id`] gathered them). The first part's buffers are kept and the others
+    /// copied after it, so a reader makes the first one the largest, with room for the
+    /// rest. Each part's text is whole UTF-8, so the joined text is too, and each row's id
+    /// moves by the length of the text before its part.
+    pub(super) fn join(parts: Vec<Table<V>>) -> Self {
+        let mut parts = parts.into_iter();
+        let Some(mut joined) = parts.next() else { return Table::default() };
+        for part in parts {
+            let shift = joined.text.len();
+            joined.text.push_str(&part.text);
+            let moved = part.rows.into_iter().map(|row| Row { id: row.id.start + shift..row.id.end + shift, ..row });
+            joined.rows.extend(moved);
+        }
+        joined
+    }
+
+    /// The smallest id.
+    pub(super) fn first_id(&self) -> Option<&str> {
+        self.rows.first().map(|row| self.id(row))
+    }
+
+    /// The largest id.
+    pub(super) fn last_id(&self) -> Option<&str> {
+        self.rows.last().map(|row| self.id(row))
+    }
+
     /// Appends `id`, which must sort after every id already there: how a file is read
     /// back. Returns false (and adds nothing) for an id out of order or repeated.
     pub fn push_last(&mut self, id: &str, value: V, changed: bool) -> bool {
@@ -357,6 +385,27 @@ mod tests {
         whole.merge_whole(few, take);
         assert_eq!(ours, whole);
         assert_eq!((ours.len(), ours.get("id-050"), ours.get("id-0505")), (102, Some(&1000), Some(&7)));
+    }
+
+    #[test]
+    fn parts_join_into_one_table_that_finds_every_id() {
+        let parts: Vec<Table<u64>> = [&[("a", 1), ("b", 2)][..], &[], &[("c", 3)], &[("d", 4), ("é", 5)]]
+            .into_iter()
+            .map(|rows| {
+                let mut part = Table::default();
+                for (id, v) in rows {
+                    part.push_last(id, *v, *v == 3);
+                }
+                part
+            })
+            .collect();
+        assert_eq!((parts[0].first_id(), parts[0].last_id(), parts[1].first_id()), (Some("a"), Some("b"), None));
+        let joined = Table::join(parts);
+        let all: Vec<(&str, u64)> = joined.iter().map(|(id, v)| (id, *v)).collect();
+        assert_eq!(all, [("a", 1), ("b", 2), ("c", 3), ("d", 4), ("é", 5)]);
+        assert_eq!((joined.get("é"), joined.get("b"), joined.get("bb")), (Some(&5), Some(&2), None));
+        assert_eq!(joined.changes().map(|(id, _)| id).collect::<Vec<_>>(), ["c"], "rows keep their changed flag");
+        assert_eq!(Table::<u64>::join(Vec::new()), Table::default());
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl Texts {
 
 impl ArchivedTexts {
     /// String `i`; empty where the column has no such string on character boundaries
-    /// (only a forged cache: [`super::sound`] checks the lengths when it opens).
+    /// (only a forged cache: the lengths are checked when the library is opened).
     pub fn get(&self, i: usize) -> &str {
         let end = self.ends.get(i).map_or(0, |e| e.to_native() as usize);
         let start = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |e| e.to_native() as usize) };

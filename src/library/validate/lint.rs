@@ -4,7 +4,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::link;
-use super::super::model::{BriefingId, EntityId, Kind, Library};
+use super::super::model::{BriefingId, EntityId, Kind};
+use super::super::store::Library;
 use super::{Origins, Reporter};
 
 /// Warns about each alias that is also a name or alias of another entity; returns those

@@ -195,7 +195,7 @@ fn lay_out(shares: &[Share], maps: &[Vec<u32>], words: usize) -> Postings {
         list[next[w][class] as usize] = posting;
         next[w][class] += 1;
     });
-    Postings { offsets, split, list }
+    Postings::new(offsets, split, list)
 }
 
 /// Appends the shares' pieces, destinations and name tables to the index.

@@ -40,6 +40,8 @@ pub enum Problem {
     BadKey,
     /// Bytes left over after the end.
     Trailing,
+    /// Bytes left over after the last row of a table's part.
+    PartTooLong,
 }
 
 impl std::fmt::Display for Problem {
@@ -58,6 +60,7 @@ impl std::fmt::Display for Problem {
             Problem::SplitCharacter => "an id that starts inside a character",
             Problem::BadKey => "a bookmark key that names nothing",
             Problem::Trailing => "bytes after the end of the state",
+            Problem::PartTooLong => "bytes after the last row of a part of a table",
         };
         f.write_str(text)
     }
@@ -70,7 +73,10 @@ impl Corrupt {
     }
 }
 
-/// The bytes not yet read, and where they start in the file.
+/// The bytes not yet read, and where they start in the file. Its reads are small and
+/// many (a few per row), so they are marked for inlining into the table readers, which
+/// the compiler may otherwise place in another codegen unit and call.
+#[derive(Debug, Clone)]
 pub struct Bytes<'a> {
     rest: &'a [u8],
     offset: usize,
@@ -83,6 +89,7 @@ impl<'a> Bytes<'a> {
     }
 
     /// Where the next read starts in the file.
+    #[inline]
     pub fn offset(&self) -> usize {
         self.offset
     }
@@ -91,6 +98,7 @@ impl<'a> Bytes<'a> {
         Err(Corrupt::at(self.offset, problem))
     }
 
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
         if n > self.rest.len() {
             return self.fail(Problem::EndsEarly);
@@ -101,7 +109,15 @@ impl<'a> Bytes<'a> {
         Ok(taken)
     }
 
+    /// The next `n` bytes as a cursor of their own, skipped over here: a part of the file
+    /// to be read elsewhere (on another thread), its offsets still counted from the start.
+    pub fn split(&mut self, n: usize) -> Result<Bytes<'a>, Corrupt> {
+        let offset = self.offset;
+        Ok(Bytes { rest: self.take(n)?, offset })
+    }
+
     /// One byte that must be below `limit`; `problem` if it is not.
+    #[inline]
     pub fn u8_below(&mut self, limit: u8, problem: Problem) -> Result<u8, Corrupt> {
         match self.rest.first() {
             Some(&byte) if byte < limit => {
@@ -120,25 +136,37 @@ impl<'a> Bytes<'a> {
     }
 
     /// A little-endian u32.
+    #[inline]
     pub fn u32(&mut self) -> Result<u32, Corrupt> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
     /// A little-endian u64.
+    #[inline]
     pub fn u64(&mut self) -> Result<u64, Corrupt> {
         let b = self.take(8)?;
         Ok(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
     }
 
-    /// An unsigned LEB128 varint of at most 64 bits.
+    /// An unsigned LEB128 varint of at most 64 bits. Most numbers in a state file
+    /// (lengths, shared bytes, paragraphs, lines) fit one byte: that case is a few
+    /// instructions inlined where it is read, the rest a call.
+    #[inline]
     pub fn varint(&mut self) -> Result<u64, Corrupt> {
-        // Most numbers in a state file (lengths, paragraphs, lines) fit one byte.
-        if let Some(&byte) = self.rest.first().filter(|&&b| b < 0x80) {
-            self.rest = &self.rest[1..];
-            self.offset += 1;
-            return Ok(u64::from(byte));
+        match self.rest.split_first() {
+            Some((&byte, rest)) if byte < 0x80 => {
+                self.rest = rest;
+                self.offset += 1;
+                Ok(u64::from(byte))
+            }
+            _ => self.long_varint(),
         }
+    }
+
+    /// [`Bytes::varint`] of more than one byte, or none.
+    #[inline(never)]
+    fn long_varint(&mut self) -> Result<u64, Corrupt> {
         let mut n: u64 = 0;
         for (i, &byte) in self.rest.iter().take(10).enumerate() {
             let bits = u64::from(byte & 0x7f);
@@ -159,12 +187,14 @@ impl<'a> Bytes<'a> {
     }
 
     /// A varint that fits a `u32`.
+    #[inline]
     pub fn u32_varint(&mut self) -> Result<u32, Corrupt> {
         let n = self.varint()?;
         u32::try_from(n).or_else(|_| self.fail(Problem::TooLarge))
     }
 
     /// A varint that fits a `usize`.
+    #[inline]
     pub fn usize(&mut self) -> Result<usize, Corrupt> {
         let n = self.varint()?;
         usize::try_from(n).or_else(|_| self.fail(Problem::TooLarge))
@@ -172,6 +202,7 @@ impl<'a> Bytes<'a> {
 
     /// A count of items, each at least `smallest` bytes: one larger than what is left
     /// could hold is refused before anything is allocated for it.
+    #[inline]
     pub fn count(&mut self, smallest: usize) -> Result<usize, Corrupt> {
         let n = self.usize()?;
         if n > self.rest.len() / smallest.max(1) {
@@ -181,6 +212,7 @@ impl<'a> Bytes<'a> {
     }
 
     /// A length-prefixed string of bytes, not yet checked as UTF-8.
+    #[inline]
     pub fn raw(&mut self) -> Result<&'a [u8], Corrupt> {
         let len = self.usize()?;
         self.take(len)
