@@ -249,19 +249,7 @@ impl Mapped {
             Some(entity) => entity,
             None => {
                 self.forget();
-                Entity {
-                    id: self.key_of(id).to_owned(),
-                    kind: self.kind_of(id),
-                    name: self.name_of(id).to_owned(),
-                    aliases: Vec::new(),
-                    alias_scopes: Vec::new(),
-                    native_name: None,
-                    role: String::new(),
-                    summary: String::new(),
-                    facts: Vec::new(),
-                    figure: None,
-                    briefings: Vec::new(),
-                }
+                Entity::bare(self.key_of(id).to_owned(), self.kind_of(id), self.name_of(id).to_owned())
             }
         }
     }

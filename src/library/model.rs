@@ -113,6 +113,23 @@ impl AliasScope {
 }
 
 impl Entity {
+    /// An entity with an id, a kind and a name and nothing else yet.
+    pub(crate) fn bare(id: String, kind: Kind, name: String) -> Self {
+        Entity {
+            id,
+            kind,
+            name,
+            aliases: Vec::new(),
+            alias_scopes: Vec::new(),
+            native_name: None,
+            role: String::new(),
+            summary: String::new(),
+            facts: Vec::new(),
+            figure: None,
+            briefings: Vec::new(),
+        }
+    }
+
     /// The aliases that link in briefing `id`'s story.
     pub fn aliases_in(&self, id: BriefingId) -> impl Iterator<Item = &str> + '_ {
         self.aliases.iter().zip(&self.alias_scopes).filter(move |(_, s)| s.covers(id)).map(|(a, _)| a.as_str())

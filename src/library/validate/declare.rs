@@ -128,17 +128,9 @@ impl Declarer<'_, '_, '_> {
     /// every file is declared (see `reconcile`), so no file's place in the order decides it.
     fn create(&mut self, e: &EntityFile, origin: Origin) -> EntityId {
         let id = self.push(Entity {
-            id: e.id.clone(),
-            kind: e.kind.unwrap_or(Kind::Person),
-            name: String::new(),
             aliases: Vec::with_capacity(e.aliases.len()),
             alias_scopes: Vec::with_capacity(e.aliases.len()),
-            native_name: None,
-            role: String::new(),
-            summary: String::new(),
-            facts: Vec::new(),
-            figure: None,
-            briefings: Vec::new(),
+            ..Entity::bare(e.id.clone(), e.kind.unwrap_or(Kind::Person), String::new())
         });
         self.origins.entities.push(origin);
         self.origins.last_file.push(usize::MAX);
