@@ -21,6 +21,10 @@ use briefing::library::{Kind, Library, Options, load_dir};
 use briefing::reader::searcher::answer;
 use briefing::search::{Index, Session};
 
+/// The reader's allocator (see `src/main.rs`), so that a keystroke allocates as it does there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Times each keystroke is typed; the table shows the median and the slowest.
 const RUNS: usize = 9;
 

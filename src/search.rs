@@ -80,6 +80,11 @@ pub struct Session {
     /// The first group of the last query and the slots it left: typing a second term
     /// does not look the first one up again.
     first: Option<FirstGroup>,
+    /// Each core's matches of a first group before grading, kept for their memory.
+    staging: [Staging; 2],
+    /// Never split work between cores, whatever the size: the plain way, which tests
+    /// compare the split way against.
+    one_core: bool,
 }
 
 /// A first group's terms and the slots of the destinations it matched.
@@ -97,6 +102,11 @@ pub const FUZZY_BELOW: usize = 1000;
 const MAX_GROUPS: usize = 200;
 
 impl Session {
+    /// Whether work may be split between two cores.
+    fn two_cores(&self) -> bool {
+        !self.one_core && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    }
+
     fn fit(&mut self, n: usize) {
         if self.slots.len() != n {
             self.slots = vec![EMPTY; n];
@@ -113,8 +123,10 @@ impl Session {
                 return slots.iter().map(|&(d, _)| d).collect();
             }
         }
+        let mut kept = self.first.take().map(|(_, kept)| kept).unwrap_or_default();
         let touched = self.match_group(index, group, 0, Scope::All);
-        let kept = touched.iter().map(|&d| (d, self.slots[d as usize])).collect();
+        kept.clear();
+        kept.extend(touched.iter().map(|&d| (d, self.slots[d as usize])));
         self.first = Some((group.to_vec(), kept));
         touched
     }
@@ -131,34 +143,32 @@ impl Session {
         // Groups run in the order typed, so that the chain of best matches tells whether
         // the terms sit in that order.
         let groups: Vec<&Vec<query::Term>> = query.groups.iter().take(MAX_GROUPS).collect();
-        let mut first: Vec<u32> = Vec::new();
         let mut survivors: Vec<u32> = Vec::new();
         for (k, group) in groups.iter().enumerate() {
             survivors.sort_unstable();
             let scope = if k == 0 { Scope::All } else { Scope::Only(&survivors) };
-            let next =
+            survivors =
                 if k == 0 { self.first_group(index, group) } else { self.match_group(index, group, k as u8, scope) };
-            if k == 0 {
-                first = next.clone();
-            }
-            survivors = next;
         }
         self.exclude(index, query, &survivors);
         let results = self.rank(index, query, &survivors, groups.len() as u8, limit);
-        first.iter().for_each(|&d| self.slots[d as usize] = EMPTY);
+        // Every slot the search touched is one of the first group's: the later groups and
+        // the exclusions only look at destinations that matched it.
+        for &(d, _) in self.first.iter().flat_map(|(_, kept)| kept) {
+            self.slots[d as usize] = EMPTY;
+        }
         results
     }
 
     /// Grades every match of one group among destinations that matched the groups before
     /// it, and returns the destinations that match this one too.
     fn match_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, scope: Scope<'_>) -> Vec<u32> {
-        let halves = k == 0
-            && self.slots.len() >= PARALLEL_FROM
-            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let halves = k == 0 && self.slots.len() >= PARALLEL_FROM && self.two_cores();
         let mut touched: Vec<u32> = if halves { self.first_group_in_halves(index, group) } else { Vec::new() };
         for term in group {
             if !halves {
-                lookup::each_match(index, term, scope, &mut |p, tier, score| {
+                let words = lookup::term_words(index, term);
+                lookup::each_match(index, term, &words, scope, &mut |p, tier, score| {
                     self.offer(k, p, tier, score, &mut touched)
                 });
             }
@@ -203,24 +213,29 @@ impl Session {
     }
 
     /// The first group's matches from the word index, on two cores, each grading the
-    /// destinations of its half of the library into its half of the table.
+    /// destinations of its half of the library into its half of the table. The words each
+    /// term is looked up by are found once, for both.
     fn first_group_in_halves(&mut self, index: &Index<'_>, group: &[query::Term]) -> Vec<u32> {
+        let words: Vec<lookup::TermWords> = group.iter().map(|term| lookup::term_words(index, term)).collect();
+        let words = &words;
         let mid = self.slots.len() / 2;
         let end = self.slots.len() as u32;
         let (left, right) = self.slots.split_at_mut(mid);
-        let halves = [(left, 0, 0, mid as u32), (right, mid, mid as u32, end)];
+        let [one, two] = &mut self.staging;
+        let halves = [(left, one, 0, mid as u32), (right, two, mid as u32, end)];
         std::thread::scope(|scope| {
             let workers: Vec<_> = halves
                 .into_iter()
-                .map(|(slots, base, start, end)| {
+                .map(|(slots, staging, start, end)| {
                     scope.spawn(move || {
-                        let mut touched = Vec::new();
-                        for term in group {
-                            lookup::each_match(index, term, Scope::Dests(start, end), &mut |p, tier, score| {
-                                offer_in(slots, base, 0, (p, tier, score), &mut touched)
+                        staging.clear();
+                        for (term, words) in group.iter().zip(words) {
+                            let dests = Scope::Dests(start, end);
+                            lookup::each_match(index, term, words, dests, &mut |p, tier, score| {
+                                staging.push(Graded::new(p, tier, score))
                             });
                         }
-                        touched
+                        staging.grade_in_order(slots, start)
                     })
                 })
                 .collect();
@@ -232,21 +247,102 @@ impl Session {
     }
 }
 
-/// Grades one match of group `k` into `slots`, the table's slots from destination `base`
-/// on, for a destination that matched the groups before.
+/// Grades one match of group `k`, for a destination that matched the groups before.
 fn offer_in(slots: &mut [Slot], base: usize, k: u8, (p, tier, score): (Posting, Tier, i64), touched: &mut Vec<u32>) {
     let Some(slot) = (p.dest as usize).checked_sub(base).and_then(|i| slots.get_mut(i)) else { return };
+    offer_graded(slot, k, Graded::new(p, tier, score), touched);
+}
+
+/// Grades one match into its destination's slot: the best grade of the group wins, the
+/// first of equal grades keeps its place.
+fn offer_graded(slot: &mut Slot, k: u8, m: Graded, touched: &mut Vec<u32>) {
     if slot.matched != k {
         return;
     }
-    let g = grade(tier, p.field(), score);
     if slot.best == Grade::MAX {
-        touched.push(p.dest);
+        touched.push(m.dest);
     }
-    if g < slot.best {
-        slot.best = g;
-        slot.best_piece = u32::from(p.local);
-        slot.best_pos = p.pos();
+    if m.grade < slot.best {
+        slot.best = m.grade;
+        slot.best_piece = u32::from(m.local);
+        slot.best_pos = m.pos;
+    }
+}
+
+/// A match, graded, waiting for its destination's slot.
+#[derive(Debug, Clone, Copy)]
+struct Graded {
+    dest: u32,
+    grade: Grade,
+    local: u16,
+    pos: u16,
+}
+
+impl Graded {
+    fn new(p: Posting, tier: Tier, score: i64) -> Self {
+        Graded { dest: p.dest, grade: grade(tier, p.field(), score), local: p.local, pos: p.pos() }
+    }
+}
+
+/// Bits of the destination sorted on per pass when a first group's matches are sorted.
+const RADIX_BITS: u32 = 11;
+
+/// One core's matches of a first group, gathered before they are graded. A common short
+/// term has hundreds of thousands of matches spread over the whole table, and grading them
+/// as they come misses the cache on nearly every one; sorted by destination first (stably,
+/// so each destination sees its matches in the same order), the slots are read in order,
+/// which the processor fetches ahead, and the destinations come out in library order,
+/// which is how ranking them reads the slots again.
+#[derive(Debug, Clone, Default)]
+struct Staging {
+    found: Vec<Graded>,
+    spare: Vec<Graded>,
+}
+
+impl Staging {
+    fn clear(&mut self) {
+        self.found.clear();
+    }
+
+    fn push(&mut self, m: Graded) {
+        self.found.push(m);
+    }
+
+    /// Grades the matches into `slots` (the table from destination `start` on) in
+    /// destination order, returning the destinations matched, in that order.
+    fn grade_in_order(&mut self, slots: &mut [Slot], start: u32) -> Vec<u32> {
+        self.sort_by_dest(start, usize::BITS - slots.len().leading_zeros());
+        let mut touched = Vec::with_capacity(self.found.len());
+        for m in &self.found {
+            if let Some(slot) = slots.get_mut((m.dest - start) as usize) {
+                offer_graded(slot, 0, *m, &mut touched);
+            }
+        }
+        touched
+    }
+
+    /// Sorts the matches by destination, stably: a least-significant-digit radix sort on
+    /// the destination's `bits` low bits (counted from `start`).
+    fn sort_by_dest(&mut self, start: u32, bits: u32) {
+        let mask = (1usize << RADIX_BITS) - 1;
+        let mut shift = 0;
+        while shift < bits {
+            let digit = |m: &Graded| ((m.dest - start) as usize >> shift) & mask;
+            let mut next = vec![0usize; mask + 2];
+            self.found.iter().for_each(|m| next[digit(m) + 1] += 1);
+            for d in 1..next.len() {
+                next[d] += next[d - 1];
+            }
+            self.spare.clear();
+            self.spare.resize(self.found.len(), Graded { dest: 0, grade: 0, local: 0, pos: 0 });
+            for m in &self.found {
+                let at = &mut next[digit(m)];
+                self.spare[*at] = *m;
+                *at += 1;
+            }
+            std::mem::swap(&mut self.found, &mut self.spare);
+            shift += RADIX_BITS;
+        }
     }
 }
 
@@ -260,7 +356,8 @@ impl Session {
         let mut sorted = survivors.to_vec();
         sorted.sort_unstable();
         for term in &query.excluded {
-            lookup::each_match(index, term, Scope::Only(&sorted), &mut |p, _, _| {
+            let words = lookup::term_words(index, term);
+            lookup::each_match(index, term, &words, Scope::Only(&sorted), &mut |p, _, _| {
                 let d = p.dest as usize;
                 if self.slots[d].matched == n {
                     self.slots[d].matched = n + 1;
@@ -279,10 +376,46 @@ impl Session {
         }
     }
 
-    /// Counts the survivors still matched, keeps those the filter passes, and picks the best.
+    /// Counts the survivors still matched, keeps those the filter passes, and picks the
+    /// best; many survivors are ranked on two cores, half each, and the two bests merged.
     fn rank(&self, index: &Index<'_>, query: &Query, survivors: &[u32], groups: u8, limit: usize) -> Results {
+        let parts = if survivors.len() >= RANK_IN_HALVES_FROM && self.two_cores() {
+            let (left, right) = survivors.split_at(survivors.len() / 2);
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| self.rank_part(index, query, left, groups, limit));
+                let mine = self.rank_part(index, query, right, groups, limit);
+                vec![other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), mine]
+            })
+        } else {
+            vec![self.rank_part(index, query, survivors, groups, limit)]
+        };
         let mut counts = CategoryCounts::default();
+        let mut total = 0;
         let mut keyed = Vec::new();
+        for part in parts {
+            counts.merge(&part.counts);
+            total += part.total;
+            keyed.extend(part.best);
+        }
+        let hits = best(keyed, limit)
+            .into_iter()
+            .map(|(_, i)| {
+                let (tier, field, score) = ungrade(self.slots[i].weakest);
+                Hit { dest: i as u32, tier, together: self.together(i, groups), field, score }
+            })
+            .collect();
+        Results { hits, total, counts: counts.list() }
+    }
+
+    /// Ranks some of the survivors: their counts, and the best `limit` of them with their
+    /// keys. Only a few candidates are held at a time: whenever `2 × limit` have gathered,
+    /// the best `limit` are kept, and a key no better than the worst of those is dropped
+    /// as it comes (keys are unique, so it could never be among the best).
+    fn rank_part(&self, index: &Index<'_>, query: &Query, survivors: &[u32], groups: u8, limit: usize) -> Ranked {
+        let mut counts = CategoryCounts::default();
+        let mut total = 0;
+        let mut keyed = Vec::with_capacity(2 * limit);
+        let mut bar: Option<(u64, u32)> = None;
         for &d in survivors {
             let i = d as usize;
             if self.slots[i].matched != groups {
@@ -290,30 +423,49 @@ impl Session {
             }
             let category = index.category(d);
             counts.add(category);
-            if query.keeps(category) {
-                keyed.push((key(self.slots[i].weakest, self.together(i, groups), index.tables.title_len[i], d), i));
+            if !query.keeps(category) {
+                continue;
+            }
+            total += 1;
+            if limit == 0 {
+                continue;
+            }
+            let k = key(self.slots[i].weakest, self.together(i, groups), index.tables.title_len[i], d);
+            if bar.is_some_and(|bar| k > bar) {
+                continue;
+            }
+            keyed.push((k, i));
+            if keyed.len() == 2 * limit {
+                keyed = best(keyed, limit);
+                bar = keyed.last().map(|&(k, _)| k);
             }
         }
-        let total = keyed.len();
-        let hits = best(keyed, limit)
-            .into_iter()
-            .map(|i| {
-                let (tier, field, score) = ungrade(self.slots[i].weakest);
-                Hit { dest: i as u32, tier, together: self.together(i, groups), field, score }
-            })
-            .collect();
-        Results { hits, total, counts: counts.list() }
+        Ranked { counts, total, best: best(keyed, limit) }
     }
 }
 
-/// The best `limit` of `keyed`, in order, without sorting the rest.
-fn best<T: Copy>(mut keyed: Vec<((u64, u32), T)>, limit: usize) -> Vec<T> {
+/// Part of the survivors, ranked.
+struct Ranked {
+    counts: CategoryCounts,
+    /// How many passed the filter.
+    total: usize,
+    /// The best of those, best first, with their keys.
+    best: Vec<((u64, u32), usize)>,
+}
+
+/// From this many survivors on, ranking runs on two cores (in unit tests, from two, so
+/// that both ways are tested).
+const RANK_IN_HALVES_FROM: usize = if cfg!(test) { 2 } else { 50_000 };
+
+/// The best `limit` of `keyed`, in order, with their keys, without sorting the rest.
+fn best<T: Copy>(mut keyed: Vec<((u64, u32), T)>, limit: usize) -> Vec<((u64, u32), T)> {
     if keyed.len() > limit && limit > 0 {
         keyed.select_nth_unstable_by_key(limit - 1, |k| k.0);
         keyed.truncate(limit);
     }
     keyed.sort_unstable_by_key(|k| k.0);
-    keyed.into_iter().take(limit).map(|(_, t)| t).collect()
+    keyed.truncate(limit);
+    keyed
 }
 
 /// A query of `@kinds` alone: every destination of those kinds, in library order.
@@ -336,7 +488,7 @@ fn only_filter(index: &Index<'_>, query: &Query, limit: usize) -> Results {
 }
 
 /// Results per category, in [`Category::all`] order.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 struct CategoryCounts([usize; crate::library::Kind::ALL.len() + 2]);
 
 impl CategoryCounts {
@@ -350,6 +502,10 @@ impl CategoryCounts {
 
     fn add(&mut self, category: Category) {
         self.0[Self::slot(category)] += 1;
+    }
+
+    fn merge(&mut self, other: &CategoryCounts) {
+        self.0.iter_mut().zip(other.0).for_each(|(n, m)| *n += m);
     }
 
     fn list(&self) -> Vec<(Category, usize)> {
@@ -472,6 +628,29 @@ mod tests {
         assert_eq!(sentence, "The Éclair shop closed.");
         let marked: Vec<&str> = find_all(sentence, "eclair").into_iter().map(|r| &sentence[r]).collect();
         assert_eq!(marked, ["Éclair"]);
+    }
+
+    /// Every one- and two-letter query (where the split and sorted path carries the most)
+    /// and some longer ones, typed in a row into one session: the same hits, in the same
+    /// order, and the same counts, whether the work is split between cores or not.
+    #[test]
+    fn work_split_between_cores_ranks_as_one_core_does() {
+        let library = crate::library::bundled::load(Options::default()).unwrap().library;
+        let index = Index::new(&library);
+        let letters: Vec<String> = ('a'..='z').map(String::from).collect();
+        let pairs = letters.iter().flat_map(|a| letters.iter().map(move |b| format!("{a}{b}")));
+        let longer =
+            ["nvidia ceo", "ch", "ch ", "ch in", "vice premier", "jenson", "^h20$", "ai !chip", "h2 | a", "@person ch"];
+        let queries: Vec<String> = letters.iter().cloned().chain(pairs).chain(longer.map(String::from)).collect();
+        let (mut split, mut plain) = (Session::default(), Session { one_core: true, ..Session::default() });
+        for limit in [0, 3, 200] {
+            for query in &queries {
+                let query = Query::parse(query);
+                let (a, b) = (split.search(&index, &query, limit), plain.search(&index, &query, limit));
+                assert_eq!((&a.hits, a.total, &a.counts), (&b.hits, b.total, &b.counts), "{query:?}, limit {limit}");
+            }
+        }
+        assert!(search(&index, &Query::parse("ch"), 200).total > 3, "the queries match enough to rank");
     }
 
     #[test]

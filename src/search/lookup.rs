@@ -4,6 +4,8 @@
 //! scattered letters in names. Every match is handed on as (posting, tier, score); the
 //! rules are those of [`super::mark`], which finds the same matches in one text.
 
+use std::ops::Range;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Index;
@@ -26,15 +28,40 @@ pub(crate) enum Scope<'a> {
     Dests(u32, u32),
 }
 
+/// The vocabulary words a term without capitals is looked up by: the range of words it
+/// starts, and the words it is inside of (a substring search over the whole vocabulary).
+/// Found once per term, then read by each core for its share of the library.
+#[derive(Debug, Default)]
+pub(crate) struct TermWords {
+    starting: Range<usize>,
+    inside: Vec<usize>,
+}
+
+/// The words `term` is looked up by; none for a term with capitals, which is matched
+/// otherwise (see [`each_match`]).
+pub(crate) fn term_words(index: &Index<'_>, term: &Term) -> TermWords {
+    if term.cased.is_some() {
+        return TermWords::default();
+    }
+    TermWords { starting: index.tables.vocab.prefixed(&term.folded), inside: inside_word_ids(index, term) }
+}
+
 /// Calls `f` with every match of `term` in `scope` from the word index (whole, start of,
-/// inside a word); a posting may come more than once, with different tiers. A term with
-/// capitals is matched here in full.
-pub(crate) fn each_match(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
+/// inside a word), reading the postings of `words` (the term's [`term_words`]); a posting
+/// may come more than once, with different tiers. A term with capitals is matched here in
+/// full.
+pub(crate) fn each_match(
+    index: &Index<'_>,
+    term: &Term,
+    words: &TermWords,
+    scope: Scope<'_>,
+    f: &mut impl FnMut(Posting, Tier, i64),
+) {
     match &term.cased {
         Some(_) => each_cased(index, term, scope, f),
         None => {
-            starting_words(index, term, scope, f);
-            inside_words(index, term, scope, f);
+            starting_words(index, term, words, scope, f);
+            inside_words(index, term, words, scope, f);
         }
     }
 }
@@ -61,8 +88,9 @@ pub(crate) fn each_loose_match(
 
 /// Every match of a term without capitals.
 fn each_folded(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
-    starting_words(index, term, scope, f);
-    inside_words(index, term, scope, f);
+    let words = term_words(index, term);
+    starting_words(index, term, &words, scope, f);
+    inside_words(index, term, &words, scope, f);
     if loose(term) {
         each_loose_match(index, term, scope, true, &|_| true, f);
     }
@@ -95,9 +123,15 @@ fn in_dests(list: &[Posting], dests: &[u32], f: &mut impl FnMut(Posting)) {
 }
 
 /// Words the term starts: the field's start when first, a word start otherwise.
-fn starting_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
+fn starting_words(
+    index: &Index<'_>,
+    term: &Term,
+    words: &TermWords,
+    scope: Scope<'_>,
+    f: &mut impl FnMut(Posting, Tier, i64),
+) {
     let len = term.len();
-    for w in index.tables.vocab.prefixed(&term.folded) {
+    for w in words.starting.clone() {
         let equal = index.tables.vocab.word(w).len() == term.folded.len();
         if term.mode.end && !equal {
             continue;
@@ -116,31 +150,51 @@ fn starting_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl
     }
 }
 
-/// Words the term is inside of (not at their start): two letters in names, three elsewhere.
-fn inside_words(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl FnMut(Posting, Tier, i64)) {
-    let len = term.len();
-    if term.mode.start || len < infix_from(Field::Name) {
-        return;
-    }
-    let names_only = len < infix_from(Field::Sentence);
-    let arena = &index.tables.vocab.arena;
-    let mut previous = usize::MAX;
-    for (offset, _) in arena.match_indices(term.folded.as_str()) {
-        let w = index.tables.vocab.at_offset(offset);
-        let start = index.tables.vocab.starts[w] as usize;
-        if offset == start || w == previous {
-            continue;
-        }
-        if term.mode.end && arena.as_bytes().get(offset + term.folded.len()) != Some(&b'\n') {
-            continue;
-        }
-        previous = w;
+/// Matches inside words (not at their start): two letters in names, three elsewhere.
+fn inside_words(
+    index: &Index<'_>,
+    term: &Term,
+    words: &TermWords,
+    scope: Scope<'_>,
+    f: &mut impl FnMut(Posting, Tier, i64),
+) {
+    let names_only = term.len() < infix_from(Field::Sentence);
+    for &w in &words.inside {
         postings_of(index, w, names_only, scope, &mut |p| {
             if !term.mode.end || p.last() {
                 f(p, Tier::Contains, 0);
             }
         });
     }
+}
+
+/// The words the term is inside of, not at their start (and at their end, for `x$`), each
+/// once, in vocabulary order: one substring search over the vocabulary's buffer.
+fn inside_word_ids(index: &Index<'_>, term: &Term) -> Vec<usize> {
+    if term.mode.start || term.len() < infix_from(Field::Name) {
+        return Vec::new();
+    }
+    let vocab = &index.tables.vocab;
+    let arena = &vocab.arena;
+    let mut out = Vec::new();
+    // Where the last word taken ends: later matches before it are inside that word.
+    let mut taken_end = 0;
+    for offset in memchr::memmem::find_iter(arena.as_bytes(), term.folded.as_bytes()) {
+        if offset < taken_end {
+            continue;
+        }
+        let w = vocab.at_offset(offset);
+        let start = vocab.starts[w] as usize;
+        if offset == start {
+            continue;
+        }
+        if term.mode.end && arena.as_bytes().get(offset + term.folded.len()) != Some(&b'\n') {
+            continue;
+        }
+        taken_end = vocab.starts.get(w + 1).map_or(arena.len(), |&e| e as usize);
+        out.push(w);
+    }
+    out
 }
 
 /// Names and aliases whose words' initials the term starts.
