@@ -48,8 +48,8 @@ fn steps(group: &mut Group<'_>, content: &Path, file: &Path) {
     let index = Index::new(&library);
     group.bench_function("cold_and_write", |b| {
         b.iter(|| {
-            let cold = cache::load(content, file, Options::default()).unwrap();
             std::fs::remove_file(file).ok();
+            let cold = cache::load(content, file, Options::default()).unwrap();
             cold.pending.expect("a cache to write").write(&cold.library, Some(index.tables())).unwrap();
         })
     });
