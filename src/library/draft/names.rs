@@ -2,7 +2,7 @@
 
 use super::super::format::{EntityFile, Kind, SectionFile};
 
-/// Capitalised words that begin sentences or name no one.
+/// Capitalised words that begin sentences or name no one (besides the [`TITLES`]).
 const NOT_NAMES: &[&str] = &[
     "A",
     "An",
@@ -129,25 +129,12 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "CEO",
-    "CFO",
-    "COO",
     "AI",
     "GPU",
     "GPUs",
     "CPU",
     "EPS",
     "IPO",
-    "President",
-    "Vice",
-    "Chairman",
-    "Chief",
-    "Executive",
-    "Premier",
-    "Vice-Premier",
-    "Minister",
-    "Secretary",
-    "Founder",
     "Story",
     "News",
     "Technology",
@@ -303,7 +290,7 @@ fn capitalised_runs(paragraph: &str) -> Vec<String> {
             }
             run.remove(0);
         }
-        while run.last().is_some_and(|w| NOT_NAMES.contains(w)) {
+        while run.last().is_some_and(|w| NOT_NAMES.contains(w) || TITLES.contains(w)) {
             run.pop();
         }
         if !run.is_empty() {
