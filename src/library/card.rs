@@ -406,7 +406,7 @@ impl<'l> Card<'l> {
             relations: relations(library, id),
             figures: figures(library, id),
             mentions: mentions(library, id),
-            events: timeline(library, library.events_of(id).into_iter()),
+            events: timeline(library, library.events_of(id)),
         }
     }
 }

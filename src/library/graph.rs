@@ -81,7 +81,7 @@ pub fn edges(library: &Library, id: EntityId) -> Vec<Edge<'_>> {
     if let Some(figure) = &library.entity(id).figure {
         out.extend(figure.about.iter().map(|&a| Edge::About(a)));
     }
-    out.extend(library.figures_about(id).iter().map(|&f| Edge::Figure(f)));
+    out.extend(library.figures_about(id).into_iter().map(Edge::Figure));
     out
 }
 

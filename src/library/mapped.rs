@@ -425,7 +425,7 @@ mod tests {
             assert_eq!(mapped.outgoing(e).collect::<Vec<_>>(), built.outgoing(e).collect::<Vec<_>>());
             assert_eq!(mapped.incoming(e).collect::<Vec<_>>(), built.incoming(e).collect::<Vec<_>>());
             assert_eq!(mapped.figures_about(e), built.figures_about(e));
-            assert_eq!(mapped.events_of(e), built.events_of(e));
+            assert_eq!(mapped.events_of(e).collect::<Vec<_>>(), built.events_of(e).collect::<Vec<_>>());
         }
         assert_eq!(mapped.entity_by_id("no-such-entity"), None);
         for b in built.briefing_ids() {

@@ -225,14 +225,15 @@ impl Library {
         }
     }
 
-    /// Events, across briefings, that involve `id`.
-    pub fn events_of(&self, id: EntityId) -> Vec<(BriefingId, &Event)> {
-        match &self.store {
-            Store::Built(built) => built
-                .briefing_ids()
-                .flat_map(|b| built.briefing(b).events.iter().filter(|e| e.entities.contains(&id)).map(move |e| (b, e)))
-                .collect(),
-            Store::Mapped(m) => m.events_of(id).collect(),
-        }
+    /// Events, across briefings, that involve `id`, in library order: read as they are
+    /// wanted, so that asking whether there is one stops at the first.
+    pub fn events_of(&self, id: EntityId) -> impl Iterator<Item = (BriefingId, &Event)> + '_ {
+        let built = self.as_built().map(move |built| {
+            built.briefing_ids().flat_map(move |b| {
+                built.briefing(b).events.iter().filter(move |e| e.entities.contains(&id)).map(move |e| (b, e))
+            })
+        });
+        let mapped = self.as_mapped().map(|m| m.events_of(id));
+        built.into_iter().flatten().chain(mapped.into_iter().flatten())
     }
 }

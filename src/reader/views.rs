@@ -108,7 +108,7 @@ impl View {
             View::Figures(scope) => !figures::in_scope(library, scope).is_empty(),
             View::Compare(e) => !library.figures_about(e).is_empty(),
             View::Timeline(Scope::Briefing(b)) => !library.briefing(b).events.is_empty(),
-            View::Timeline(Scope::Entity(e)) => !library.events_of(e).is_empty(),
+            View::Timeline(Scope::Entity(e)) => library.events_of(e).next().is_some(),
             View::Timeline(Scope::Archive) => library.briefing_ids().any(|b| !library.briefing(b).events.is_empty()),
         }
     }

@@ -35,7 +35,7 @@ pub fn in_scope(library: &Library, scope: Scope) -> Vec<EntityId> {
         Scope::Briefing(b) => {
             library.briefing(b).entities.iter().copied().filter(|&e| library.entity(e).kind == Kind::Figure).collect()
         }
-        Scope::Entity(e) => library.figures_about(e).to_vec(),
+        Scope::Entity(e) => library.figures_about(e),
         Scope::Archive => Vec::new(),
     }
 }

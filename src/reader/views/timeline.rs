@@ -12,7 +12,7 @@ use crate::reader::target::Target;
 pub fn timeline_doc(library: &Library, scope: Scope, width: usize) -> Doc {
     let events: Vec<EventLine<'_>> = match scope {
         Scope::Briefing(b) => timeline(library, library.briefing(b).events.iter().map(|e| (b, e))),
-        Scope::Entity(e) => timeline(library, library.events_of(e).into_iter()),
+        Scope::Entity(e) => timeline(library, library.events_of(e)),
         Scope::Archive => timeline(
             library,
             library.briefing_ids().flat_map(|b| library.briefing(b).events.iter().map(move |e| (b, e))),
