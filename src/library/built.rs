@@ -74,7 +74,7 @@ impl Built {
     /// order.
     pub(crate) fn by_name(&self, kind: Kind) -> Vec<EntityId> {
         let mut ids: Vec<EntityId> = self.entity_ids().filter(|&id| self.entity(id).kind == kind).collect();
-        ids.sort_by_cached_key(|&id| (self.entity(id).name.to_lowercase(), id));
+        super::model::sort_by_name(&mut ids, |id| &self.entity(id).name);
         ids
     }
 

@@ -224,6 +224,29 @@ impl Mapped {
         })
     }
 
+    /// Record `i` of `records`, when its bytes match their hash, decode and are `sound`;
+    /// else, with the cache forgotten, the `placeholder` the front alone describes.
+    fn decoded<T>(
+        &self,
+        records: &front::ArchivedRecords,
+        i: usize,
+        sound: impl FnOnce(&T) -> Result<(), String>,
+        placeholder: impl FnOnce() -> T,
+    ) -> T
+    where
+        T: rkyv::Archive,
+        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+            + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
+    {
+        match self.record::<T>(records, i).filter(|record| sound(record).is_ok()) {
+            Some(record) => record,
+            None => {
+                self.forget();
+                placeholder()
+            }
+        }
+    }
+
     /// Record `i` of `records`, when its bytes match their hash and decode.
     fn record<T>(&self, records: &front::ArchivedRecords, i: usize) -> Option<T>
     where
@@ -244,26 +267,22 @@ impl Mapped {
 
     fn decode_entity(&self, id: EntityId) -> Entity {
         let front = self.front();
-        let decoded = self.record::<Entity>(&front.entity_records, id.index());
-        match decoded.filter(|e| sound::entity(e, id, front).is_ok()) {
-            Some(entity) => entity,
-            None => {
-                self.forget();
-                Entity::bare(self.key_of(id).to_owned(), self.kind_of(id), self.name_of(id).to_owned())
-            }
-        }
+        self.decoded(
+            &front.entity_records,
+            id.index(),
+            |e| sound::entity(e, id, front),
+            || Entity::bare(self.key_of(id).to_owned(), self.kind_of(id), self.name_of(id).to_owned()),
+        )
     }
 
     fn decode_briefing(&self, id: BriefingId) -> Briefing {
         let front = self.front();
-        let decoded = self.record::<Briefing>(&front.briefing_records, id.index());
-        let mut briefing = match decoded.filter(|b| sound::briefing(b, id, front).is_ok()) {
-            Some(briefing) => briefing,
-            None => {
-                self.forget();
-                self.placeholder(id)
-            }
-        };
+        let mut briefing = self.decoded(
+            &front.briefing_records,
+            id.index(),
+            |b| sound::briefing(b, id, front),
+            || self.placeholder(id),
+        );
         if let Some(name) = briefing.path.file_name() {
             briefing.path = self.layout.content.join(name);
         }
@@ -296,24 +315,22 @@ impl Mapped {
 
     fn decode_relation(&self, index: usize) -> Relation {
         let front = self.front();
-        let decoded = self.record::<Relation>(&front.relation_records, index);
-        match decoded.filter(|r| sound::relation(r, index, front).is_ok()) {
-            Some(relation) => relation,
-            None => {
-                self.forget();
-                let end = |column: &rkyv::vec::ArchivedVec<u32_le>| {
-                    EntityId::new(column.get(index).map_or(0, |e| e.to_native() as usize))
-                };
-                Relation {
-                    from: end(&front.relation_from),
-                    to: end(&front.relation_to),
-                    kind: String::new(),
-                    label: String::new(),
-                    inverse: String::new(),
-                    sources: Vec::new(),
-                }
-            }
-        }
+        let end = |column: &rkyv::vec::ArchivedVec<u32_le>| {
+            EntityId::new(column.get(index).map_or(0, |e| e.to_native() as usize))
+        };
+        self.decoded(
+            &front.relation_records,
+            index,
+            |r| sound::relation(r, index, front),
+            || Relation {
+                from: end(&front.relation_from),
+                to: end(&front.relation_to),
+                kind: String::new(),
+                label: String::new(),
+                inverse: String::new(),
+                sources: Vec::new(),
+            },
+        )
     }
 
     /// Removes the cache file this library came from, once, if it is still that file:

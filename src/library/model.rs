@@ -23,6 +23,12 @@ use super::text;
 )]
 pub struct EntityId(u32);
 
+/// Sorts entities by name without regard to case, ties in library order: how every list
+/// of names reads, the whole library's (kept in a cache) and one briefing's alike.
+pub fn sort_by_name<'a>(ids: &mut [EntityId], name: impl Fn(EntityId) -> &'a str) {
+    ids.sort_by_cached_key(|&id| (name(id).to_lowercase(), id));
+}
+
 /// Index of a briefing in [`Library::briefings`], minted only by the library under the
 /// same invariant as [`EntityId`].
 #[derive(

@@ -107,10 +107,10 @@ fn widest(library: &Library, briefings: &[BriefingId], groups: &[(Kind, Vec<Enti
     briefings.iter().map(briefing).chain(names.map(|n| 3 + n)).max().unwrap_or(0)
 }
 
-/// The entities of `kind` among `listed`, sorted by name as [`Library::by_name`] sorts.
+/// The entities of `kind` among `listed`, sorted by name as [`Library::by_name`] sorts them.
 fn by_name(library: &Library, listed: &[EntityId], kind: Kind) -> Vec<EntityId> {
     let mut ids: Vec<EntityId> = listed.iter().copied().filter(|&id| library.kind_of(id) == kind).collect();
-    ids.sort_by_cached_key(|&id| (library.name_of(id).to_lowercase(), id));
+    crate::library::model::sort_by_name(&mut ids, |id| library.name_of(id));
     ids
 }
 
