@@ -45,8 +45,20 @@ impl Session {
 
     /// Starts the binary as [`Session::spawn`] does, with `env` set on top.
     pub fn spawn_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        Session::spawn_program(env!("CARGO_BIN_EXE_briefing").as_ref(), args, env, cols, rows)
+    }
+
+    /// Starts `program` (a `briefing` binary: this build's, or another to compare it with)
+    /// as [`Session::spawn_with`] does.
+    pub fn spawn_program(
+        program: &std::path::Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pair = native_pty_system().openpty(size(cols, rows)).expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
