@@ -10,6 +10,7 @@
 
 pub mod edit;
 pub mod fold;
+mod frequent;
 pub mod index;
 mod lookup;
 pub mod mark;
@@ -19,6 +20,7 @@ pub mod source;
 pub mod words;
 
 use self::index::Posting;
+pub use self::frequent::STORED;
 pub use self::index::{Index, Tables};
 use self::lookup::Scope;
 pub use self::mark::Mark;
@@ -85,6 +87,9 @@ pub struct Session {
     /// Never split work between cores, whatever the size: the plain way, which tests
     /// compare the split way against.
     one_core: bool,
+    /// Never take an answer the index stores ([`frequent`]): always match and rank, as
+    /// the index does when it stores them, and as tests do to compare them.
+    computing: bool,
 }
 
 /// A first group's terms and the slots of the destinations it matched.
@@ -93,6 +98,10 @@ type FirstGroup = (Vec<query::Term>, Vec<(u32, Slot)>);
 /// From this many destinations on, the first group is matched on two cores (in unit tests,
 /// from two, so that both ways are tested).
 const PARALLEL_FROM: usize = if cfg!(test) { 2 } else { 100_000 };
+
+/// From this many survivors on, a later group of one term is matched on two cores too (in
+/// unit tests, from two).
+const LATER_IN_HALVES_FROM: usize = if cfg!(test) { 2 } else { 1000 };
 
 /// Scattered letters are a fallback: a group that already matches this many destinations
 /// by the other tiers is not looked up by them (they would rank below all of those anyway).
@@ -139,6 +148,22 @@ impl Session {
         if query.groups.is_empty() {
             return only_filter(index, query, limit);
         }
+        if !self.computing {
+            if let Some(stored) = index.tables.frequent.answer(index, query, limit) {
+                return stored;
+            }
+        }
+        let (survivors, groups) = self.match_all(index, query);
+        let results = self.rank(index, query, &survivors, groups, limit);
+        self.reset();
+        results
+    }
+
+    /// Grades every group of `query` into the table, returning the destinations that
+    /// matched every group, and how many groups there were (a destination an excluded term
+    /// matches has `matched` past that number). The table is left filled for ranking;
+    /// [`Session::reset`] empties it.
+    fn match_all(&mut self, index: &Index<'_>, query: &Query) -> (Vec<u32>, u8) {
         self.fit(index.len());
         // Groups run in the order typed, so that the chain of best matches tells whether
         // the terms sit in that order.
@@ -151,20 +176,29 @@ impl Session {
                 if k == 0 { self.first_group(index, group) } else { self.match_group(index, group, k as u8, scope) };
         }
         self.exclude(index, query, &survivors);
-        let results = self.rank(index, query, &survivors, groups.len() as u8, limit);
-        // Every slot the search touched is one of the first group's: the later groups and
-        // the exclusions only look at destinations that matched it.
+        (survivors, groups.len() as u8)
+    }
+
+    /// Empties the table after a search. Every slot the search touched is one of the first
+    /// group's: the later groups and the exclusions only look at destinations that matched it.
+    fn reset(&mut self) {
         for &(d, _) in self.first.iter().flat_map(|(_, kept)| kept) {
             self.slots[d as usize] = EMPTY;
         }
-        results
     }
 
     /// Grades every match of one group among destinations that matched the groups before
     /// it, and returns the destinations that match this one too.
     fn match_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, scope: Scope<'_>) -> Vec<u32> {
-        let halves = k == 0 && self.slots.len() >= PARALLEL_FROM && self.two_cores();
-        let mut touched: Vec<u32> = if halves { self.first_group_in_halves(index, group) } else { Vec::new() };
+        // A later group is split only when it is one term: the scattered-letter fallback
+        // counts the matches so far, which for several terms would be counted otherwise.
+        let many = match scope {
+            Scope::All => true,
+            Scope::Only(survivors) => group.len() == 1 && survivors.len() >= LATER_IN_HALVES_FROM,
+            Scope::Dests(..) | Scope::OnlyIn(..) => false,
+        };
+        let halves = many && self.slots.len() >= PARALLEL_FROM && self.two_cores();
+        let mut touched: Vec<u32> = if halves { self.group_in_halves(index, group, k, scope) } else { Vec::new() };
         for term in group {
             if !halves {
                 let words = lookup::term_words(index, term);
@@ -212,10 +246,10 @@ impl Session {
         offer_in(&mut self.slots, 0, k, (p, tier, score), touched);
     }
 
-    /// The first group's matches from the word index, on two cores, each grading the
-    /// destinations of its half of the library into its half of the table. The words each
-    /// term is looked up by are found once, for both.
-    fn first_group_in_halves(&mut self, index: &Index<'_>, group: &[query::Term]) -> Vec<u32> {
+    /// Group `k`'s matches in `scope` (all, or the survivors) from the word index, on two
+    /// cores, each grading the destinations of its half of the library into its half of
+    /// the table. The words each term is looked up by are found once, for both.
+    fn group_in_halves(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, within: Scope<'_>) -> Vec<u32> {
         let words: Vec<lookup::TermWords> = group.iter().map(|term| lookup::term_words(index, term)).collect();
         let words = &words;
         let mid = self.slots.len() / 2;
@@ -229,13 +263,20 @@ impl Session {
                 .map(|(slots, staging, start, end)| {
                     scope.spawn(move || {
                         staging.clear();
+                        let dests = match within {
+                            Scope::Only(survivors) => {
+                                let from = survivors.partition_point(|&d| d < start);
+                                let to = survivors.partition_point(|&d| d < end);
+                                Scope::OnlyIn(&survivors[from..to], start, end)
+                            }
+                            _ => Scope::Dests(start, end),
+                        };
                         for (term, words) in group.iter().zip(words) {
-                            let dests = Scope::Dests(start, end);
                             lookup::each_match(index, term, words, dests, &mut |p, tier, score| {
                                 staging.push(Graded::new(p, tier, score))
                             });
                         }
-                        staging.grade_in_order(slots, start)
+                        staging.grade_in_order(slots, start, k)
                     })
                 })
                 .collect();
@@ -308,14 +349,14 @@ impl Staging {
         self.found.push(m);
     }
 
-    /// Grades the matches into `slots` (the table from destination `start` on) in
-    /// destination order, returning the destinations matched, in that order.
-    fn grade_in_order(&mut self, slots: &mut [Slot], start: u32) -> Vec<u32> {
+    /// Grades the matches of group `k` into `slots` (the table from destination `start`
+    /// on) in destination order, returning the destinations matched, in that order.
+    fn grade_in_order(&mut self, slots: &mut [Slot], start: u32, k: u8) -> Vec<u32> {
         self.sort_by_dest(start, usize::BITS - slots.len().leading_zeros());
         let mut touched = Vec::with_capacity(self.found.len());
         for m in &self.found {
-            if let Some(slot) = slots.get_mut((m.dest - start) as usize) {
-                offer_graded(slot, 0, *m, &mut touched);
+            if let Some(slot) = m.dest.checked_sub(start).and_then(|i| slots.get_mut(i as usize)) {
+                offer_graded(slot, k, *m, &mut touched);
             }
         }
         touched
@@ -631,18 +672,36 @@ mod tests {
     }
 
     /// Every one- and two-letter query (where the split and sorted path carries the most)
-    /// and some longer ones, typed in a row into one session: the same hits, in the same
-    /// order, and the same counts, whether the work is split between cores or not.
+    /// and some longer ones (later terms are split too), typed in a row into one session:
+    /// the same hits, in the same order, and the same counts, whether the work is split
+    /// between cores or not. Neither session takes the index's stored answers.
     #[test]
     fn work_split_between_cores_ranks_as_one_core_does() {
         let library = crate::library::bundled::load(Options::default()).unwrap().library;
         let index = Index::new(&library);
         let letters: Vec<String> = ('a'..='z').map(String::from).collect();
         let pairs = letters.iter().flat_map(|a| letters.iter().map(move |b| format!("{a}{b}")));
-        let longer =
-            ["nvidia ceo", "ch", "ch ", "ch in", "vice premier", "jenson", "^h20$", "ai !chip", "h2 | a", "@person ch"];
+        let longer = [
+            "nvidia ceo",
+            "ch",
+            "ch ",
+            "ch in",
+            "vice premier",
+            "jenson",
+            "^h20$",
+            "ai !chip",
+            "h2 | a",
+            "@person ch",
+            "a e",
+            "ch a in",
+            "the ch",
+            "in the",
+            "beijing ex",
+            "chip in | ex",
+        ];
         let queries: Vec<String> = letters.iter().cloned().chain(pairs).chain(longer.map(String::from)).collect();
-        let (mut split, mut plain) = (Session::default(), Session { one_core: true, ..Session::default() });
+        let split = Session { computing: true, ..Session::default() };
+        let (mut split, mut plain) = (split, Session { one_core: true, computing: true, ..Session::default() });
         for limit in [0, 3, 200] {
             for query in &queries {
                 let query = Query::parse(query);

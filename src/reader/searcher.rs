@@ -17,6 +17,9 @@ use crate::search::{Category, Destination, Field, Hit, Index, Query, Results, Se
 /// How many results a reply carries (and so how many rows get highlight positions).
 pub const PAGE: usize = 200;
 
+// A first keystroke's answer comes from the index's stored hits when a page needs no more.
+const _: () = assert!(PAGE <= crate::search::STORED, "a page of a stored term's hits is stored");
+
 /// Libraries with this many entities or more search on a worker thread (their index
 /// holds a few hundred thousand candidates; smaller ones answer inline in well under a
 /// frame).

@@ -11,6 +11,7 @@ pub(crate) use postings::Postings;
 
 use rustc_hash::FxHashMap;
 
+use super::frequent::Frequent;
 use super::source::{Category, Destination, EventsOf, Field, Text, for_each_text};
 use crate::library::Library;
 
@@ -146,6 +147,8 @@ pub struct Tables {
     /// Words that occur in names or aliases with their character sets, by length in
     /// characters, for one-typo lookups.
     pub(crate) name_words_by_len: FxHashMap<usize, Vec<(u32, u64)>>,
+    /// The answers to the costliest one-term queries, ranked when the index is built.
+    pub(crate) frequent: Frequent,
 }
 
 impl Tables {

@@ -26,6 +26,9 @@ pub(crate) enum Scope<'a> {
     Only(&'a [u32]),
     /// Only destinations in this range: one core's share of the library.
     Dests(u32, u32),
+    /// Only these (sorted) destinations, all in this range: one core's share of the
+    /// survivors.
+    OnlyIn(&'a [u32], u32, u32),
 }
 
 /// The vocabulary words a term without capitals is looked up by: the range of words it
@@ -102,8 +105,10 @@ fn postings_of(index: &Index<'_>, w: usize, names_only: bool, scope: Scope<'_>, 
     let others: &[Posting] = if names_only { &[] } else { index.tables.postings.others(w) };
     for list in [names, others] {
         match scope {
-            Scope::Only(dests) if dests.len() * 16 < list.len() => in_dests(list, dests, f),
-            Scope::Dests(start, end) => {
+            Scope::Only(dests) | Scope::OnlyIn(dests, ..) if dests.len() * 16 < list.len() => {
+                in_dests(list, dests, f)
+            }
+            Scope::Dests(start, end) | Scope::OnlyIn(_, start, end) => {
                 let from = list.partition_point(|p| p.dest < start);
                 list[from..].iter().take_while(|p| p.dest < end).for_each(|&p| f(p));
             }
@@ -264,7 +269,7 @@ fn scattered(
         }
     };
     match scope {
-        Scope::Only(dests) if dests.len() * 16 < index.tables.name_pieces.len() => {
+        Scope::Only(dests) | Scope::OnlyIn(dests, ..) if dests.len() * 16 < index.tables.name_pieces.len() => {
             for &d in dests {
                 let (start, end) = (index.tables.first_piece[d as usize], index.tables.first_piece[d as usize + 1]);
                 let from = index.tables.name_pieces.partition_point(|&p| p < start);

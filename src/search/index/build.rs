@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::{Index, Piece, Posting, Postings, Tables, Vocab};
 use crate::library::Library;
 use crate::library::parallel;
+use crate::search::frequent::Frequent;
 use crate::search::fold::char_mask;
 use crate::search::source::{Destination, EventsOf, Field, destinations, for_each_text};
 use crate::search::words::{WordBuffers, each_word};
@@ -130,11 +131,13 @@ pub(super) fn build(library: &Library) -> Index<'_> {
             name_masks: Vec::new(),
             name_initials: Vec::new(),
             name_words_by_len: FxHashMap::default(),
+            frequent: Frequent::default(),
         },
     };
     index.tables.postings = lay_out(&shares, &maps, index.tables.vocab.len());
     join_shares(&mut index, shares);
     index.tables.name_words_by_len = name_words_by_len(&index);
+    index.tables.frequent = Frequent::build(&index);
     index
 }
 
