@@ -3,7 +3,7 @@
 //! query may show, and the box says "searching…" while one is due.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture or pty")]
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -14,6 +14,13 @@ use briefing::reader::app::App;
 use briefing::reader::screen_text;
 use briefing::reader::searcher::{Cached, Reply, Searcher, Ticket, answer, start_worker};
 use briefing::search::{Index, Session};
+
+/// How many times a worker has woken the loop.
+static WAKES: AtomicUsize = AtomicUsize::new(0);
+
+fn count_wake() {
+    WAKES.fetch_add(1, Ordering::SeqCst);
+}
 
 fn library() -> Library {
     bundled::load(Options::default()).expect("the bundled library loads").library
@@ -79,19 +86,25 @@ fn the_background_worker_answers_the_reopened_box() {
     let library = library();
     thread::scope(|scope| {
         let mut app = App::new(&library, (120, 40), None);
-        app.searcher = start_worker(scope, &library, Cached::default());
+        app.searcher = start_worker(scope, &library, Cached::default(), count_wake);
         app.update(Action::StartSearch);
         type_text(&mut app, "h");
         app.update(Action::Cancel);
         app.update(Action::StartSearch);
         type_text(&mut app, "nvidia");
+        // Each reply is announced by a wake-up, which is all the loop waits for: a tick
+        // after each takes the replies in, the last one the newest query's.
         let deadline = Instant::now() + Duration::from_secs(30);
+        let mut seen = 0;
         while app.search().is_some_and(|s| s.pending()) && Instant::now() < deadline {
-            thread::sleep(Duration::from_millis(5));
+            while WAKES.load(Ordering::SeqCst) == seen && Instant::now() < deadline {
+                thread::sleep(Duration::from_millis(1));
+            }
+            seen = WAKES.load(Ordering::SeqCst);
             app.update(Action::Tick);
         }
         let search = app.search().expect("the box is open");
-        assert!(!search.pending(), "the worker answered");
+        assert!(!search.pending(), "the worker answered, and woke the loop after its reply");
         assert_eq!(search.query, "nvidia");
         assert_eq!(titles(&search.rows), titles(&expected(&library, "nvidia").rows));
         assert!(search.rows.first().is_some_and(|r| r.title == "Nvidia"), "Nvidia first");

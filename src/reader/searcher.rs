@@ -195,14 +195,17 @@ pub struct Cached {
 
 /// The searcher for the reader's run on `scope`: a worker thread for a large library, else
 /// inline. A cache left to write is written on a thread of `scope` once the index is
-/// built, so neither the first screen nor a search waits for the disk.
+/// built, so neither the first screen nor a search waits for the disk. A worker calls
+/// `wake` after each reply it sends, so that a loop waiting for input takes the reply in
+/// at once rather than at its next look.
 pub fn start<'scope, 'l: 'scope>(
     scope: &'scope Scope<'scope, 'l>,
     library: &'l Library,
     cached: Cached,
+    wake: fn(),
 ) -> Searcher<'l> {
     if library.entity_count() >= BACKGROUND_FROM_ENTITIES {
-        return start_worker(scope, library, cached);
+        return start_worker(scope, library, cached, wake);
     }
     if let Some(pending) = cached.pending {
         scope.spawn(move || pending.write(library, Some(Index::new(library).tables())));
@@ -214,46 +217,40 @@ pub fn start<'scope, 'l: 'scope>(
 }
 
 /// Starts a search worker on `scope` for `library` and returns the searcher that talks to
-/// it. The worker ends when the searcher is dropped.
+/// it; the worker calls `wake` after each reply it sends. The worker ends when the
+/// searcher is dropped.
 pub fn start_worker<'scope, 'l: 'scope>(
     scope: &'scope Scope<'scope, 'l>,
     library: &'l Library,
     cached: Cached,
+    wake: fn(),
 ) -> Searcher<'l> {
     let (jobs, job_rx) = mpsc::channel();
     let (reply_tx, replies) = mpsc::channel();
     let ready = Arc::new(AtomicBool::new(false));
     let set_when_ready = Arc::clone(&ready);
-    scope.spawn(move || work(library, cached, &set_when_ready, job_rx, reply_tx));
+    scope.spawn(move || work(library, cached, &set_when_ready, (job_rx, reply_tx), wake));
     Searcher::over(jobs, replies, ready)
 }
+
+/// The worker's two channels: queries in, replies out.
+type Channels<'l> = (Receiver<(Ticket, String)>, Sender<Reply<'l>>);
 
 /// The worker: take the cached index or build one (and then write the cache beside the
 /// answering), then answer the newest query each time, skipping queries the user has
 /// already typed past.
-fn work<'l>(
-    library: &'l Library,
-    cached: Cached,
-    ready: &AtomicBool,
-    jobs: Receiver<(Ticket, String)>,
-    replies: Sender<Reply<'l>>,
-) {
+fn work<'l>(library: &'l Library, cached: Cached, ready: &AtomicBool, channels: Channels<'l>, wake: fn()) {
     let index = Loaded::index(library, cached.index);
     ready.store(true, Ordering::Release);
     thread::scope(|scope| {
         if let Some(pending) = cached.pending {
             scope.spawn(|| pending.write(library, Some(index.tables())));
         }
-        answer_jobs(library, &index, jobs, replies);
+        answer_jobs(library, &index, channels, wake);
     });
 }
 
-fn answer_jobs<'l>(
-    library: &'l Library,
-    index: &Index<'l>,
-    jobs: Receiver<(Ticket, String)>,
-    replies: Sender<Reply<'l>>,
-) {
+fn answer_jobs<'l>(library: &'l Library, index: &Index<'l>, (jobs, replies): Channels<'l>, wake: fn()) {
     let mut session = Session::default();
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {
@@ -262,5 +259,6 @@ fn answer_jobs<'l>(
         if replies.send(answer(library, index, &mut session, job.0, &job.1)).is_err() {
             return;
         }
+        wake();
     }
 }

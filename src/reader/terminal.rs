@@ -45,8 +45,10 @@ use crate::config::{Code, Key, Mods};
 use crate::library::{Diagnostic, Library, Loaded};
 use crate::state::Store;
 
-/// How often the loop looks for search results while a background search is running.
-const RESULT_POLL: Duration = Duration::from_millis(15);
+/// How often the loop looks for search results while a background search is running, in
+/// case a wake-up was lost: the worker wakes it when a reply is sent ([`wake`]). Seldom,
+/// since each look draws a frame while both cores search.
+const RESULT_POLL: Duration = Duration::from_millis(100);
 
 /// Every catchable signal whose default action ends the process. An outside SIGINT or
 /// SIGQUIT (a supervisor, `timeout -s INT`, an IDE's stop button) arrives as a signal even
@@ -147,7 +149,7 @@ fn generation<'l>(
 ) -> io::Result<Option<(App<'l>, Loaded)>> {
     let library = app.library;
     thread::scope(|scope| {
-        app.searcher = searcher::start(scope, library, cached);
+        app.searcher = searcher::start(scope, library, cached, wake);
         app.search_again();
         app.hyperlinks = draws_hyperlinks();
         let ended = event_loop(terminal, &mut app, reloads);
@@ -166,8 +168,9 @@ fn generation<'l>(
     })
 }
 
-/// Wakes an event loop blocked on input, to take in a finished reload: by the signal a
-/// window resize sends, which arrives as a resize event of the same size.
+/// Wakes an event loop blocked on input, to take in a finished reload or a search reply:
+/// by the signal a window resize sends, which arrives as a resize event of the same size
+/// (read as a [`Action::Tick`]).
 pub fn wake() {
     let _ = low_level::raise(SIGWINCH);
 }
@@ -356,8 +359,9 @@ fn draw(terminal: &mut DefaultTerminal, app: &App<'_>, captured: &mut bool) -> i
 }
 
 /// Waits for the next event that maps to actions (a key release or a mouse move changes
-/// nothing, so it is not worth a frame); while a background search is due, wakes every few
-/// milliseconds to take in its results instead of sleeping until a key arrives.
+/// nothing, so it is not worth a frame). A background search wakes the loop when its reply
+/// is sent ([`wake`]); while one is due, the loop also looks every few milliseconds, in case
+/// a wake-up was lost.
 fn next_actions(app: &App<'_>) -> io::Result<Vec<Action>> {
     loop {
         let waiting = app.search().is_some_and(|s| s.pending());
@@ -388,6 +392,10 @@ pub fn actions_for(app: &App<'_>, event: Event) -> Option<Vec<Action>> {
             MouseEventKind::ScrollUp => Action::Wheel(m.column, m.row, false),
             _ => return None,
         },
+        // A resize to the size the reader already has is a wake-up (see [`wake`]), or a
+        // window that changed and changed back: nothing to lay out, only what arrived to
+        // take in, as a tick does.
+        Event::Resize(w, h) if (w, h) == app.size => Action::Tick,
         Event::Resize(w, h) => Action::Resize(w, h),
         _ => return None,
     };
