@@ -31,6 +31,10 @@ pub(crate) struct Parsed<'a> {
     pub file: usize,
     pub text: Option<&'a str>,
     pub content: Content,
+    /// Whether the file's bytes already show that none of its texts holds a hostile
+    /// character ([`json_is_plain`](super::escape::json_is_plain)), so that the texts need
+    /// not be searched one by one.
+    pub plain: bool,
 }
 
 /// What a library file holds: a briefing, or the shared entity declarations.

@@ -12,6 +12,7 @@ use serde_json::error::Category;
 use serde_path_to_error::Segment;
 
 use super::diagnostic::{Diagnostic, Position, position_of};
+use super::escape::json_is_plain;
 use serde::de::DeserializeOwned;
 
 use super::format::{BriefingFile, EntitiesFile};
@@ -63,7 +64,7 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
         |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
             Ok(Err(problem)) => diagnostics.push(problem),
-            Ok(Ok(content)) => builder.declare(Parsed { file, text: None, content }),
+            Ok(Ok((content, plain))) => builder.declare(Parsed { file, text: None, content, plain }),
         },
     );
     let (library, found) = builder.finish(options);
@@ -82,9 +83,9 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
 struct Unreadable(Diagnostic);
 
 /// Reads one file and parses it, keeping only the result.
-fn read_and_parse(path: &Path) -> Result<Result<Content, Diagnostic>, Unreadable> {
+fn read_and_parse(path: &Path) -> Result<Result<(Content, bool), Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse(&input).map(|(_, content)| content))
+    Ok(parse(&input).map(|(text, content)| (content, json_is_plain(text))))
 }
 
 /// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.
@@ -135,10 +136,11 @@ pub fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
 
 /// Parses and validates `inputs` into a library.
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
-    let parsed = parallel::map(inputs, parse)
+    let parse_and_scan = |input| parse(input).map(|(text, content)| (text, content, json_is_plain(text)));
+    let parsed = parallel::map(inputs, parse_and_scan)
         .into_iter()
         .enumerate()
-        .map(|(file, result)| result.map(|(text, content)| Parsed { file, text: Some(text), content }))
+        .map(|(file, result)| result.map(|(text, content, plain)| Parsed { file, text: Some(text), content, plain }))
         .collect();
     finish(inputs, parsed, options)
 }
