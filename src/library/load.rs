@@ -12,13 +12,13 @@ use serde_json::error::Category;
 use serde_path_to_error::Segment;
 
 use super::diagnostic::{Diagnostic, Position, position_of};
-use super::escape::json_is_plain;
 use serde::de::DeserializeOwned;
 
 use super::format::{BriefingFile, EntitiesFile};
 use super::input::{Content, Input, Options, Parsed, is_briefing_name, is_shared_entities, read_limited};
 use super::locate::{Step, locate_steps};
 use super::parallel;
+use super::scan::Scan;
 use super::store::Library;
 use super::validate;
 
@@ -64,7 +64,7 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
         |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
             Ok(Err(problem)) => diagnostics.push(problem),
-            Ok(Ok((content, plain))) => builder.declare(Parsed { file, text: None, content, plain }),
+            Ok(Ok((content, scan))) => builder.declare(Parsed { file, text: None, content, scan }),
         },
     );
     let (library, found) = builder.finish(options);
@@ -83,9 +83,9 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
 struct Unreadable(Diagnostic);
 
 /// Reads one file and parses it, keeping only the result.
-fn read_and_parse(path: &Path) -> Result<Result<(Content, bool), Diagnostic>, Unreadable> {
+fn read_and_parse(path: &Path) -> Result<Result<(Content, Scan), Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse(&input).map(|(text, content)| (content, json_is_plain(text))))
+    Ok(parse(&input).map(|(text, content)| (content, Scan::of(text))))
 }
 
 /// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.
@@ -136,11 +136,11 @@ pub fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
 
 /// Parses and validates `inputs` into a library.
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
-    let parse_and_scan = |input| parse(input).map(|(text, content)| (text, content, json_is_plain(text)));
+    let parse_and_scan = |input| parse(input).map(|(text, content)| (text, content, Scan::of(text)));
     let parsed = parallel::map(inputs, parse_and_scan)
         .into_iter()
         .enumerate()
-        .map(|(file, result)| result.map(|(text, content, plain)| Parsed { file, text: Some(text), content, plain }))
+        .map(|(file, result)| result.map(|(text, content, scan)| Parsed { file, text: Some(text), content, scan }))
         .collect();
     finish(inputs, parsed, options)
 }

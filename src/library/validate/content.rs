@@ -9,19 +9,24 @@ use super::super::figure_text;
 use super::super::format::{BriefingFile, EntityFile, EventFile, FigureFile};
 use super::super::input::Content;
 use super::super::locate::JsonPath;
+use super::super::scan::{Scan, count_pins};
 use super::Reporter;
 
 /// Checks every rule on one parsed file: a briefing, or a shared entities file.
-pub(super) fn check(content: &Content, file: usize, plain: bool, reporter: &mut Reporter<'_>) {
-    let mut rules = Rules { file, plain, reporter };
-    let entities = match content {
-        Content::Briefing(briefing) => {
-            rules.briefing(briefing);
-            &briefing.entities
-        }
-        Content::Entities(shared) => &shared.entities,
+pub(super) fn check(content: &Content, file: usize, scan: Scan, reporter: &mut Reporter<'_>) {
+    let mut rules = Rules { file, plain: scan.plain, reporter };
+    let (entities, paragraph_pins) = match content {
+        Content::Briefing(briefing) => (&briefing.entities, paragraphs(briefing).map(count_pins).sum()),
+        Content::Entities(shared) => (&shared.entities, 0),
     };
-    entity_texts(entities, &mut |path, text, paragraph| rules.text(path, text, paragraph));
+    // Most files are cleared of every rule on texts by their bytes alone.
+    let texts = !scan.pins_only_in(paragraph_pins);
+    if let Content::Briefing(briefing) = content {
+        rules.briefing(briefing, texts);
+    }
+    if texts {
+        entity_texts(entities, &mut |path, text, paragraph| rules.text(path, text, paragraph));
+    }
     for (i, entity) in entities.iter().enumerate() {
         rules.entity(entity, &JsonPath::root().key("entities").index(i));
     }
@@ -29,8 +34,10 @@ pub(super) fn check(content: &Content, file: usize, plain: bool, reporter: &mut 
 
 impl Rules<'_, '_> {
     /// The rules on everything of a briefing but its entities.
-    fn briefing(&mut self, briefing: &BriefingFile) {
-        briefing_texts(briefing, &mut |path, text, paragraph| self.text(path, text, paragraph));
+    fn briefing(&mut self, briefing: &BriefingFile, texts: bool) {
+        if texts {
+            briefing_texts(briefing, &mut |path, text, paragraph| self.text(path, text, paragraph));
+        }
         self.story(briefing);
         for (i, figure) in briefing.figures.iter().enumerate() {
             self.figure(figure, &JsonPath::root().key("figures").index(i));
@@ -182,6 +189,11 @@ fn briefing_texts<'a>(b: &'a BriefingFile, visit: &mut Visit<'_, 'a>) {
         visit(&|| at().key("date"), &e.date, false);
         visit(&|| at().key("text"), &e.text, false);
     }
+}
+
+/// The paragraphs of a briefing's story, in order.
+fn paragraphs(b: &BriefingFile) -> impl Iterator<Item = &str> {
+    b.sections.iter().flat_map(|section| section.paragraphs.iter().map(String::as_str))
 }
 
 /// The texts of entity declarations, as [`briefing_texts`] gives a briefing's.
