@@ -31,7 +31,7 @@ use crate::search::Tables;
 const MAGIC: &[u8; 8] = b"BRIEFCCH";
 
 /// Bumped whenever the header or the archived library changes shape.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Alignment of the parts: rkyv's archives need their buffer aligned to 16.
 const ALIGN: usize = 16;
