@@ -66,13 +66,20 @@ impl Source<'_> {
 /// one, or the bundled library; a failed load is an error that lists every diagnostic.
 /// A cache left to write is written before this returns: for the commands, which print
 /// and end.
-pub fn load(source: &Source<'_>) -> Result<Library, LoadError> {
+pub fn load(source: &Source<'_>) -> Result<&'static Library, LoadError> {
     let loaded = load_cached(source)?;
     if let Some(pending) = loaded.pending {
         // A cache that cannot be written costs only the next start's time.
         let _ = pending.write(&loaded.library, None);
     }
-    Ok(loaded.library)
+    Ok(keep(loaded.library))
+}
+
+/// Keeps `value` until the process ends, never dropping it. A command prints and ends:
+/// freeing a library loaded from its files one string at a time took a sixth of a whole
+/// `list`, and the end of the process gives all of its memory back at once.
+pub(crate) fn keep<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
 }
 
 /// Loads as [`load`] does, leaving the cache to the caller: the index it holds, and what

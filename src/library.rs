@@ -23,6 +23,7 @@ pub mod markup;
 pub mod model;
 pub(crate) mod objects;
 pub(crate) mod parallel;
+pub(crate) mod scan;
 pub mod shorthand;
 pub mod store;
 pub mod suggest;

@@ -45,7 +45,7 @@ fn check(content: Option<&Path>) -> (String, bool) {
     let summary = match loaded {
         Ok(loaded) => {
             diagnostics.extend(loaded.warnings);
-            let lib = loaded.library;
+            let lib = super::keep(loaded.library);
             format!(
                 "{} briefing{}, {} entities, {} relations",
                 lib.briefing_count(),

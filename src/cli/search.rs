@@ -75,8 +75,8 @@ pub fn run(
         parsed.filter = vec![kind];
     }
     let loaded = load_cached(source)?;
-    let library = loaded.library;
-    let index = cache::Loaded::index(&library, loaded.index);
+    let library = super::keep(loaded.library);
+    let index = super::keep(cache::Loaded::index(library, loaded.index));
     let results = search::search(&index, &parsed, limit);
     let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(&library, &index, hit, &parsed)).collect();
     let text = if json {

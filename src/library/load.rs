@@ -18,6 +18,7 @@ use super::format::{BriefingFile, EntitiesFile};
 use super::input::{Content, Input, Options, Parsed, is_briefing_name, is_shared_entities, read_limited};
 use super::locate::{Step, locate_steps};
 use super::parallel;
+use super::scan::Scan;
 use super::store::Library;
 use super::validate;
 
@@ -63,7 +64,7 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
         |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
             Ok(Err(problem)) => diagnostics.push(problem),
-            Ok(Ok(content)) => builder.declare(Parsed { file, text: None, content }),
+            Ok(Ok((content, scan))) => builder.declare(Parsed { file, text: None, content, scan }),
         },
     );
     let (library, found) = builder.finish(options);
@@ -82,9 +83,9 @@ pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
 struct Unreadable(Diagnostic);
 
 /// Reads one file and parses it, keeping only the result.
-fn read_and_parse(path: &Path) -> Result<Result<Content, Diagnostic>, Unreadable> {
+fn read_and_parse(path: &Path) -> Result<Result<(Content, Scan), Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse(&input).map(|(_, content)| content))
+    Ok(parse(&input).map(|(text, content)| (content, Scan::of(text))))
 }
 
 /// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.
@@ -135,10 +136,11 @@ pub fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
 
 /// Parses and validates `inputs` into a library.
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
-    let parsed = parallel::map(inputs, parse)
+    let parse_and_scan = |input| parse(input).map(|(text, content)| (text, content, Scan::of(text)));
+    let parsed = parallel::map(inputs, parse_and_scan)
         .into_iter()
         .enumerate()
-        .map(|(file, result)| result.map(|(text, content)| Parsed { file, text: Some(text), content }))
+        .map(|(file, result)| result.map(|(text, content, scan)| Parsed { file, text: Some(text), content, scan }))
         .collect();
     finish(inputs, parsed, options)
 }

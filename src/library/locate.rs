@@ -7,8 +7,10 @@
 
 use std::fmt;
 
+use smallvec::SmallVec;
+
 /// One step of a JSON path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Segment {
     /// A member of an object.
     Key(&'static str),
@@ -17,13 +19,17 @@ pub enum Segment {
 }
 
 /// A path from the document root to a value.
+///
+/// Checks build the path of every value they look at, clean or not, so that a problem can
+/// name it; the paths of a briefing are a few steps deep, so they are kept inline and
+/// building one allocates nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct JsonPath(Vec<Segment>);
+pub struct JsonPath(SmallVec<[Segment; 6]>);
 
 impl JsonPath {
     /// The path of the document itself.
     pub fn root() -> Self {
-        JsonPath(Vec::new())
+        JsonPath(SmallVec::new())
     }
 
     /// This path extended by an object member.
@@ -37,7 +43,7 @@ impl JsonPath {
     }
 
     fn with(&self, segment: Segment) -> Self {
-        let mut segments = self.0.clone();
+        let mut segments = SmallVec::from_slice(&self.0);
         segments.push(segment);
         JsonPath(segments)
     }

@@ -94,7 +94,7 @@ pub struct Entity {
     /// Labelled facts.
     pub facts: Vec<Fact>,
     /// The figure's data, for entities of kind [`Kind::Figure`].
-    pub figure: Option<Figure>,
+    pub figure: Option<Box<Figure>>,
     /// Briefings that declare it or pin a mention to it, in library order: its backlinks.
     pub briefings: Vec<BriefingId>,
 }

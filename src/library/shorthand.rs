@@ -122,8 +122,8 @@ fn qualifier_of(lower: &str) -> Option<Qualifier> {
     QUALIFIER_WORDS
         .iter()
         .find(|(phrase, _)| {
-            let phrase: Vec<&str> = phrase.split(' ').collect();
-            words.windows(phrase.len()).any(|window| window == phrase.as_slice())
+            let length = phrase.split(' ').count();
+            words.windows(length).any(|window| window.iter().copied().eq(phrase.split(' ')))
         })
         .map(|&(_, q)| q)
 }

@@ -35,13 +35,13 @@ pub struct Snippet {
 pub fn snippet_around(text: &str, range: Range<usize>) -> Snippet {
     let floor = floor_boundary(text, range.start.saturating_sub(SNIPPET_REACH));
     let ceiling = ceil_boundary(text, (range.end + SNIPPET_REACH).min(text.len()));
-    let stop_before = text[floor..range.start].char_indices().rev().find(|&(i, _)| ends_sentence(text, floor + i));
+    let stop_before = text[floor..range.start].char_indices().rev().find(|&(i, c)| ends_sentence(text, floor + i, c));
     let (start, cut_start) = match stop_before {
         Some((i, c)) => (floor + i + c.len_utf8(), false),
         None if floor == 0 => (0, false),
         None => (text[floor..range.start].find(char::is_whitespace).map_or(range.start, |i| floor + i), true),
     };
-    let stop_after = text[range.end..ceiling].char_indices().find(|&(i, _)| ends_sentence(text, range.end + i));
+    let stop_after = text[range.end..ceiling].char_indices().find(|&(i, c)| ends_sentence(text, range.end + i, c));
     let (end, cut_end) = match stop_after {
         Some((i, c)) => (range.end + i + c.len_utf8(), false),
         None if ceiling == text.len() => (text.len(), false),
@@ -91,7 +91,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if ends_sentence(text, i) {
+        // Most characters are no stop at all, and are cleared here without a call.
+        if is_stop(c) && ends_sentence(text, i, c) {
             push_trimmed(&mut out, text, start..i + c.len_utf8());
             start = i + c.len_utf8();
         }
@@ -109,20 +110,25 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
     }
 }
 
-/// Whether the character at byte `at` ends a sentence: a stop followed by the end of the
-/// text or by a space and no lowercase letter, and not an initial as in "U.S.".
-fn ends_sentence(text: &str, at: usize) -> bool {
-    let Some(c) = text[at..].chars().next() else { return false };
+/// Whether `c`, at byte `at`, ends a sentence: a stop followed by the end of the text or by
+/// a space and no lowercase letter, and not an initial as in "U.S.". Asked of every
+/// character of every paragraph, so the character comes decoded.
+fn ends_sentence(text: &str, at: usize, c: char) -> bool {
     if matches!(c, '。' | '？' | '！') {
         return true;
     }
-    if !matches!(c, '.' | '?' | '!') {
+    if !is_stop(c) {
         return false;
     }
     let after = &text[at + c.len_utf8()..];
     let next_word = after.trim_start().chars().next();
     let spaced = after.is_empty() || after.starts_with(char::is_whitespace);
     spaced && !next_word.is_some_and(char::is_lowercase) && !(c == '.' && is_initial(&text[..at]))
+}
+
+/// Whether `c` is a full stop, question or exclamation mark, Latin or CJK.
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '。' | '？' | '！')
 }
 
 /// Whether the text ends in a lone capital letter, as before the stop of "U.S.".
@@ -133,6 +139,10 @@ fn is_initial(before: &str) -> bool {
 
 /// Folds one character: `É` → `e`, `ü` → `u`, `ß` → `s`; others lower-cased.
 pub fn fold_char(c: char) -> char {
+    // Most letters of a library are ASCII, and the accent table need not be asked of them.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let base = strip_accent(c);
     if base.is_ascii() {
         return base.to_ascii_lowercase();

@@ -221,7 +221,7 @@ impl<'a> Builder<'a> {
     /// Declares the briefing, entities and figures of the next file.
     pub(crate) fn declare(&mut self, mut file: Parsed<'a>) {
         complete::complete(&mut file.content, file.file, &mut self.reporter);
-        content::check(&file.content, file.file, &mut self.reporter);
+        content::check(&file.content, file.file, file.scan, &mut self.reporter);
         if let Some(declared) = declare::declare(&mut self.library, &mut self.origins, &mut file, &mut self.reporter) {
             self.parsed.push(file);
             self.declared.push(declared);

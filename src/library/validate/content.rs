@@ -4,24 +4,29 @@
 //! unit that agrees with its display text. Each problem points at the value, or at the very
 //! character inside it, that is wrong.
 
-use super::super::escape::{describe, is_hostile};
+use super::super::escape::{describe, starts_wide_hostile};
 use super::super::figure_text;
 use super::super::format::{BriefingFile, EntityFile, EventFile, FigureFile};
 use super::super::input::Content;
 use super::super::locate::JsonPath;
+use super::super::scan::{Scan, count_pins};
 use super::Reporter;
 
 /// Checks every rule on one parsed file: a briefing, or a shared entities file.
-pub(super) fn check(content: &Content, file: usize, reporter: &mut Reporter<'_>) {
-    let mut rules = Rules { file, reporter };
-    let entities = match content {
-        Content::Briefing(briefing) => {
-            rules.briefing(briefing);
-            &briefing.entities
-        }
-        Content::Entities(shared) => &shared.entities,
+pub(super) fn check(content: &Content, file: usize, scan: Scan, reporter: &mut Reporter<'_>) {
+    let mut rules = Rules { file, plain: scan.plain, reporter };
+    let (entities, paragraph_pins) = match content {
+        Content::Briefing(briefing) => (&briefing.entities, paragraphs(briefing).map(count_pins).sum()),
+        Content::Entities(shared) => (&shared.entities, 0),
     };
-    entity_texts(entities, &mut |path, text, paragraph| rules.text(path, text, paragraph));
+    // Most files are cleared of every rule on texts by their bytes alone.
+    let texts = !scan.pins_only_in(paragraph_pins);
+    if let Content::Briefing(briefing) = content {
+        rules.briefing(briefing, texts);
+    }
+    if texts {
+        entity_texts(entities, &mut |path, text, paragraph| rules.text(path, text, paragraph));
+    }
     for (i, entity) in entities.iter().enumerate() {
         rules.entity(entity, &JsonPath::root().key("entities").index(i));
     }
@@ -29,8 +34,10 @@ pub(super) fn check(content: &Content, file: usize, reporter: &mut Reporter<'_>)
 
 impl Rules<'_, '_> {
     /// The rules on everything of a briefing but its entities.
-    fn briefing(&mut self, briefing: &BriefingFile) {
-        briefing_texts(briefing, &mut |path, text, paragraph| self.text(path, text, paragraph));
+    fn briefing(&mut self, briefing: &BriefingFile, texts: bool) {
+        if texts {
+            briefing_texts(briefing, &mut |path, text, paragraph| self.text(path, text, paragraph));
+        }
         self.story(briefing);
         for (i, figure) in briefing.figures.iter().enumerate() {
             self.figure(figure, &JsonPath::root().key("figures").index(i));
@@ -43,6 +50,8 @@ impl Rules<'_, '_> {
 
 struct Rules<'r, 'a> {
     file: usize,
+    /// The file's bytes show that no text of it holds a hostile character.
+    plain: bool,
     reporter: &'r mut Reporter<'a>,
 }
 
@@ -53,7 +62,7 @@ impl Rules<'_, '_> {
 
     /// A text of the file: no control characters anywhere, no pins but in paragraphs.
     fn text(&mut self, path: &dyn Fn() -> JsonPath, text: &str, paragraph: bool) {
-        if let Some((at, c)) = find_hostile(text) {
+        if let Some((at, c)) = (!self.plain).then(|| find_hostile(text)).flatten() {
             let message = format!("{} in text: a terminal would act on it rather than show it", describe(c));
             self.reporter.error_within(self.file, &path(), at, message);
         } else if let Some(at) = (!paragraph).then(|| find_pin(text)).flatten() {
@@ -182,6 +191,11 @@ fn briefing_texts<'a>(b: &'a BriefingFile, visit: &mut Visit<'_, 'a>) {
     }
 }
 
+/// The paragraphs of a briefing's story, in order.
+fn paragraphs(b: &BriefingFile) -> impl Iterator<Item = &str> {
+    b.sections.iter().flat_map(|section| section.paragraphs.iter().map(String::as_str))
+}
+
 /// The texts of entity declarations, as [`briefing_texts`] gives a briefing's.
 fn entity_texts<'a>(entities: &'a [EntityFile], visit: &mut Visit<'_, 'a>) {
     for (i, e) in entities.iter().enumerate() {
@@ -204,35 +218,30 @@ fn entity_texts<'a>(entities: &'a [EntityFile], visit: &mut Visit<'_, 'a>) {
     }
 }
 
-/// The first hostile character of `text` and where it is. Every such character starts
-/// with a byte below 0x20, 0x7f (DEL), 0xc2 (the C1 controls) or 0xe2 (the bidirectional
-/// overrides), so only those bytes are decoded: most of a library's text is plain, and
-/// this runs over all of it.
+/// The first hostile character of `text` and where it is, found from its bytes: a C0
+/// control or DEL is one byte below 0x20 or 0x7f; a C1 control is `C2 80`–`C2 9F`; the
+/// bidirectional overrides are `E2 80 AA`–`E2 80 AE` and the isolates `E2 81 A6`–`E2 81 A9`.
+/// This runs over every text of the library, most of it plain and much of it full of curly
+/// quotes (`E2 80 99`), so no character is decoded until one is known to be hostile.
 fn find_hostile(text: &str) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
-    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2;
-    // A fold without an early exit is vectorised; it clears the plain texts at once.
-    if !bytes.iter().fold(false, |seen, &b| seen | suspect(b)) {
-        return None;
-    }
-    let mut from = 0;
-    while let Some(at) = bytes[from..].iter().position(|&b| suspect(b)) {
-        let at = from + at;
-        // The bytes above start a character (each is ASCII or a lead byte), so `at` is a
-        // character boundary.
-        let c = text[at..].chars().next()?;
-        if is_hostile(c) {
-            return Some((at, c));
-        }
-        from = at + c.len_utf8();
-    }
-    None
+    let control = |b: u8| b < 0x20 || b == 0x7f;
+    // A fold without an early exit is vectorised; it clears most texts at once.
+    let any_control = bytes.iter().fold(false, |seen, &b| seen | control(b));
+    let first_control = if any_control { bytes.iter().position(|&b| control(b)) } else { None };
+    let before = first_control.unwrap_or(bytes.len());
+    let first_wide = memchr::memchr2_iter(0xc2, 0xe2, &bytes[..before]).find(|&at| starts_wide_hostile(&bytes[at..]));
+    let at = first_wide.or(first_control)?;
+    // Both searches stop on a byte that starts a character, so `at` is a boundary.
+    text[at..].chars().next().map(|c| (at, c))
 }
 
+/// Whether `bytes` open a hostile character of two or three bytes.
 /// Where `text` opens a pin, `[[`.
 fn find_pin(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    bytes.windows(2).position(|w| w == b"[[")
+    // A one-byte search: setting up a substring searcher for each short text costs more.
+    memchr::memchr_iter(b'[', bytes).find(|&at| bytes.get(at + 1) == Some(&b'['))
 }
 
 /// The index and value of the first item equal to an earlier one.
@@ -276,6 +285,7 @@ fn unit_problem(f: &FigureFile) -> Option<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::escape::is_hostile;
 
     #[test]
     fn hostile_characters_are_found_wherever_they_are() {
@@ -285,6 +295,15 @@ mod tests {
         assert_eq!(find_hostile("c1 \u{85} here"), Some((3, '\u{85}')));
         assert_eq!(find_pin("a [x] and [[y|z]]"), Some(10));
         assert_eq!(find_pin("[ [no"), None);
+    }
+
+    #[test]
+    fn the_byte_patterns_find_exactly_the_hostile_characters() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a’{c}");
+            let expected = is_hostile(c).then_some((4, c));
+            assert_eq!(find_hostile(&text), expected, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -116,7 +116,7 @@ impl Resolved {
         let b = &mut library.briefings[briefing.index()];
         (b.sections, b.paragraphs, b.events) = (self.sections, self.paragraphs, self.events);
         for (id, figure) in self.figures {
-            library.entities[id.index()].figure = Some(figure);
+            library.entities[id.index()].figure = Some(Box::new(figure));
         }
         for entity in self.backlinks {
             let briefings = &mut library.entities[entity.index()].briefings;
