@@ -19,8 +19,8 @@ pub mod rank;
 pub mod source;
 pub mod words;
 
-use self::index::Posting;
 pub use self::frequent::STORED;
+use self::index::Posting;
 pub use self::index::{Index, Tables};
 use self::lookup::Scope;
 pub use self::mark::Mark;
@@ -272,8 +272,18 @@ impl Session {
                             _ => Scope::Dests(start, end),
                         };
                         for (term, words) in group.iter().zip(words) {
+                            // A later group's postings of destinations out of the running
+                            // are dropped here rather than sorted with the others.
+                            let running = |d: u32| {
+                                k == 0
+                                    || d.checked_sub(start)
+                                        .and_then(|i| slots.get(i as usize))
+                                        .is_some_and(|s| s.matched == k)
+                            };
                             lookup::each_match(index, term, words, dests, &mut |p, tier, score| {
-                                staging.push(Graded::new(p, tier, score))
+                                if running(p.dest) {
+                                    staging.push(Graded::new(p, tier, score))
+                                }
                             });
                         }
                         staging.grade_in_order(slots, start, k)

@@ -9,10 +9,10 @@
 //! would find, since the stored lists are what that search ranks first.
 
 use super::index::Index;
+use super::lookup::Scope;
 use super::query::{Mode, Query, Term};
 use super::rank::{Grade, Together, key, ungrade};
 use super::source::Category;
-use super::lookup::Scope;
 use super::{CategoryCounts, EMPTY, Hit, Results, Session, best};
 
 /// How many hits of each category are kept per term: a query of the term asking for this

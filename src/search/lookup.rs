@@ -105,9 +105,7 @@ fn postings_of(index: &Index<'_>, w: usize, names_only: bool, scope: Scope<'_>, 
     let others: &[Posting] = if names_only { &[] } else { index.tables.postings.others(w) };
     for list in [names, others] {
         match scope {
-            Scope::Only(dests) | Scope::OnlyIn(dests, ..) if dests.len() * 16 < list.len() => {
-                in_dests(list, dests, f)
-            }
+            Scope::Only(dests) | Scope::OnlyIn(dests, ..) if dests.len() * 16 < list.len() => in_dests(list, dests, f),
             Scope::Dests(start, end) | Scope::OnlyIn(_, start, end) => {
                 let from = list.partition_point(|p| p.dest < start);
                 list[from..].iter().take_while(|p| p.dest < end).for_each(|&p| f(p));

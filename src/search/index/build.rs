@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap;
 use super::{Index, Piece, Posting, Postings, Tables, Vocab};
 use crate::library::Library;
 use crate::library::parallel;
-use crate::search::frequent::Frequent;
 use crate::search::fold::char_mask;
+use crate::search::frequent::Frequent;
 use crate::search::source::{Destination, EventsOf, Field, destinations, for_each_text};
 use crate::search::words::{WordBuffers, each_word};
 
