@@ -163,15 +163,20 @@ impl Store {
     /// Records which briefings and entities (`b:ID`, `e:ID`) exist and returns those first
     /// seen now. On a first visit nothing is new: everything is.
     pub fn see(&self, keys: impl Iterator<Item = String>) -> FxHashSet<String> {
-        let (unseen, first_visit) = self.with(|state| {
-            let unseen: FxHashSet<String> = keys.filter(|key| !state.seen.contains(key)).collect();
-            (unseen, state.seen.is_empty())
-        });
-        if unseen.is_empty() {
-            return unseen;
+        let mut keys = keys.peekable();
+        if self.with(|state| state.seen.is_empty()) {
+            // Everything is seen now and nothing is new: the keys go straight into the table,
+            // not first into a set that would hold a million of them at a million entities.
+            if keys.peek().is_some() {
+                self.change(|state, now| state.seen.extend_new(keys.map(|key| (key, now))));
+            }
+            return FxHashSet::default();
         }
-        self.change(|state, now| state.seen.extend_new(unseen.iter().map(|key| (key.clone(), now))));
-        if first_visit { FxHashSet::default() } else { unseen }
+        let unseen: FxHashSet<String> = self.with(|state| keys.filter(|key| !state.seen.contains(key)).collect());
+        if !unseen.is_empty() {
+            self.change(|state, now| state.seen.extend_new(unseen.iter().map(|key| (key.clone(), now))));
+        }
+        unseen
     }
 }
 
@@ -267,6 +272,21 @@ mod tests {
             Loaded::Read(state) => *state,
             other => panic!("does not read: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_first_visit_sees_everything_and_finds_nothing_new_and_a_later_one_finds_only_the_new() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store = Store::open(Some(dir.path()));
+        let keys = |ids: &[&str]| ids.iter().map(|id| format!("e:{id}")).collect::<Vec<_>>().into_iter();
+        assert!(store.see(keys(&[])).is_empty());
+        assert!(store.with(|s| s.seen.is_empty()), "nothing to see records nothing");
+        assert!(store.see(keys(&["a", "b"])).is_empty(), "on a first visit nothing is new");
+        let new = store.see(keys(&["a", "b", "c"]));
+        assert_eq!(new, FxHashSet::from_iter(["e:c".to_string()]));
+        assert!(store.see(keys(&["a", "b", "c"])).is_empty());
+        store.flush();
+        assert_eq!(read(dir.path()).seen.len(), 3, "all three saved");
     }
 
     #[test]
