@@ -131,17 +131,16 @@ fn costly_terms(index: &Index<'_>) -> Vec<String> {
     terms
 }
 
+/// A hit with its place in the result order.
+type Keyed = ((u64, u32), Grade);
+
 /// The counts per category of a one-term query's matches, and the best [`STORED`] of each
 /// category with their keys, best first, as [`Session::search`] would rank them. The
 /// matches are graded as a first group is, but not kept for a next query.
-fn ranked_by_category(
-    session: &mut Session,
-    index: &Index<'_>,
-    query: &Query,
-) -> (CategoryCounts, Vec<Vec<((u64, u32), Grade)>>) {
+fn ranked_by_category(session: &mut Session, index: &Index<'_>, query: &Query) -> (CategoryCounts, Vec<Vec<Keyed>>) {
     session.fit(index.len());
     let matched = session.match_group(index, &query.groups[0], 0, Scope::All);
-    let mut kept: Vec<Vec<((u64, u32), Grade)>> = vec![Vec::new(); CATEGORIES];
+    let mut kept: Vec<Vec<Keyed>> = vec![Vec::new(); CATEGORIES];
     let mut bars: Vec<Option<(u64, u32)>> = vec![None; CATEGORIES];
     let mut counts = CategoryCounts::default();
     for &d in &matched {
