@@ -132,7 +132,7 @@ fn a_corrupt_file_is_kept_aside_and_the_reader_starts_afresh() {
     // The reader itself starts on such a file and says so.
     std::fs::write(&path, b"\xff\xfe not a state").unwrap();
     let library = briefing::cli::load(&Default::default()).unwrap();
-    let app = briefing::reader::app::App::remembering(&library, (100, 30), None, Store::open(Some(dir.path())));
+    let app = briefing::reader::app::App::remembering(library, (100, 30), None, Store::open(Some(dir.path())));
     assert!(app.notice.as_deref().is_some_and(|n| n.contains("corrupt")), "{:?}", app.notice);
 }
 
@@ -193,7 +193,7 @@ fn a_state_dir_that_cannot_be_written_leaves_the_reader_working() {
     let store = Store::open(Some(&dir));
     assert!(!store.writable());
     let library = briefing::cli::load(&Default::default()).unwrap();
-    let mut app = briefing::reader::app::App::remembering(&library, (100, 30), None, store);
+    let mut app = briefing::reader::app::App::remembering(library, (100, 30), None, store);
     let notice = app.notice.clone().expect("a notice");
     assert!(notice.contains("read-only") && notice.contains("nothing will be saved"), "{notice}");
     app.update(briefing::reader::action::Action::PageDown);

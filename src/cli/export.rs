@@ -54,9 +54,9 @@ pub fn run(source: &Source<'_>, id: Option<&str>, format: Format) -> anyhow::Res
     };
     let text = match format {
         Format::Json => {
-            format!("{}\n", serde_json::to_string_pretty(&as_written(&library, briefing, source.content)?)?)
+            format!("{}\n", serde_json::to_string_pretty(&as_written(library, briefing, source.content)?)?)
         }
-        Format::Markdown => markdown(&library, briefing),
+        Format::Markdown => markdown(library, briefing),
     };
     super::print(&text)?;
     Ok(ExitCode::SUCCESS)

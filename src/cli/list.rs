@@ -11,17 +11,17 @@ use crate::library::{EntityId, Kind, Library};
 pub fn run(source: &Source<'_>, kind: Option<Kind>, json: bool) -> anyhow::Result<ExitCode> {
     let library = load(source)?;
     let text = match (kind, json) {
-        (None, false) => briefings_text(&library),
+        (None, false) => briefings_text(library),
         (None, true) => {
             let newest = library.newest_first();
             serde_json::to_string_pretty(
                 &newest.iter().map(|&b| BriefingJson::new(library.briefing(b))).collect::<Vec<_>>(),
             )?
         }
-        (Some(kind), false) => entities_text(&library, kind),
-        (Some(kind), true) => serde_json::to_string_pretty(
-            &of_kind(&library, kind).map(|id| Head::new(&library, id)).collect::<Vec<_>>(),
-        )?,
+        (Some(kind), false) => entities_text(library, kind),
+        (Some(kind), true) => {
+            serde_json::to_string_pretty(&of_kind(library, kind).map(|id| Head::new(library, id)).collect::<Vec<_>>())?
+        }
     };
     print(&format!("{text}\n"))?;
     Ok(ExitCode::SUCCESS)

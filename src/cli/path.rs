@@ -30,17 +30,17 @@ pub fn run(source: &Source<'_>, from: &str, to: &str, json: bool) -> anyhow::Res
     let library = load(source)?;
     let (Some(a), Some(b)) = (library.entity_by_id(from), library.entity_by_id(to)) else {
         let missing = if library.entity_by_id(from).is_none() { from } else { to };
-        super::eprint(&not_an_entity(&library, missing));
+        super::eprint(&not_an_entity(library, missing));
         return Ok(ExitCode::FAILURE);
     };
-    let Some(steps) = shortest_path(&library, a, b) else {
+    let Some(steps) = shortest_path(library, a, b) else {
         super::eprint(&format!("`{from}` and `{to}` are not connected by any chain of relations"));
         return Ok(ExitCode::FAILURE);
     };
     let text = if json {
-        serde_json::to_string_pretty(&steps_json(&library, a, &steps))?
+        serde_json::to_string_pretty(&steps_json(library, a, &steps))?
     } else {
-        describe(&library, a, &steps)
+        describe(library, a, &steps)
     };
     super::print(&format!("{text}\n"))?;
     Ok(ExitCode::SUCCESS)

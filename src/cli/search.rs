@@ -77,8 +77,8 @@ pub fn run(
     let loaded = load_cached(source)?;
     let library = super::keep(loaded.library);
     let index = super::keep(cache::Loaded::index(library, loaded.index));
-    let results = search::search(&index, &parsed, limit);
-    let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(&library, &index, hit, &parsed)).collect();
+    let results = search::search(index, &parsed, limit);
+    let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(library, index, hit, &parsed)).collect();
     let text = if json {
         format!("{}\n", serde_json::to_string_pretty(&rows)?)
     } else {
@@ -89,7 +89,7 @@ pub fn run(
     super::print(&text)?;
     if let Some(pending) = loaded.pending {
         // After the answer is out: a cache that cannot be written costs only the next start.
-        let _ = pending.write(&library, Some(index.tables()));
+        let _ = pending.write(library, Some(index.tables()));
     }
     Ok(if rows.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -11,10 +11,10 @@ use crate::library::suggest::not_an_entity;
 pub fn run(source: &Source<'_>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let library = load(source)?;
     let Some(entity) = library.entity_by_id(id) else {
-        super::eprint(&not_an_entity(&library, id));
+        super::eprint(&not_an_entity(library, id));
         return Ok(ExitCode::FAILURE);
     };
-    let card = Card::new(&library, entity);
+    let card = Card::new(library, entity);
     if json {
         print(&format!("{}\n", serde_json::to_string_pretty(&card)?))?;
     } else {
