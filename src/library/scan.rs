@@ -21,8 +21,9 @@ impl Scan {
     }
 
     /// Whether no text outside the paragraphs can open a pin, given how many `[[` the
-    /// paragraphs hold. With no escapes in the file a text's brackets are its bytes, so when
-    /// the paragraphs account for every `[[` of the file, no other text has one.
+    /// paragraphs hold. A plain file's only escapes are `\"`, `\\` and `\/`, so a text's
+    /// brackets are its bytes, and when the paragraphs account for every `[[` of the file, no
+    /// other text has one.
     pub(crate) fn pins_only_in(&self, paragraph_pins: usize) -> bool {
         self.plain && self.pins == paragraph_pins
     }
