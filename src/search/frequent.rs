@@ -8,12 +8,13 @@
 //! the kept lists of the categories it keeps — exactly the hits, order and counts a search
 //! would find, since the stored lists are what that search ranks first.
 
-use super::index::Index;
+use super::index::{Frequent, Index};
 use super::lookup::Scope;
 use super::query::{Mode, Query, Term};
 use super::rank::{Grade, Together, key, ungrade};
 use super::source::Category;
 use super::{CategoryCounts, EMPTY, Hit, Results, Session, best};
+use crate::library::Library;
 
 /// How many hits of each category are kept per term: a query of the term asking for this
 /// many results or fewer is answered from them.
@@ -27,23 +28,18 @@ const STORED_FROM: usize = if cfg!(test) { 1 } else { 20_000 };
 /// The longest term stored, in characters.
 const LONGEST: usize = 2;
 
-/// The stored answers, term by term in sorted order.
-#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub(crate) struct Frequent {
-    /// The terms (folded), sorted.
-    terms: Vec<String>,
-    /// For each term, how many destinations of each category it matches, in
-    /// [`Category::all`] order: `CATEGORIES` numbers per term.
-    counts: Vec<u32>,
-    /// For each term and category (in the same order), where its best hits start in
-    /// `hits`; one more at the end.
-    starts: Vec<u32>,
-    /// The best hits of each term and category, best first: destination and grade.
-    hits: Vec<(u32, Grade)>,
-}
-
 /// How many categories there are.
 const CATEGORIES: usize = crate::library::Kind::ALL.len() + 2;
+
+impl<'l> Index<'l> {
+    /// Indexes every searchable text of `library`, on all cores, and stores the answers to
+    /// its costliest short terms, searched once with the words indexed.
+    pub fn new(library: &'l Library) -> Self {
+        let mut index = Index::words_only(library);
+        index.tables.frequent = Frequent::build(&index);
+        index
+    }
+}
 
 impl Frequent {
     /// Searches and ranks every costly term of one or two letters ([`costly_terms`]).

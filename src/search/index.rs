@@ -6,12 +6,13 @@
 
 mod build;
 mod postings;
+mod stored;
 
 pub(crate) use postings::Postings;
+pub(crate) use stored::Frequent;
 
 use rustc_hash::FxHashMap;
 
-use super::frequent::Frequent;
 use super::source::{Category, Destination, EventsOf, Field, Text, for_each_text};
 use crate::library::Library;
 
@@ -166,8 +167,9 @@ impl Tables {
 }
 
 impl<'l> Index<'l> {
-    /// Indexes every searchable text of `library`, on all cores.
-    pub fn new(library: &'l Library) -> Self {
+    /// Indexes every searchable text of `library`, on all cores, without the stored
+    /// answers: [`Index::new`] adds them, searching with this index.
+    pub(crate) fn words_only(library: &'l Library) -> Self {
         build::build(library)
     }
 

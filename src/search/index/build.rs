@@ -6,11 +6,10 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{Index, Piece, Posting, Postings, Tables, Vocab};
+use super::{Frequent, Index, Piece, Posting, Postings, Tables, Vocab};
 use crate::library::Library;
 use crate::library::parallel;
 use crate::search::fold::char_mask;
-use crate::search::frequent::Frequent;
 use crate::search::source::{Destination, EventsOf, Field, destinations, for_each_text};
 use crate::search::words::{WordBuffers, each_word};
 
@@ -137,7 +136,6 @@ pub(super) fn build(library: &Library) -> Index<'_> {
     index.tables.postings = lay_out(&shares, &maps, index.tables.vocab.len());
     join_shares(&mut index, shares);
     index.tables.name_words_by_len = name_words_by_len(&index);
-    index.tables.frequent = Frequent::build(&index);
     index
 }
 
