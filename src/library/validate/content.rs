@@ -9,7 +9,7 @@ use super::super::figure_text;
 use super::super::format::{BriefingFile, EntityFile, EventFile, FigureFile};
 use super::super::input::Content;
 use super::super::locate::JsonPath;
-use super::super::scan::{Scan, count_pins};
+use super::super::scan::{Scan, count_pins, pin_starts};
 use super::Reporter;
 
 /// Checks every rule on one parsed file: a briefing, or a shared entities file.
@@ -236,12 +236,9 @@ fn find_hostile(text: &str) -> Option<(usize, char)> {
     text[at..].chars().next().map(|c| (at, c))
 }
 
-/// Whether `bytes` open a hostile character of two or three bytes.
 /// Where `text` opens a pin, `[[`.
 fn find_pin(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    // A one-byte search: setting up a substring searcher for each short text costs more.
-    memchr::memchr_iter(b'[', bytes).find(|&at| bytes.get(at + 1) == Some(&b'['))
+    pin_starts(text).next()
 }
 
 /// The index and value of the first item equal to an earlier one.
