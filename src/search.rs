@@ -50,9 +50,9 @@ struct Slot {
     /// The weakest group grade so far.
     weakest: Grade,
     /// The current group's best match: which text of the destination, and word position.
-    best_piece: u32,
+    best_piece: u16,
     /// Where the previous group's best match sat.
-    chain_piece: u32,
+    chain_piece: u16,
     best_pos: u16,
     chain_pos: u16,
     /// How many groups have matched so far.
@@ -61,6 +61,10 @@ struct Slot {
     in_order: bool,
     phrase: bool,
 }
+
+// Every pass over a search's matches reads or writes their slots, spread over the whole
+// table: their size is what those passes cost.
+const _: () = assert!(size_of::<Slot>() == 20);
 
 const EMPTY: Slot = Slot {
     best: Grade::MAX,
@@ -84,6 +88,9 @@ pub struct Session {
     first: Option<FirstGroup>,
     /// Each core's matches of a first group before grading, kept for their memory.
     staging: [Staging; 2],
+    /// The survivors of the groups before a later one, one bit per destination, kept for
+    /// its memory (see [`Running`]).
+    running: Running,
     /// Never split work between cores, whatever the size: the plain way, which tests
     /// compare the split way against.
     one_core: bool,
@@ -133,9 +140,16 @@ impl Session {
             }
         }
         let mut kept = self.first.take().map(|(_, kept)| kept).unwrap_or_default();
-        let touched = self.match_group(index, group, 0, Scope::All);
+        let touched = self.grade_group(index, group, 0, Scope::All);
         kept.clear();
-        kept.extend(touched.iter().map(|&d| (d, self.slots[d as usize])));
+        kept.reserve(touched.len());
+        // Closed and kept in one pass: the slots are spread over the whole table, and
+        // each visit costs a cache miss.
+        for &d in &touched {
+            let slot = &mut self.slots[d as usize];
+            close_group(slot, 0);
+            kept.push((d, *slot));
+        }
         self.first = Some((group.to_vec(), kept));
         touched
     }
@@ -190,6 +204,17 @@ impl Session {
     /// Grades every match of one group among destinations that matched the groups before
     /// it, and returns the destinations that match this one too.
     fn match_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, scope: Scope<'_>) -> Vec<u32> {
+        let touched = self.grade_group(index, group, k, scope);
+        for &d in &touched {
+            close_group(&mut self.slots[d as usize], k);
+        }
+        touched
+    }
+
+    /// Grades every match of group `k` into the slots of the destinations that matched
+    /// the groups before it, returning those it matched; [`close_group`] then records the
+    /// group's best match in each.
+    fn grade_group(&mut self, index: &Index<'_>, group: &[query::Term], k: u8, scope: Scope<'_>) -> Vec<u32> {
         // A later group is split only when it is one term: the scattered-letter fallback
         // counts the matches so far, which for several terms would be counted otherwise.
         let many = match scope {
@@ -222,22 +247,6 @@ impl Session {
                 self.offer(k, p, tier, score, &mut touched);
             }
         }
-        for &d in &touched {
-            let slot = &mut self.slots[d as usize];
-            if k == 0 {
-                slot.in_order = true;
-                slot.phrase = true;
-                slot.weakest = slot.best;
-            } else {
-                slot.in_order = slot.in_order && slot.chain_piece == slot.best_piece && slot.best_pos > slot.chain_pos;
-                slot.phrase = slot.in_order && slot.phrase && slot.best_pos == slot.chain_pos + 1;
-                slot.weakest = slot.weakest.max(slot.best);
-            }
-            slot.chain_piece = slot.best_piece;
-            slot.chain_pos = slot.best_pos;
-            slot.matched = k + 1;
-            slot.best = Grade::MAX;
-        }
         touched
     }
 
@@ -254,6 +263,11 @@ impl Session {
         let words = &words;
         let mid = self.slots.len() / 2;
         let end = self.slots.len() as u32;
+        // Only a later group has survivors to keep to; a first group takes every match.
+        let running = match within {
+            Scope::Only(survivors) => Some(self.running.fill(self.slots.len(), survivors)),
+            _ => None,
+        };
         let (left, right) = self.slots.split_at_mut(mid);
         let [one, two] = &mut self.staging;
         let halves = [(left, one, 0, mid as u32), (right, two, mid as u32, end)];
@@ -274,14 +288,8 @@ impl Session {
                         for (term, words) in group.iter().zip(words) {
                             // A later group's postings of destinations out of the running
                             // are dropped here rather than sorted with the others.
-                            let running = |d: u32| {
-                                k == 0
-                                    || d.checked_sub(start)
-                                        .and_then(|i| slots.get(i as usize))
-                                        .is_some_and(|s| s.matched == k)
-                            };
                             lookup::each_match(index, term, words, dests, &mut |p, tier, score| {
-                                if running(p.dest) {
+                                if running.is_none_or(|r| r.has(p.dest)) {
                                     staging.push(Graded::new(p, tier, score))
                                 }
                             });
@@ -296,6 +304,54 @@ impl Session {
                 .collect()
         })
     }
+}
+
+/// The destinations still in the running for a later group, one bit each. A later term
+/// such as the "ch" of "vice ch" reads the postings of thousands of words, each list in
+/// destination order but together spread over the whole library: asking the slots
+/// whether each one's destination survived misses the cache nearly every time (a million
+/// slots are tens of megabytes), where this table of a bit per destination stays in it.
+#[derive(Debug, Clone, Default)]
+struct Running {
+    bits: Vec<u64>,
+}
+
+impl Running {
+    /// Sets the table to hold exactly `survivors`, among `n` destinations.
+    fn fill(&mut self, n: usize, survivors: &[u32]) -> &Self {
+        self.bits.clear();
+        self.bits.resize(n.div_ceil(64), 0);
+        for &d in survivors {
+            if let Some(word) = self.bits.get_mut(d as usize / 64) {
+                *word |= 1 << (d % 64);
+            }
+        }
+        self
+    }
+
+    /// Whether destination `d` is in the running.
+    fn has(&self, d: u32) -> bool {
+        self.bits.get(d as usize / 64).is_some_and(|word| word & 1 << (d % 64) != 0)
+    }
+}
+
+/// Ends group `k` for a destination it matched: its best match joins the chain (whether
+/// the terms sit in order, side by side), the weakest grade so far is kept, and the slot
+/// is ready for the next group.
+fn close_group(slot: &mut Slot, k: u8) {
+    if k == 0 {
+        slot.in_order = true;
+        slot.phrase = true;
+        slot.weakest = slot.best;
+    } else {
+        slot.in_order = slot.in_order && slot.chain_piece == slot.best_piece && slot.best_pos > slot.chain_pos;
+        slot.phrase = slot.in_order && slot.phrase && slot.best_pos == slot.chain_pos + 1;
+        slot.weakest = slot.weakest.max(slot.best);
+    }
+    slot.chain_piece = slot.best_piece;
+    slot.chain_pos = slot.best_pos;
+    slot.matched = k + 1;
+    slot.best = Grade::MAX;
 }
 
 /// Grades one match of group `k`, for a destination that matched the groups before.
@@ -315,7 +371,7 @@ fn offer_graded(slot: &mut Slot, k: u8, m: Graded, touched: &mut Vec<u32>) {
     }
     if m.grade < slot.best {
         slot.best = m.grade;
-        slot.best_piece = u32::from(m.local);
+        slot.best_piece = m.local;
         slot.best_pos = m.pos;
     }
 }
@@ -731,5 +787,16 @@ mod tests {
         assert_eq!(both.hits[0].together, Together::InOrder, "the sentence with the terms in order first");
         assert_eq!(search(&index, &Query::parse("shop !early"), 5).total, 0);
         assert_eq!(search(&index, &Query::parse("closed early | nothing"), 5).total, 2);
+    }
+
+    #[test]
+    fn the_running_table_holds_exactly_the_last_survivors() {
+        let mut running = Running::default();
+        running.fill(200, &[0, 63, 64, 199]);
+        let held: Vec<u32> = (0..200).filter(|&d| running.has(d)).collect();
+        assert_eq!(held, [0, 63, 64, 199]);
+        running.fill(130, &[5]);
+        let held: Vec<u32> = (0..260).filter(|&d| running.has(d)).collect();
+        assert_eq!(held, [5], "a new fill forgets the survivors before it; beyond the table none runs");
     }
 }
