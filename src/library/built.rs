@@ -58,15 +58,8 @@ impl Built {
     /// Briefings newest first by date; undated ones last; ties in library order.
     pub(crate) fn newest_first(&self) -> Vec<BriefingId> {
         let mut ids: Vec<BriefingId> = self.briefing_ids().collect();
-        ids.sort_by(|&a, &b| {
-            let date = |id: BriefingId| self.briefing(id).date.as_deref();
-            match (date(a), date(b)) {
-                (Some(x), Some(y)) => y.cmp(x).then(a.cmp(&b)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => a.cmp(&b),
-            }
-        });
+        let date = |id: BriefingId| self.briefing(id).date.as_deref();
+        ids.sort_by(|&a, &b| super::model::newer_first((a, date(a)), (b, date(b))));
         ids
     }
 

@@ -495,7 +495,7 @@ fn stated<'l>(library: &'l Library, source: &RelationSource) -> Stated<'l> {
 fn mentions(library: &Library, id: EntityId) -> Vec<MentionLine<'_>> {
     let mut lines = Vec::new();
     let backlinks = &library.entity(id).briefings;
-    for b in library.newest_first().into_iter().filter(|b| backlinks.contains(b)) {
+    for b in library.newest_first_of(backlinks.iter().copied()) {
         let briefing = library.briefing(b);
         for (link, m) in library.mentions(b).iter().enumerate().filter(|(_, m)| m.entity == id) {
             let (section, paragraph) = briefing.place(m.paragraph);

@@ -467,6 +467,11 @@ mod tests {
         }
         assert_eq!(mapped.relations().collect::<Vec<_>>(), built.relations().collect::<Vec<_>>());
         assert_eq!(mapped.newest_first(), built.newest_first());
+        let some: Vec<BriefingId> = built.briefing_ids().filter(|b| b.index() % 3 != 1).collect();
+        let filtered: Vec<BriefingId> = built.newest_first().into_iter().filter(|b| some.contains(b)).collect();
+        let twice = some.iter().rev().chain(&some).copied();
+        assert_eq!(built.newest_first_of(twice.clone()), filtered, "a few briefings in the whole order, each once");
+        assert_eq!(mapped.newest_first_of(twice), filtered);
         for kind in Kind::ALL {
             assert_eq!(mapped.by_name(kind), built.by_name(kind), "{kind:?}");
         }

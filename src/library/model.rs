@@ -23,6 +23,17 @@ use super::text;
 )]
 pub struct EntityId(u32);
 
+/// The order briefings are listed in, newest first: by date, latest first; undated ones
+/// last; ties in library order. Each briefing comes with its date.
+pub fn newer_first(a: (BriefingId, Option<&str>), b: (BriefingId, Option<&str>)) -> std::cmp::Ordering {
+    match (a.1, b.1) {
+        (Some(x), Some(y)) => y.cmp(x).then(a.0.cmp(&b.0)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.cmp(&b.0),
+    }
+}
+
 /// Sorts entities by name without regard to case, ties in library order: how every list
 /// of names reads, the whole library's (kept in a cache) and one briefing's alike.
 pub fn sort_by_name<'a>(ids: &mut [EntityId], name: impl Fn(EntityId) -> &'a str) {

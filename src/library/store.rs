@@ -191,6 +191,16 @@ impl Library {
         }
     }
 
+    /// `ids` in the order of [`Library::newest_first`], each once. A card lists its few
+    /// briefings this way: filtering the whole order would sort, or read, every briefing
+    /// of the archive for each card.
+    pub fn newest_first_of(&self, ids: impl IntoIterator<Item = BriefingId>) -> Vec<BriefingId> {
+        let mut ids: Vec<BriefingId> = ids.into_iter().collect();
+        ids.sort_by(|&a, &b| super::model::newer_first((a, self.head_of(a).0), (b, self.head_of(b).0)));
+        ids.dedup();
+        ids
+    }
+
     /// Every entity of `kind`, sorted by name without regard to case; ties in library order.
     pub fn by_name(&self, kind: Kind) -> Vec<EntityId> {
         match &self.store {

@@ -85,7 +85,8 @@ fn heading(b: &mut DocBuilder, title: &str, count: usize) {
 /// The card's briefings newest first; relations and events refer to them by number.
 fn numbered<'c>(library: &Library, card: &'c Card<'_>) -> Vec<&'c BriefingRef<'c>> {
     let listed = &card.head.briefings;
-    library.newest_first().into_iter().filter_map(|id| listed.iter().find(|b| b.briefing == id)).collect()
+    let order = library.newest_first_of(listed.iter().map(|b| b.briefing));
+    order.into_iter().filter_map(|id| listed.iter().find(|b| b.briefing == id)).collect()
 }
 
 /// " [1 3]": which of the card's numbered briefings state something, when it has several.
