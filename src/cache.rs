@@ -111,6 +111,29 @@ impl Pending {
     }
 }
 
+impl Pending {
+    /// [`Pending::write`] as background work: the calling thread first gives way to every
+    /// other thread of the reader, so that a cache of a million entities (1.5 GB, written
+    /// while the reader is already answering) takes only the time the searches leave.
+    /// When nothing else runs, it still has a whole core.
+    pub fn write_in_background(self, library: &Library, index: Option<&Tables>) -> io::Result<()> {
+        lower_this_threads_priority();
+        self.write(library, index)
+    }
+}
+
+/// Gives the calling thread the lowest scheduling priority. On Linux the nice value
+/// belongs to each thread, and `who == 0` names the calling one; elsewhere it would name
+/// the whole process, so there it is left alone. A refusal only means the write competes
+/// as any thread does.
+fn lower_this_threads_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 19);
+    }
+}
+
 /// Loads the library of `content` through the cache file `cache`: from the cache when it
 /// matches the content now, else from the JSON, with the cache left to write. The content
 /// is stamped before it is read, so a file that changes while it loads makes the next
