@@ -185,7 +185,8 @@ impl Opened {
         }
         let inode = inode(&self.file);
         let layout = Layout { front, records, content: content.to_path_buf(), cache: cache.to_path_buf(), inode };
-        let library = Library::from(Mapped::open(map, layout)?);
+        let records_file = self.file.try_clone().map_err(|e| format!("cannot open again: {e}"))?;
+        let library = Library::from(Mapped::open(map, records_file, layout)?);
         let at = records_at + padded(self.header.records);
         let postings = self.header.postings;
         let index = self.header.index.map(|part| IndexPart { file: self.file, at, part, postings });
@@ -235,11 +236,10 @@ impl IndexPart {
     }
 }
 
-/// The bytes of `part`, which starts at byte `at` of `file`, aligned for rkyv, when they
-/// match their hash.
-/// Maps one part of the file on its own, checked against its hash. The index's tables are
-/// deserialised straight from it and the map dropped: reading the part into a buffer first
-/// held a second copy of it (170 MB at a million entities) while the tables were built.
+/// Maps `part`, which starts at byte `at` of `file`, on its own, checked against its hash.
+/// The index's tables are deserialised straight from it and the map dropped: reading the
+/// part into a buffer first held a second copy of it (170 MB at a million entities) while
+/// the tables were built.
 fn map_part(file: &File, at: u64, part: Part) -> Result<Mmap, String> {
     let size = file.metadata().map_err(|e| e.to_string())?.len();
     if at.checked_add(part.len).is_none_or(|end| end > size) {

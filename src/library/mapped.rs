@@ -57,6 +57,11 @@ pub struct Layout {
 /// A library read from a mapped cache file.
 pub struct Mapped {
     cell: Cell,
+    /// The same file, for reading records: they are copied out to be decoded in any case,
+    /// and read through the map they would stay in the reader's resident memory, the kernel
+    /// mapping a large run of the file around each one (up to hundreds of megabytes at a
+    /// million entities after a few searches) for a record of a few kilobytes.
+    file: fs::File,
     layout: Layout,
     entities: Vec<OnceLock<Box<Entity>>>,
     briefings: Vec<OnceLock<Box<Briefing>>>,
@@ -83,7 +88,7 @@ fn cells<T>(n: usize) -> Vec<OnceLock<Box<T>>> {
 impl Mapped {
     /// Opens the library in `map` laid out as `layout` says; why not, in words, when its
     /// front is not well formed or not sound.
-    pub fn open(map: Mmap, layout: Layout) -> Result<Mapped, String> {
+    pub fn open(map: Mmap, file: fs::File, layout: Layout) -> Result<Mapped, String> {
         let front = layout.front.clone();
         let records_len = layout.records.len();
         let cell = Cell::try_new(map, |map| {
@@ -104,6 +109,7 @@ impl Mapped {
             briefing_by_key,
             forgotten: AtomicBool::new(false),
             cell,
+            file,
             layout,
         })
     }
@@ -256,13 +262,29 @@ impl Mapped {
     {
         let (range, hash) = records.get(i)?;
         let start = self.layout.records.start;
-        let bytes = self.cell.borrow_owner().get(start + range.start..start + range.end)?;
-        if xxhash_rust::xxh3::xxh3_64(bytes) != hash {
+        let bytes = self.read(start + range.start..start + range.end)?;
+        if xxhash_rust::xxh3::xxh3_64(&bytes) != hash {
             return None;
         }
-        let mut aligned = AlignedVec::<16>::with_capacity(bytes.len());
-        aligned.extend_from_slice(bytes);
-        rkyv::from_bytes::<T, rkyv::rancor::Error>(&aligned).ok()
+        rkyv::from_bytes::<T, rkyv::rancor::Error>(&bytes).ok()
+    }
+
+    /// Bytes `range` of the cache file, aligned for rkyv: read from the file, not the map
+    /// (see [`Mapped::file`]); `None` past its end.
+    #[cfg(unix)]
+    fn read(&self, range: Range<usize>) -> Option<AlignedVec<16>> {
+        use std::os::unix::fs::FileExt;
+        let mut bytes = AlignedVec::<16>::with_capacity(range.len());
+        bytes.resize(range.len(), 0);
+        self.file.read_exact_at(&mut bytes, range.start as u64).ok()?;
+        Some(bytes)
+    }
+
+    #[cfg(not(unix))]
+    fn read(&self, range: Range<usize>) -> Option<AlignedVec<16>> {
+        let mut bytes = AlignedVec::<16>::with_capacity(range.len());
+        bytes.extend_from_slice(self.cell.borrow_owner().get(range)?);
+        Some(bytes)
     }
 
     fn decode_entity(&self, id: EntityId) -> Entity {
@@ -416,7 +438,7 @@ mod tests {
     fn open(layout: &Layout) -> Result<Mapped, String> {
         let file = fs::File::open(&layout.cache).unwrap();
         let map = unsafe { Mmap::map(&file) }.unwrap();
-        Mapped::open(map, layout.clone())
+        Mapped::open(map, file, layout.clone())
     }
 
     fn archived(library: &Library) -> (Vec<u8>, Vec<u8>) {
