@@ -260,5 +260,7 @@ fn answer_jobs<'l>(library: &'l Library, index: &Index<'l>, (jobs, replies): Cha
             return;
         }
         wake();
+        // After the reply is out: the reader holds only what the next search maps again.
+        index.release_pages();
     }
 }

@@ -183,6 +183,12 @@ impl<'l> Index<'l> {
         &self.tables
     }
 
+    /// Gives back the memory of what searches have read from a cached index (see
+    /// [`Postings::release`]); for a worker to call between searches.
+    pub fn release_pages(&self) {
+        self.tables.postings.release();
+    }
+
     /// How many destinations there are.
     pub fn len(&self) -> usize {
         self.tables.dests.len()
