@@ -109,9 +109,7 @@ impl Pending {
             out.flush()
         })
     }
-}
 
-impl Pending {
     /// [`Pending::write`] as background work: the calling thread first gives way to every
     /// other thread of the reader, so that a cache of a million entities (1.5 GB, written
     /// while the reader is already answering) takes only the time the searches leave.
