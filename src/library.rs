@@ -22,6 +22,7 @@ pub(crate) mod mapped;
 pub mod markup;
 pub mod model;
 pub(crate) mod objects;
+pub(crate) mod pages;
 pub(crate) mod parallel;
 pub(crate) mod scan;
 pub mod shorthand;

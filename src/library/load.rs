@@ -53,7 +53,12 @@ fn report(diagnostics: &[Diagnostic]) -> String {
 /// and its bytes are dropped as soon as it parses: holding every file's bytes through
 /// validation was a large share of a big library's load time (fresh pages to fault in) and
 /// of its peak memory. A problem found later re-reads its file to say where it is.
+/// It runs on small memory pages (see [`super::pages`]).
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
+    super::pages::without_huge_pages(|| load_dir_now(dir, options))
+}
+
+fn load_dir_now(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
     let paths = json_files(dir).map_err(|problem| LoadError { diagnostics: vec![problem] })?;
     let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
     let mut builder = validate::Builder::new(&inputs, &[]);
@@ -134,8 +139,13 @@ pub fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
     }
 }
 
-/// Parses and validates `inputs` into a library.
+/// Parses and validates `inputs` into a library, on small memory pages (see
+/// [`super::pages`]).
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
+    super::pages::without_huge_pages(|| load_sources_now(inputs, options))
+}
+
+fn load_sources_now(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
     let parse_and_scan = |input| parse(input).map(|(text, content)| (text, content, Scan::of(text)));
     let parsed = parallel::map(inputs, parse_and_scan)
         .into_iter()

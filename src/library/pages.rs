@@ -1,0 +1,92 @@
+//! Memory pages for a load from the JSON. Parsing a large library fills gigabytes of fresh
+//! memory once; the allocator asks the kernel for transparent huge pages, and on a machine
+//! whose memory is fragmented (any machine that has run for a while with a large page cache)
+//! each huge page can stall on the kernel compacting memory to find two megabytes in one
+//! piece. The load is then slower, and slower per entity the larger the library is. Small
+//! pages cost a fault every 4 KB, the same for every library. So a load runs with huge
+//! pages turned off for the process, and they are turned back on for what comes after it
+//! (a warm start's tables, the search's working table), which profits from them.
+
+use std::sync::{Mutex, PoisonError};
+
+/// Loads running now, and whether huge pages are to be turned back on when the last ends
+/// (not when they were off before the first began, by the allocator's option or a parent).
+struct Loads {
+    running: usize,
+    turn_back_on: bool,
+}
+
+static LOADS: Mutex<Loads> = Mutex::new(Loads { running: 0, turn_back_on: false });
+
+/// Runs `load` with transparent huge pages off for the process; several loads at once
+/// share one such stretch.
+pub(crate) fn without_huge_pages<T>(load: impl FnOnce() -> T) -> T {
+    let _stretch = Stretch::begin();
+    load()
+}
+
+/// One load's part in the stretch of small pages; its end, even by a panic, ends it.
+struct Stretch;
+
+impl Stretch {
+    fn begin() -> Stretch {
+        let mut loads = LOADS.lock().unwrap_or_else(PoisonError::into_inner);
+        if loads.running == 0 {
+            loads.turn_back_on = !huge_pages_off() && set_huge_pages_off(true);
+        }
+        loads.running += 1;
+        Stretch
+    }
+}
+
+impl Drop for Stretch {
+    fn drop(&mut self) {
+        let mut loads = LOADS.lock().unwrap_or_else(PoisonError::into_inner);
+        loads.running = loads.running.saturating_sub(1);
+        if loads.running == 0 && loads.turn_back_on {
+            set_huge_pages_off(false);
+            loads.turn_back_on = false;
+        }
+    }
+}
+
+/// Whether transparent huge pages are off for this process.
+#[cfg(target_os = "linux")]
+fn huge_pages_off() -> bool {
+    // SAFETY: this prctl reads one flag of the process and touches no memory of ours.
+    unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) == 1 }
+}
+
+/// Turns transparent huge pages off or on for this process; whether the kernel agreed.
+#[cfg(target_os = "linux")]
+fn set_huge_pages_off(off: bool) -> bool {
+    // SAFETY: this prctl sets one flag of the process and touches no memory of ours.
+    unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(off), 0, 0, 0) == 0 }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn huge_pages_off() -> bool {
+    true
+}
+
+#[cfg(not(target_os = "linux"))]
+fn set_huge_pages_off(_off: bool) -> bool {
+    false
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_load_runs_on_small_pages_and_leaves_them_as_they_were() {
+        let before = huge_pages_off();
+        let inside = without_huge_pages(|| without_huge_pages(huge_pages_off));
+        assert!(inside, "off inside a load, nested ones included");
+        // Other tests load libraries at the same time; once none runs, the flag is back.
+        let loads = LOADS.lock().unwrap();
+        if loads.running == 0 {
+            assert_eq!(huge_pages_off(), before);
+        }
+    }
+}
