@@ -78,15 +78,20 @@ fn set_huge_pages_off(_off: bool) -> bool {
 mod tests {
     use super::*;
 
+    /// The flag while no load runs, when none does now. Other tests load libraries at the
+    /// same time; the flag only changes with the lock held.
+    fn at_rest() -> Option<bool> {
+        let loads = LOADS.lock().unwrap_or_else(PoisonError::into_inner);
+        (loads.running == 0).then(huge_pages_off)
+    }
+
     #[test]
     fn a_load_runs_on_small_pages_and_leaves_them_as_they_were() {
-        let before = huge_pages_off();
+        let before = at_rest();
         let inside = without_huge_pages(|| without_huge_pages(huge_pages_off));
         assert!(inside, "off inside a load, nested ones included");
-        // Other tests load libraries at the same time; once none runs, the flag is back.
-        let loads = LOADS.lock().unwrap();
-        if loads.running == 0 {
-            assert_eq!(huge_pages_off(), before);
+        if let (Some(before), Some(after)) = (before, at_rest()) {
+            assert_eq!(after, before, "as they were once no load runs");
         }
     }
 }
