@@ -515,14 +515,11 @@ impl Session {
     }
 
     /// Ranks some of the survivors: their counts, and the best `limit` of them with their
-    /// keys. Only a few candidates are held at a time: whenever `2 × limit` have gathered,
-    /// the best `limit` are kept, and a key no better than the worst of those is dropped
-    /// as it comes (keys are unique, so it could never be among the best).
+    /// keys (see [`Best`]).
     fn rank_part(&self, index: &Index<'_>, query: &Query, survivors: &[u32], groups: u8, limit: usize) -> Ranked {
         let mut counts = CategoryCounts::default();
         let mut total = 0;
-        let mut keyed = Vec::with_capacity(2 * limit);
-        let mut bar: Option<(u64, u32)> = None;
+        let mut kept = Best::new(limit);
         for &d in survivors {
             let i = d as usize;
             if self.slots[i].matched != groups {
@@ -537,17 +534,41 @@ impl Session {
             if limit == 0 {
                 continue;
             }
-            let k = key(self.slots[i].weakest, self.together(i, groups), index.tables.title_len[i], d);
-            if bar.is_some_and(|bar| k > bar) {
-                continue;
-            }
-            keyed.push((k, i));
-            if keyed.len() == 2 * limit {
-                keyed = best(keyed, limit);
-                bar = keyed.last().map(|&(k, _)| k);
-            }
+            kept.offer(key(self.slots[i].weakest, self.together(i, groups), index.tables.title_len[i], d), i);
         }
-        Ranked { counts, total, best: best(keyed, limit) }
+        Ranked { counts, total, best: kept.into_best() }
+    }
+}
+
+/// The best `limit` of what is offered, by key, holding only a few at a time: whenever
+/// `2 × limit` have gathered, the best `limit` are kept, and a key no better than the worst
+/// of those is dropped as it comes (keys are unique, so it could never be among the best).
+#[derive(Debug, Clone)]
+struct Best<T> {
+    limit: usize,
+    keyed: Vec<((u64, u32), T)>,
+    bar: Option<(u64, u32)>,
+}
+
+impl<T: Copy> Best<T> {
+    fn new(limit: usize) -> Self {
+        Best { limit, keyed: Vec::with_capacity(2 * limit), bar: None }
+    }
+
+    fn offer(&mut self, k: (u64, u32), value: T) {
+        if self.limit == 0 || self.bar.is_some_and(|bar| k > bar) {
+            return;
+        }
+        self.keyed.push((k, value));
+        if self.keyed.len() == 2 * self.limit {
+            self.keyed = best(std::mem::take(&mut self.keyed), self.limit);
+            self.bar = self.keyed.last().map(|&(k, _)| k);
+        }
+    }
+
+    /// The best of all offered, best first, with their keys.
+    fn into_best(self) -> Vec<((u64, u32), T)> {
+        best(self.keyed, self.limit)
     }
 }
 
@@ -766,8 +787,8 @@ mod tests {
             "chip in | ex",
         ];
         let queries: Vec<String> = letters.iter().cloned().chain(pairs).chain(longer.map(String::from)).collect();
-        let split = Session { computing: true, ..Session::default() };
-        let (mut split, mut plain) = (split, Session { one_core: true, computing: true, ..Session::default() });
+        let mut split = Session { computing: true, ..Session::default() };
+        let mut plain = Session { one_core: true, computing: true, ..Session::default() };
         for limit in [0, 3, 200] {
             for query in &queries {
                 let query = Query::parse(query);

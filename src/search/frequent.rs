@@ -13,7 +13,7 @@ use super::lookup::Scope;
 use super::query::{Mode, Query, Term};
 use super::rank::{Grade, Together, key, ungrade};
 use super::source::Category;
-use super::{CategoryCounts, EMPTY, Hit, Results, Session, best};
+use super::{Best, CategoryCounts, EMPTY, Hit, Results, Session, best};
 use crate::library::Library;
 
 /// How many hits of each category are kept per term: a query of the term asking for this
@@ -111,9 +111,10 @@ fn costly_terms(index: &Index<'_>) -> Vec<String> {
     let mut read: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for w in 0..vocab.len() {
         let word = vocab.word(w);
+        let names = postings.names(w).len();
+        let all = names + postings.others(w).len();
         for (n, (end, _)) in word.char_indices().skip(1).chain([(word.len(), ' ')]).enumerate().take(LONGEST) {
-            let names = postings.names(w).len();
-            *read.entry(&word[..end]).or_default() += if n == 0 { names } else { names + postings.others(w).len() };
+            *read.entry(&word[..end]).or_default() += if n == 0 { names } else { all };
         }
     }
     let mut terms: Vec<String> = read
@@ -136,26 +137,17 @@ fn ranked_by_category(session: &mut Session, index: &Index<'_>, query: &Query) -
     session.fit(index.len());
     let group = query.groups.first().map_or(&[][..], Vec::as_slice);
     let matched = session.match_group(index, group, 0, Scope::All);
-    let mut kept: Vec<Vec<Keyed>> = vec![Vec::new(); CATEGORIES];
-    let mut bars: Vec<Option<(u64, u32)>> = vec![None; CATEGORIES];
+    let mut kept: Vec<Best<Grade>> = vec![Best::new(STORED); CATEGORIES];
     let mut counts = CategoryCounts::default();
     for &d in &matched {
         let category = index.category(d);
         counts.add(category);
-        let c = CategoryCounts::slot(category);
         let grade = session.slots[d as usize].weakest;
         let k = key(grade, Together::Phrase, index.tables.title_len[d as usize], d);
-        if bars[c].is_some_and(|bar| k > bar) {
-            continue;
-        }
-        kept[c].push((k, grade));
-        if kept[c].len() == 2 * STORED {
-            kept[c] = best(std::mem::take(&mut kept[c]), STORED);
-            bars[c] = kept[c].last().map(|&(k, _)| k);
-        }
+        kept[CategoryCounts::slot(category)].offer(k, grade);
     }
     matched.iter().for_each(|&d| session.slots[d as usize] = EMPTY);
-    (counts, kept.into_iter().map(|list| best(list, STORED)).collect())
+    (counts, kept.into_iter().map(Best::into_best).collect())
 }
 
 #[cfg(test)]
