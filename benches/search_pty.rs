@@ -140,7 +140,7 @@ fn measure(dir: &Path, label: &str, cache: Option<&Path>) {
             );
         }
     }
-    println!("\n{}", memory(s.pid(), dir));
+    println!("\n{}", memory(&s, dir));
     s.send("\x1b");
     thread::sleep(Duration::from_millis(150));
     s.send("q");
@@ -149,31 +149,26 @@ fn measure(dir: &Path, label: &str, cache: Option<&Path>) {
 
 /// The reader's memory after the typing, from `/proc`: its peak resident size and what it
 /// holds now, beside the size of the library's JSON.
-fn memory(pid: u32, dir: &Path) -> String {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let mb = |field: &str| {
-        let line = status.lines().find(|l| l.starts_with(field)).unwrap_or_default();
-        let kb: u64 = line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
-        kb / 1024
-    };
-    let json: u64 = walk(dir) / (1024 * 1024);
+fn memory(s: &Session, dir: &Path) -> String {
+    let mb = |field: &str| s.status_kb(field) / 1024;
     format!(
         "reader's memory after the typing: peak {} MB, resident {} MB ({} MB anonymous, {} MB of files); \
-         the library's JSON: {json} MB",
+         the library's JSON: {} MB",
         mb("VmHWM:"),
         mb("VmRSS:"),
         mb("RssAnon:"),
-        mb("RssFile:")
+        mb("RssFile:"),
+        bytes_under(dir) / (1024 * 1024)
     )
 }
 
 /// The bytes of every file under `dir`.
-fn walk(dir: &Path) -> u64 {
+fn bytes_under(dir: &Path) -> u64 {
     let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
     entries
         .flatten()
         .map(|e| match e.file_type() {
-            Ok(t) if t.is_dir() => walk(&e.path()),
+            Ok(t) if t.is_dir() => bytes_under(&e.path()),
             _ => e.metadata().map_or(0, |m| m.len()),
         })
         .sum()

@@ -176,6 +176,14 @@ impl Session {
         stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next())
     }
 
+    /// A line of the child's `/proc` status in kB (`VmHWM:`, `RssAnon:` …); 0 where there
+    /// is none.
+    pub fn status_kb(&self, field: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
+        let line = status.lines().find(|l| l.starts_with(field)).unwrap_or_default();
+        line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0)
+    }
+
     /// The child's process id.
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
