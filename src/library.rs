@@ -15,6 +15,7 @@ pub mod figure_text;
 pub mod format;
 pub mod graph;
 pub mod input;
+pub(crate) mod kept;
 pub mod link;
 pub mod load;
 pub mod locate;

@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 
 use super::format::{BriefingFile, EntitiesFile};
 use super::input::{Content, Input, Options, Parsed, is_briefing_name, is_shared_entities, read_limited};
+use super::kept::{Kept, NothingKept, Parsing};
 use super::locate::{Step, locate_steps};
 use super::parallel;
 use super::scan::Scan;
@@ -55,17 +56,23 @@ fn report(diagnostics: &[Diagnostic]) -> String {
 /// of its peak memory. A problem found later re-reads its file to say where it is.
 /// It runs on small memory pages (see [`super::pages`]).
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
-    super::pages::without_huge_pages(|| load_dir_now(dir, options))
+    load_dir_keeping(dir, options, &NothingKept)
 }
 
-fn load_dir_now(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
+/// [`load_dir`], taking each file's parsing from `kept` when it holds one and keeping
+/// there every file it parses: the library is the same, and only changed files are parsed.
+pub(crate) fn load_dir_keeping(dir: &Path, options: Options, kept: &dyn Kept) -> Result<Loaded, LoadError> {
+    super::pages::without_huge_pages(|| load_dir_now(dir, options, kept))
+}
+
+fn load_dir_now(dir: &Path, options: Options, kept: &dyn Kept) -> Result<Loaded, LoadError> {
     let paths = json_files(dir).map_err(|problem| LoadError { diagnostics: vec![problem] })?;
     let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
     let mut builder = validate::Builder::new(&inputs, &[]);
     let (mut unreadable, mut diagnostics) = (Vec::new(), Vec::new());
     parallel::in_order(
         &paths,
-        |p| read_and_parse(p),
+        |p| kept.earlier(p).map_or_else(|| read_and_parse(p, kept), |earlier| Ok(Ok((earlier.content, earlier.scan)))),
         |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
             Ok(Err(problem)) => diagnostics.push(problem),
@@ -87,10 +94,18 @@ fn load_dir_now(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
 /// A file that could not be read at all (as opposed to one that does not parse).
 struct Unreadable(Diagnostic);
 
-/// Reads one file and parses it, keeping only the result.
-fn read_and_parse(path: &Path) -> Result<Result<(Content, Scan), Diagnostic>, Unreadable> {
+/// Reads one file and parses it, handing the parsing to `kept` and keeping only the result.
+fn read_and_parse(path: &Path, kept: &dyn Kept) -> Result<Result<(Content, Scan), Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse(&input).map(|(text, content)| (content, Scan::of(text))))
+    Ok(parse_for_keeping(&input).map(|parsing| {
+        kept.keep(path, &parsing);
+        (parsing.content, parsing.scan)
+    }))
+}
+
+/// Parses one file into what a later load may take instead of parsing it again.
+pub(crate) fn parse_for_keeping(input: &Input) -> Result<Parsing, Diagnostic> {
+    parse(input).map(|(text, content)| Parsing { content, scan: Scan::of(text) })
 }
 
 /// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.
