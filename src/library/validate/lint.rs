@@ -16,7 +16,8 @@ pub(super) fn shared_aliases(
     reporter: &mut Reporter<'_>,
 ) -> FxHashSet<(EntityId, usize)> {
     let mut shared = FxHashSet::default();
-    let mut owner: FxHashMap<&str, EntityId> = FxHashMap::default();
+    let names = library.entity_count() + origins.aliases.len();
+    let mut owner: FxHashMap<&str, EntityId> = FxHashMap::with_capacity_and_hasher(names, Default::default());
     for id in library.entity_ids() {
         owner.entry(library.name_of(id)).or_insert(id);
     }

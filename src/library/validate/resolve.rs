@@ -131,13 +131,27 @@ impl Resolved {
 /// Puts every file's relations into the library, one relation per (from, type, to) that
 /// knows every briefing stating it. Two files that label one relation differently are
 /// both named: the reader cannot show two wordings of one link.
+///
+/// A relation type is known by its number among the types seen (a library has a few dozen):
+/// keying a million relations on a copy of their type's text cost a string each, and the
+/// table is sized for every statement at once rather than grown through its doublings.
 fn merge_relations(library: &mut Built, stated: Vec<(Relation, usize, usize)>, reporter: &mut Reporter<'_>) {
-    let mut seen: FxHashMap<(EntityId, String, EntityId), (usize, usize, usize)> = FxHashMap::default();
+    let mut types: FxHashMap<String, u32> = FxHashMap::default();
+    let mut seen: FxHashMap<(EntityId, u32, EntityId), (usize, usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(stated.len(), Default::default());
+    library.relations.reserve(stated.len());
     for (relation, file, index) in stated {
-        let key = (relation.from, relation.kind.clone(), relation.to);
-        match seen.get(&key).copied() {
+        let kind = match types.get(relation.kind.as_str()) {
+            Some(&kind) => kind,
             None => {
-                seen.insert(key, (library.relations.len(), file, index));
+                let next = types.len() as u32;
+                types.insert(relation.kind.clone(), next);
+                next
+            }
+        };
+        match seen.get(&(relation.from, kind, relation.to)).copied() {
+            None => {
+                seen.insert((relation.from, kind, relation.to), (library.relations.len(), file, index));
                 library.relations.push(relation);
             }
             Some((at, first_file, first_index)) => {
