@@ -76,9 +76,9 @@ pub fn run(
     }
     let loaded = load_cached(source)?;
     let library = super::keep(loaded.library);
-    let index = super::keep(cache::Loaded::index(library, loaded.index));
-    let results = search::search(index, &parsed, limit);
-    let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(library, index, hit, &parsed)).collect();
+    let mut index = cache::Loaded::index_for_one_search(library, loaded.index);
+    let results = search::search(&index, &parsed, limit);
+    let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(library, &index, hit, &parsed)).collect();
     let text = if json {
         format!("{}\n", serde_json::to_string_pretty(&rows)?)
     } else {
@@ -86,12 +86,16 @@ pub fn run(
             .map(|row| format!("{:<12} {:<28} {}{}\n", row.kind, row.id, row.title, where_matched(row)))
             .collect()
     };
+    let found = !rows.is_empty();
+    drop(rows);
     super::print(&text)?;
     if let Some(pending) = loaded.pending {
         // After the answer is out: a cache that cannot be written costs only the next start.
+        index.store_answers();
         let _ = pending.write(library, Some(index.tables()));
     }
-    Ok(if rows.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    super::keep(index);
+    Ok(if found { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// What to say of an `@word` that names no kind.

@@ -36,8 +36,15 @@ impl<'l> Index<'l> {
     /// its costliest short terms, searched once with the words indexed.
     pub fn new(library: &'l Library) -> Self {
         let mut index = Index::words_only(library);
-        index.tables.frequent = Frequent::build(&index);
+        index.store_answers();
         index
+    }
+
+    /// Searches and keeps the answers to the costliest short terms, as [`Index::new`] does:
+    /// for an index built with [`Index::words_only`] once it is to be kept, since only
+    /// later searches read them.
+    pub fn store_answers(&mut self) {
+        self.tables.frequent = Frequent::build(self);
     }
 }
 

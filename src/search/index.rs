@@ -168,8 +168,9 @@ impl Tables {
 
 impl<'l> Index<'l> {
     /// Indexes every searchable text of `library`, on all cores, without the stored
-    /// answers: [`Index::new`] adds them, searching with this index.
-    pub(crate) fn words_only(library: &'l Library) -> Self {
+    /// answers: [`Index::new`] adds them, searching with this index. It answers every
+    /// query as the whole index does, only the short terms more slowly.
+    pub fn words_only(library: &'l Library) -> Self {
         build::build(library)
     }
 
