@@ -7,7 +7,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::format::{BriefingFile, EntitiesFile};
-use super::scan::Scan;
 
 /// One briefing file's bytes and where they came from.
 #[derive(Debug, Clone)]
@@ -32,8 +31,6 @@ pub(crate) struct Parsed<'a> {
     pub file: usize,
     pub text: Option<&'a str>,
     pub content: Content,
-    /// What the file's bytes show about all of its texts at once.
-    pub scan: Scan,
 }
 
 /// What a library file holds: a briefing, or the shared entity declarations.

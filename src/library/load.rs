@@ -68,15 +68,17 @@ pub(crate) fn load_dir_keeping(dir: &Path, options: Options, kept: &dyn Kept) ->
 fn load_dir_now(dir: &Path, options: Options, kept: &dyn Kept) -> Result<Loaded, LoadError> {
     let paths = json_files(dir).map_err(|problem| LoadError { diagnostics: vec![problem] })?;
     let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
-    let mut builder = validate::Builder::new(&inputs, &[]);
+    let mut builder = validate::Builder::new(&inputs, []);
     let (mut unreadable, mut diagnostics) = (Vec::new(), Vec::new());
     parallel::in_order(
-        &paths,
-        |p| kept.earlier(p).map_or_else(|| read_and_parse(p, kept), |earlier| Ok(Ok((earlier.content, earlier.scan)))),
+        paths.iter().enumerate(),
+        |(file, path)| read_and_check(&inputs, file, path, kept),
         |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
             Ok(Err(problem)) => diagnostics.push(problem),
-            Ok(Ok((content, scan))) => builder.declare(Parsed { file, text: None, content, scan }),
+            Ok(Ok(Checked { content, found })) => {
+                builder.declare(Parsed { file, text: None, content }, found);
+            }
         },
     );
     let (library, found) = builder.finish(options);
@@ -94,16 +96,39 @@ fn load_dir_now(dir: &Path, options: Options, kept: &dyn Kept) -> Result<Loaded,
 /// A file that could not be read at all (as opposed to one that does not parse).
 struct Unreadable(Diagnostic);
 
-/// Reads one file and parses it, handing the parsing to `kept` and keeping only the result.
-fn read_and_parse(path: &Path, kept: &dyn Kept) -> Result<Result<(Content, Scan), Diagnostic>, Unreadable> {
+/// A file parsed (or taken from `kept`) and put through the rules on it alone, on the
+/// worker that read it.
+struct Checked {
+    content: Content,
+    /// What [`validate::check_alone`] found.
+    found: Vec<Diagnostic>,
+}
+
+/// Takes file `file` from `kept`, or reads and parses it and hands the parsing to `kept`,
+/// then runs the rules on it alone while its text is still at hand; its bytes are dropped.
+fn read_and_check(
+    inputs: &[Input],
+    file: usize,
+    path: &Path,
+    kept: &dyn Kept,
+) -> Result<Result<Checked, Diagnostic>, Unreadable> {
+    if let Some(Parsing { mut content, scan }) = kept.earlier(path) {
+        let found = validate::check_alone(inputs, file, None, &mut content, scan);
+        return Ok(Ok(Checked { content, found }));
+    }
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse_for_keeping(&input).map(|parsing| {
+    Ok(parse(&input).map(|(text, content)| {
+        let parsing = Parsing { content, scan: Scan::of(text) };
         kept.keep(path, &parsing);
-        (parsing.content, parsing.scan)
+        let Parsing { mut content, scan } = parsing;
+        let found = validate::check_alone(inputs, file, Some(text), &mut content, scan);
+        Checked { content, found }
     }))
 }
 
-/// Parses one file into what a later load may take instead of parsing it again.
+/// Parses one file into what a later load may take instead of parsing it again, as the
+/// loader does.
+#[cfg(test)]
 pub(crate) fn parse_for_keeping(input: &Input) -> Result<Parsing, Diagnostic> {
     parse(input).map(|(text, content)| Parsing { content, scan: Scan::of(text) })
 }
@@ -161,19 +186,21 @@ pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadEr
 }
 
 fn load_sources_now(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
-    let parse_and_scan = |input| parse(input).map(|(text, content)| (text, content, Scan::of(text)));
-    let parsed = parallel::map(inputs, parse_and_scan)
-        .into_iter()
-        .enumerate()
-        .map(|(file, result)| result.map(|(text, content, scan)| Parsed { file, text: Some(text), content, scan }))
-        .collect();
+    let parse_and_check = |(file, input)| {
+        parse(input).map(|(text, mut content)| {
+            let scan = Scan::of(text);
+            let found = validate::check_alone(inputs, file, Some(text), &mut content, scan);
+            (Parsed { file, text: Some(text), content }, found)
+        })
+    };
+    let parsed = parallel::map(inputs.iter().enumerate(), parse_and_check);
     finish(inputs, parsed, options)
 }
 
 /// Validates the parsed files; collects every diagnostic, parse errors included.
 fn finish<'a>(
     inputs: &'a [Input],
-    parsed: Vec<Result<Parsed<'a>, Diagnostic>>,
+    parsed: Vec<Result<(Parsed<'a>, Vec<Diagnostic>), Diagnostic>>,
     options: Options,
 ) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();

@@ -52,23 +52,35 @@ pub(crate) struct Reporter<'a> {
     inputs: &'a [Input],
     texts: HashMap<usize, &'a str>,
     /// Texts of files whose bytes were released after parsing, read again when a problem
-    /// in them needs a position: rare, so it costs a clean library nothing.
+    /// in them needs a position: rare, so it costs a clean library nothing. One per file
+    /// from file `reread_from` on.
     reread: Vec<OnceCell<String>>,
+    reread_from: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Reporter<'a> {
-    fn new(inputs: &'a [Input], parsed: &[Parsed<'a>]) -> Self {
-        let texts = parsed.iter().filter_map(|p| Some((p.file, p.text?))).collect();
+    fn new(inputs: &'a [Input], texts: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        let texts = texts.into_iter().collect();
         let reread = inputs.iter().map(|_| OnceCell::new()).collect();
-        Reporter { inputs, texts, reread, diagnostics: Vec::new() }
+        Reporter { inputs, texts, reread, reread_from: 0, diagnostics: Vec::new() }
     }
 
-    /// The text of `file`, to locate a JSON path in.
+    /// A reporter for the problems of file `file` alone, with its text when it is at hand.
+    fn for_file(inputs: &'a [Input], file: usize, text: Option<&'a str>) -> Self {
+        let texts = text.map(|text| (file, text)).into_iter().collect();
+        Reporter { inputs, texts, reread: vec![OnceCell::new()], reread_from: file, diagnostics: Vec::new() }
+    }
+
+    /// The text of `file`, to locate a JSON path in; empty (no position) for a file this
+    /// reporter does not report on.
     fn text(&self, file: usize) -> &str {
-        match self.texts.get(&file) {
-            Some(text) => text,
-            None => self.reread[file].get_or_init(|| reread_text(&self.inputs[file].path)),
+        if let Some(text) = self.texts.get(&file) {
+            return text;
+        }
+        match (file.checked_sub(self.reread_from).and_then(|i| self.reread.get(i)), self.inputs.get(file)) {
+            (Some(cell), Some(input)) => cell.get_or_init(|| reread_text(&input.path)),
+            _ => "",
         }
     }
 
@@ -186,13 +198,37 @@ pub(crate) struct Origins {
     briefings: FxHashMap<String, usize>,
 }
 
-/// Builds the library from parsed files; returns it with every problem found.
-pub(crate) fn build(inputs: &[Input], parsed: Vec<Parsed<'_>>, options: Options) -> (Library, Vec<Diagnostic>) {
-    let mut builder = Builder::new(inputs, &parsed);
-    for file in parsed {
-        builder.declare(file);
+/// Builds the library from parsed files, each with what [`check_alone`] found in it;
+/// returns it with every problem found.
+pub(crate) fn build(
+    inputs: &[Input],
+    parsed: Vec<(Parsed<'_>, Vec<Diagnostic>)>,
+    options: Options,
+) -> (Library, Vec<Diagnostic>) {
+    let texts = parsed.iter().filter_map(|(p, _)| Some((p.file, p.text?)));
+    let mut builder = Builder::new(inputs, texts);
+    for (file, found) in parsed {
+        builder.declare(file, found);
     }
     builder.finish(options)
+}
+
+/// Runs the rules that need nothing but the file itself: its shorthand is filled in (see
+/// [`complete`]) and its content rules checked (see [`content`]). They are run where the
+/// file was parsed, on a loader's worker, with its text when it is still at hand; what
+/// they found goes to [`Builder::declare`] with the file, and is reported before what
+/// declaring it finds, as when one pass did both.
+pub(crate) fn check_alone(
+    inputs: &[Input],
+    file: usize,
+    text: Option<&str>,
+    content: &mut super::input::Content,
+    scan: super::scan::Scan,
+) -> Vec<Diagnostic> {
+    let mut reporter = Reporter::for_file(inputs, file, text);
+    complete::complete(content, file, &mut reporter);
+    content::check(content, file, scan, &mut reporter);
+    reporter.diagnostics
 }
 
 /// Builds a library file by file: each file is declared as soon as it is parsed, in file
@@ -207,10 +243,11 @@ pub(crate) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// A builder over `inputs`, with the texts of those already parsed from memory.
-    pub(crate) fn new(inputs: &'a [Input], parsed: &[Parsed<'a>]) -> Self {
+    /// A builder over `inputs`, with the texts of those whose bytes are still in memory
+    /// (file, text).
+    pub(crate) fn new(inputs: &'a [Input], texts: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
         Builder {
-            reporter: Reporter::new(inputs, parsed),
+            reporter: Reporter::new(inputs, texts),
             library: Built::default(),
             origins: Origins::default(),
             parsed: Vec::with_capacity(inputs.len()),
@@ -218,10 +255,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Declares the briefing, entities and figures of the next file.
-    pub(crate) fn declare(&mut self, mut file: Parsed<'a>) {
-        complete::complete(&mut file.content, file.file, &mut self.reporter);
-        content::check(&file.content, file.file, file.scan, &mut self.reporter);
+    /// Declares the briefing, entities and figures of the next file, after the problems
+    /// [`check_alone`] found in it.
+    pub(crate) fn declare(&mut self, mut file: Parsed<'a>, found: Vec<Diagnostic>) {
+        self.reporter.diagnostics.extend(found);
         if let Some(declared) = declare::declare(&mut self.library, &mut self.origins, &mut file, &mut self.reporter) {
             self.parsed.push(file);
             self.declared.push(declared);
