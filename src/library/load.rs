@@ -122,8 +122,25 @@ fn read_and_check(
         kept.keep(path, &parsing);
         let Parsing { mut content, scan } = parsing;
         let found = validate::check_alone(inputs, file, Some(text), &mut content, scan);
+        without_slack(&mut content);
         Checked { content, found }
     }))
+}
+
+/// Gives back the slack of a parsed file's lists. serde grows each list by doubling, and
+/// every file is held from its parse until its story is resolved, so up to half of each
+/// list's buffer was held for nothing through the whole load. (A file's entity entries are
+/// freed once they are declared.)
+fn without_slack(content: &mut Content) {
+    if let Content::Briefing(briefing) = content {
+        briefing.sections.shrink_to_fit();
+        for section in &mut briefing.sections {
+            section.paragraphs.shrink_to_fit();
+        }
+        briefing.figures.shrink_to_fit();
+        briefing.relations.shrink_to_fit();
+        briefing.events.shrink_to_fit();
+    }
 }
 
 /// Parses one file into what a later load may take instead of parsing it again, as the
