@@ -207,6 +207,7 @@ fn load_sources_now(inputs: &[Input], options: Options) -> Result<Loaded, LoadEr
         parse(input).map(|(text, mut content)| {
             let scan = Scan::of(text);
             let found = validate::check_alone(inputs, file, Some(text), &mut content, scan);
+            without_slack(&mut content);
             (Parsed { file, text: Some(text), content }, found)
         })
     };
