@@ -1,20 +1,11 @@
 //! The library cache against loading the JSON, on synthetic libraries of 10k and 100k
 //! entities (`examples/synth/generate.rs`).
 //!
-//! `cargo bench --bench cache` measures, per size:
-//! - `json` — `load_dir`, what every start cost before the cache, parsing every file;
-//! - `index_build` — building the search index;
-//! - `cold_and_write` — a miss with nothing kept: loading the JSON, then writing the cache
-//!   of the library and its (built) index, and keeping each file's parsing;
-//! - `warm` — opening a current cache (stamp every file, read and check the library's part,
-//!   rebuild the library);
-//! - `warm_index` — reading the index's part back;
-//! - `one_file_changed` — a miss after one file of the library changed (a new modification
-//!   time each iteration): every other file's parsing is taken from where the previous
-//!   load kept it, and the library is checked and linked again (nothing is written but the
-//!   changed file's parsing).
-//!
-//! Results are written up in `docs/benchmarks.md`.
+//! `cargo bench --bench cache` measures, per size: `json` — `load_dir`, what every start
+//! cost before the cache; `index_build` — building the search index; `cold_and_write` — a
+//! miss: loading the JSON, then writing the cache of the library and its (built) index; `warm` — opening a current cache (stamp every file,
+//! read and check the library's part, rebuild the library); `warm_index` — reading the
+//! index's part back. Results are written up in `docs/benchmarks.md`.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a benchmark stops loudly when its set-up fails")]
 #![allow(clippy::print_stderr, reason = "a benchmark reports extra figures on standard error")]
 #![allow(missing_docs, reason = "criterion_group! generates an undocumented function")]
@@ -58,7 +49,6 @@ fn steps(group: &mut Group<'_>, content: &Path, file: &Path) {
     group.bench_function("cold_and_write", |b| {
         b.iter(|| {
             std::fs::remove_file(file).ok();
-            std::fs::remove_dir_all(cache::kept_dir_for(file)).ok();
             let cold = cache::load(content, file, Options::default()).unwrap();
             cold.pending.expect("a cache to write").write(&cold.library, Some(index.tables())).unwrap();
         })
@@ -71,17 +61,6 @@ fn steps(group: &mut Group<'_>, content: &Path, file: &Path) {
             let Loaded { library, index, .. } = warm();
             let len = Loaded::index(&library, index).len();
             (library, len)
-        })
-    });
-    let changed = content.join(std::fs::read_dir(content).unwrap().map(|e| e.unwrap().file_name()).max().unwrap());
-    let mut moved = std::fs::metadata(&changed).unwrap().modified().unwrap();
-    group.bench_function("one_file_changed", |b| {
-        b.iter_with_large_drop(|| {
-            moved += Duration::from_secs(1);
-            std::fs::File::options().write(true).open(&changed).unwrap().set_modified(moved).unwrap();
-            let loaded = cache::load(content, file, Options::default()).unwrap();
-            assert!(loaded.pending.is_some(), "a changed file misses the library cache");
-            loaded
         })
     });
 }

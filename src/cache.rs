@@ -9,7 +9,6 @@
 //! directory that cannot be written only means there is no cache.
 
 mod file;
-mod kept;
 mod stamp;
 
 use std::fs;
@@ -19,8 +18,6 @@ use std::path::{Path, PathBuf};
 pub use file::{FORMAT, IndexPart};
 pub use stamp::Stamp;
 
-use self::kept::KeptFiles;
-use crate::library::kept::{Kept, NothingKept};
 use crate::library::{self, Library, LoadError, Options};
 use crate::search::{Index, Tables};
 
@@ -30,8 +27,6 @@ pub const ENV_DIR: &str = "BRIEFING_CACHE_DIR";
 /// File names of caches start with this and end with [`SUFFIX`].
 const PREFIX: &str = "library-";
 const SUFFIX: &str = ".cache";
-/// The directory of each library file's parsing, beside its cache file (see [`kept`]).
-const KEPT_SUFFIX: &str = ".files";
 
 /// The cache directory: `explicit` (`--cache DIR`), else `$BRIEFING_CACHE_DIR`, else
 /// `briefing` in the XDG cache directory (`~/.cache/briefing`); `None` when there is no
@@ -53,12 +48,6 @@ pub fn file_for(dir: &Path, content: &Path) -> PathBuf {
     let canonical = fs::canonicalize(content).unwrap_or_else(|_| content.to_path_buf());
     let hash = xxhash_rust::xxh3::xxh3_64(canonical.to_string_lossy().as_bytes());
     dir.join(format!("{PREFIX}{hash:016x}{SUFFIX}"))
-}
-
-/// The directory beside the cache file `cache` where each library file's parsing is kept
-/// (see [`kept`]).
-pub fn kept_dir_for(cache: &Path) -> PathBuf {
-    KeptFiles::dir_for(cache)
 }
 
 /// Who wrote a cache: this program's version and its executable's size and modification
@@ -154,10 +143,9 @@ fn lower_this_threads_priority() {
 }
 
 /// Loads the library of `content` through the cache file `cache`: from the cache when it
-/// matches the content now, else from the JSON, with the cache left to write. A load from
-/// the JSON parses only the files changed since the last one and keeps the parsing of each
-/// file it parses (see [`kept`]). The content is stamped before it is read, so a file that
-/// changes while it loads makes the next start miss rather than serve what it read.
+/// matches the content now, else from the JSON, with the cache left to write. The content
+/// is stamped before it is read, so a file that changes while it loads makes the next
+/// start miss rather than serve what it read.
 pub fn load(content: &Path, cache: &Path, options: Options) -> Result<Loaded, LoadError> {
     match open(cache, content) {
         Ok((library, index, stamp)) => {
@@ -166,19 +154,7 @@ pub fn load(content: &Path, cache: &Path, options: Options) -> Result<Loaded, Lo
         }
         Err(_) => {
             let stamp = Stamp::take(content);
-            let kept = match (&stamp, binary_identity()) {
-                (Ok(stamp), Some(binary)) => Some(KeptFiles::new(KeptFiles::dir_for(cache), stamp, binary)),
-                _ => None,
-            };
-            let keeping: &dyn Kept = match &kept {
-                Some(kept) => kept,
-                None => &NothingKept,
-            };
-            let loaded = library::load::load_dir_keeping(content, options, keeping);
-            if let Some(kept) = &kept {
-                kept.prune();
-            }
-            let library = loaded?.library;
+            let library = library::load_dir(content, options)?.library;
             let pending = stamp.ok().map(|stamp| Pending { cache: cache.to_path_buf(), stamp, library_cached: false });
             Ok(Loaded { library, index: None, pending })
         }
@@ -230,37 +206,24 @@ pub fn status(dir: &Path, content: &Path) -> Status {
     Status { file, bytes, miss }
 }
 
-/// What [`clear`] removed, each in name order.
-#[derive(Debug, Default)]
-pub struct Cleared {
-    /// Cache files, and temporary files a write left behind.
-    pub files: Vec<PathBuf>,
-    /// Directories of kept parsings (see [`kept`]).
-    pub kept: Vec<PathBuf>,
-}
-
-/// Removes every cache file (and any left-over temporary file) from `dir`, with the
-/// parsings kept beside each.
-pub fn clear(dir: &Path) -> io::Result<Cleared> {
+/// Removes every cache file (and any left-over temporary file) from `dir`; the removed
+/// files, in name order.
+pub fn clear(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Cleared::default()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         entries => entries?,
     };
-    let mut removed = Cleared::default();
+    let mut removed = Vec::new();
     for entry in entries {
         let path = entry?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let ours = name.trim_start_matches('.').starts_with(PREFIX);
-        if ours && name.contains(SUFFIX) && path.is_file() {
+        let ours = name.trim_start_matches('.').starts_with(PREFIX) && name.contains(SUFFIX);
+        if ours && path.is_file() {
             fs::remove_file(&path)?;
-            removed.files.push(path);
-        } else if ours && name.ends_with(KEPT_SUFFIX) && path.is_dir() {
-            fs::remove_dir_all(&path)?;
-            removed.kept.push(path);
+            removed.push(path);
         }
     }
-    removed.files.sort();
-    removed.kept.sort();
+    removed.sort();
     Ok(removed)
 }
 

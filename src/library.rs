@@ -15,7 +15,6 @@ pub mod figure_text;
 pub mod format;
 pub mod graph;
 pub mod input;
-pub(crate) mod kept;
 pub mod link;
 pub mod load;
 pub mod locate;

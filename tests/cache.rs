@@ -1,8 +1,6 @@
 //! The library cache never serves a library other than the one the JSON gives: after
 //! every kind of change to the content or damage to the cache, `list --json` and
 //! `show --json` through the cache print exactly what they print with `--no-cache`.
-//! The same holds for the parsings kept beside the cache, which a start after an edit
-//! takes for every file but the edited one.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "a test stops loudly on a broken fixture")]
 
 #[path = "support/isolated.rs"]
@@ -88,24 +86,6 @@ impl Setup {
         PathBuf::from(self.run(&[], &["cache", "path"]).1.trim_end())
     }
 
-    /// The directory of parsings kept beside the cache file.
-    fn kept_dir(&self) -> PathBuf {
-        briefing::cache::kept_dir_for(&self.cache_file())
-    }
-
-    /// Each kept parsing's file name with its inode: a parsing written again is a new file
-    /// renamed into place, so a parse shows as a changed inode.
-    fn kept_parsings(&self) -> Vec<(String, u64)> {
-        use std::os::unix::fs::MetadataExt;
-        let mut kept: Vec<(String, u64)> = fs::read_dir(self.kept_dir())
-            .unwrap()
-            .map(|e| e.unwrap())
-            .map(|e| (e.file_name().into_string().unwrap(), e.metadata().unwrap().ino()))
-            .collect();
-        kept.sort();
-        kept
-    }
-
     /// Writes the cache (a search adds the index) and checks it is used.
     fn warm(&self) {
         self.run(&[], &["search", "nvidia"]);
@@ -135,49 +115,6 @@ fn an_edited_file_is_read_again() {
     assert!(s.status().contains("not current: beijing-gambit.json changed"), "{}", s.status());
     s.assert_same_as_json("an edit");
     assert!(s.run(&[], &["list"]).1.contains("Peking"));
-}
-
-#[test]
-fn a_start_after_an_edit_parses_only_the_edited_file() {
-    let s = Setup::new();
-    s.warm();
-    let before = s.kept_parsings();
-    let files = fs::read_dir(s.content.path()).unwrap().count();
-    assert_eq!(before.len(), files, "one parsing kept per file");
-    edit(&s.file("beijing-gambit.json"), "Beijing", "Peking");
-    s.run(&[], &["list"]);
-    let after = s.kept_parsings();
-    let parsed: Vec<&String> = before.iter().zip(&after).filter(|(b, a)| b.1 != a.1).map(|(b, _)| &b.0).collect();
-    assert_eq!(parsed.len(), 1, "only the edited file was parsed: {before:?} then {after:?}");
-    assert_eq!(before.iter().map(|k| &k.0).collect::<Vec<_>>(), after.iter().map(|k| &k.0).collect::<Vec<_>>());
-    s.assert_same_as_json("an edit, the other files from their kept parsings");
-    assert!(s.run(&[], &["list"]).1.contains("Peking"));
-}
-
-#[test]
-fn damaged_kept_parsings_are_parsed_again() {
-    let s = Setup::new();
-    s.warm();
-    let entries: Vec<PathBuf> = fs::read_dir(s.kept_dir()).unwrap().map(|e| e.unwrap().path()).collect();
-    type Damage = fn(&mut Vec<u8>);
-    let damages: [(&str, Damage); 4] = [
-        ("truncated", |b| b.truncate(b.len() / 2)),
-        ("garbage", |b| *b = b"not a parsing at all".to_vec()),
-        ("a flipped byte", |b| {
-            let last = b.len() - 1;
-            b[last] ^= 0x20;
-        }),
-        ("another format version", |b| b[8] = b[8].wrapping_add(1)),
-    ];
-    for (what, damage) in damages {
-        for entry in &entries {
-            let mut bytes = fs::read(entry).unwrap();
-            damage(&mut bytes);
-            fs::write(entry, bytes).unwrap();
-        }
-        fs::remove_file(s.cache_file()).unwrap();
-        s.assert_same_as_json(&format!("kept parsings {what}"));
-    }
 }
 
 #[test]
@@ -293,7 +230,6 @@ fn clear_removes_the_caches_and_no_cache_writes_none() {
     s.warm();
     let (code, out, _) = s.run(&[], &["cache", "clear"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("removed 1 cache file and the parsed files kept with them from"), "{out}");
-    assert!(!s.kept_dir().exists());
+    assert!(out.starts_with("removed 1 cache file from"), "{out}");
     assert!(s.status().contains("no cache yet"), "{}", s.status());
 }

@@ -96,18 +96,6 @@ impl FileStamp {
         Ok(FileStamp { name: file_name(path), len: metadata.len(), modified, changed, inode, hash })
     }
 
-    /// Whether this stamp, taken now, is of the file `earlier` was taken of, unchanged:
-    /// the same name, size, times and inode, and, when `earlier` had to hash the contents,
-    /// the same contents (`path` is read for them unless this stamp hashed them too).
-    pub(super) fn still_describes(&self, earlier: &FileStamp, path: &Path) -> bool {
-        let identity = |f: &FileStamp| (f.name.clone(), f.len, f.modified, f.changed, f.inode);
-        identity(self) == identity(earlier)
-            && match earlier.hash {
-                None => true,
-                Some(then) => self.hash.or_else(|| hash_file(path).ok()) == Some(then),
-            }
-    }
-
     /// How the file of directory entry `entry` differs from this stamp, if it does.
     fn differs(&self, entry: &fs::DirEntry) -> Option<String> {
         let changed = |what: &str| Some(format!("{} {what}", self.name));
@@ -190,25 +178,6 @@ mod tests {
         fs::write(&path, "[]").unwrap();
         fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
         assert_eq!(stamp.differs_from_disk(dir.path()).as_deref(), Some("a.json changed"));
-    }
-
-    #[test]
-    fn a_stamp_still_describes_its_file_until_it_changes() {
-        let dir = library_dir();
-        let path = dir.path().join("a.json");
-        let then = Stamp::take(dir.path()).unwrap().files.remove(0);
-        let now = |dir: &Path| Stamp::take(dir).unwrap().files.remove(0);
-        assert!(now(dir.path()).still_describes(&then, &path));
-        let modified = fs::metadata(&path).unwrap().modified().unwrap();
-        fs::write(&path, "[]").unwrap();
-        fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
-        let mut same_times = now(dir.path());
-        (same_times.changed, same_times.inode) = (then.changed, then.inode);
-        same_times.hash = None;
-        assert!(!same_times.still_describes(&then, &path), "the same times, other contents: hashed and seen");
-        assert!(!now(dir.path()).still_describes(&then, &path), "the status-change time moved");
-        let renamed = FileStamp { name: "b.json".into(), ..then.clone() };
-        assert!(!renamed.still_describes(&then, &path));
     }
 
     #[test]

@@ -25,9 +25,8 @@ pub fn run(source: &Source<'_>, action: Option<Action>) -> anyhow::Result<ExitCo
     };
     if action == Some(Action::Clear) {
         let removed = cache::clear(dir)?;
-        let s = if removed.files.len() == 1 { "" } else { "s" };
-        let with = if removed.kept.is_empty() { "" } else { " and the parsed files kept with them" };
-        print(&format!("removed {} cache file{s}{with} from {}\n", removed.files.len(), dir.display()))?;
+        let s = if removed.len() == 1 { "" } else { "s" };
+        print(&format!("removed {} cache file{s} from {}\n", removed.len(), dir.display()))?;
         return Ok(ExitCode::SUCCESS);
     }
     let Some(content) = source.content else {

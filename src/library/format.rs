@@ -26,9 +26,7 @@ pub const ISO_DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 /// A shared entities file (`entities.json`, or any `*.entities.json`): declarations that
 /// every briefing may refer to by id alone. Their aliases link in every story that names
 /// the entity; aliases a briefing declares link only in that briefing's story.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntitiesFile {
     /// The shared declarations.
@@ -37,9 +35,7 @@ pub struct EntitiesFile {
 }
 
 /// One briefing: a story plus the entities, figures, relations and events in it.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BriefingFile {
     /// Globally unique id of the briefing, e.g. `beijing-gambit`.
@@ -79,9 +75,7 @@ pub struct BriefingFile {
 }
 
 /// The publication a briefing is written from.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
     /// Name of the publication.
@@ -100,9 +94,7 @@ pub struct SourceFile {
 }
 
 /// A section of the story.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFile {
     /// Section heading; empty for an untitled opening section.
@@ -188,9 +180,7 @@ impl Kind {
 /// story links its name. Whatever several entries state of one entity must agree: kind and
 /// name, and role, summary and native name where more than one gives them. Aliases and
 /// facts add up; an alias links only in the story of the briefing that declares it.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityFile {
     /// Global id: lowercase letters, digits and `-`.
@@ -231,9 +221,7 @@ impl EntityFile {
 }
 
 /// A labelled fact on an entity card.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactFile {
     /// Short label, e.g. `Founded`.
@@ -378,9 +366,7 @@ impl Scale {
 /// A number stated in the story, as data. Its `value`, `scale`, `unit` and `qualifier`
 /// may be left out where the display text gives them ("over $5.5 billion"), and
 /// `stated_in` where the display text appears in exactly one paragraph.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FigureFile {
     /// Global id, like an entity id.
@@ -430,19 +416,7 @@ pub struct FigureFile {
 }
 
 /// A paragraph of the story: `section` and `paragraph` count from 0.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceFile {
     /// Index of the section.
@@ -452,9 +426,7 @@ pub struct PlaceFile {
 }
 
 /// A typed relation `from --type--> to`, with a label for each direction.
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RelationFile {
     /// Subject id.
@@ -482,9 +454,7 @@ pub struct RelationFile {
 }
 
 /// Something that happened, placed on the timeline by `order` (and `date` when known).
-#[derive(
-    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventFile {
     /// Position on the timeline, 0 or more; events sort by it.

@@ -34,7 +34,6 @@ pub(crate) struct Parsed<'a> {
 }
 
 /// What a library file holds: a briefing, or the shared entity declarations.
-#[derive(Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) enum Content {
     /// A briefing file.
     Briefing(Box<BriefingFile>),

@@ -16,7 +16,6 @@ use serde::de::DeserializeOwned;
 
 use super::format::{BriefingFile, EntitiesFile};
 use super::input::{Content, Input, Options, Parsed, is_briefing_name, is_shared_entities, read_limited};
-use super::kept::{Kept, NothingKept, Parsing};
 use super::locate::{Step, locate_steps};
 use super::parallel;
 use super::scan::Scan;
@@ -56,23 +55,17 @@ fn report(diagnostics: &[Diagnostic]) -> String {
 /// of its peak memory. A problem found later re-reads its file to say where it is.
 /// It runs on small memory pages (see [`super::pages`]).
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
-    load_dir_keeping(dir, options, &NothingKept)
+    super::pages::without_huge_pages(|| load_dir_now(dir, options))
 }
 
-/// [`load_dir`], taking each file's parsing from `kept` when it holds one and keeping
-/// there every file it parses: the library is the same, and only changed files are parsed.
-pub(crate) fn load_dir_keeping(dir: &Path, options: Options, kept: &dyn Kept) -> Result<Loaded, LoadError> {
-    super::pages::without_huge_pages(|| load_dir_now(dir, options, kept))
-}
-
-fn load_dir_now(dir: &Path, options: Options, kept: &dyn Kept) -> Result<Loaded, LoadError> {
+fn load_dir_now(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
     let paths = json_files(dir).map_err(|problem| LoadError { diagnostics: vec![problem] })?;
     let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
     let mut builder = validate::Builder::new(&inputs, []);
     let (mut unreadable, mut diagnostics) = (Vec::new(), Vec::new());
     parallel::in_order(
         paths.iter().enumerate(),
-        |(file, path)| read_and_check(&inputs, file, path, kept),
+        |(file, path)| read_and_check(&inputs, file, path),
         |file, outcome| match outcome {
             Err(Unreadable(problem)) => unreadable.push(problem),
             Ok(Err(problem)) => diagnostics.push(problem),
@@ -96,32 +89,19 @@ fn load_dir_now(dir: &Path, options: Options, kept: &dyn Kept) -> Result<Loaded,
 /// A file that could not be read at all (as opposed to one that does not parse).
 struct Unreadable(Diagnostic);
 
-/// A file parsed (or taken from `kept`) and put through the rules on it alone, on the
-/// worker that read it.
+/// A file parsed and put through the rules on it alone, on the worker that read it.
 struct Checked {
     content: Content,
     /// What [`validate::check_alone`] found.
     found: Vec<Diagnostic>,
 }
 
-/// Takes file `file` from `kept`, or reads and parses it and hands the parsing to `kept`,
-/// then runs the rules on it alone while its text is still at hand; its bytes are dropped.
-fn read_and_check(
-    inputs: &[Input],
-    file: usize,
-    path: &Path,
-    kept: &dyn Kept,
-) -> Result<Result<Checked, Diagnostic>, Unreadable> {
-    if let Some(Parsing { mut content, scan }) = kept.earlier(path) {
-        let found = validate::check_alone(inputs, file, None, &mut content, scan);
-        return Ok(Ok(Checked { content, found }));
-    }
+/// Reads file `file` and parses it, then runs the rules on it alone while its text is
+/// still at hand; only the result is kept, its bytes are dropped.
+fn read_and_check(inputs: &[Input], file: usize, path: &Path) -> Result<Result<Checked, Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse(&input).map(|(text, content)| {
-        let parsing = Parsing { content, scan: Scan::of(text) };
-        kept.keep(path, &parsing);
-        let Parsing { mut content, scan } = parsing;
-        let found = validate::check_alone(inputs, file, Some(text), &mut content, scan);
+    Ok(parse(&input).map(|(text, mut content)| {
+        let found = validate::check_alone(inputs, file, Some(text), &mut content, Scan::of(text));
         without_slack(&mut content);
         Checked { content, found }
     }))
@@ -141,13 +121,6 @@ fn without_slack(content: &mut Content) {
         briefing.relations.shrink_to_fit();
         briefing.events.shrink_to_fit();
     }
-}
-
-/// Parses one file into what a later load may take instead of parsing it again, as the
-/// loader does.
-#[cfg(test)]
-pub(crate) fn parse_for_keeping(input: &Input) -> Result<Parsing, Diagnostic> {
-    parse(input).map(|(text, content)| Parsing { content, scan: Scan::of(text) })
 }
 
 /// Reads every `*.json` file of `dir`, in name order, reporting those it cannot read.

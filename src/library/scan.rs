@@ -6,7 +6,7 @@
 use super::escape::json_is_plain;
 
 /// What one pass over a file's bytes found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Scan {
     /// No string of the file can hold a hostile character ([`json_is_plain`]).
     pub plain: bool,
