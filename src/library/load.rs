@@ -101,7 +101,7 @@ struct Checked {
 fn read_and_check(inputs: &[Input], file: usize, path: &Path) -> Result<Result<Checked, Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
     Ok(parse(&input).map(|(text, mut content)| {
-        let found = validate::check_alone(inputs, file, Some(text), &mut content, Scan::of(text));
+        let found = validate::check_alone(inputs, file, text, &mut content, Scan::of(text));
         without_slack(&mut content);
         Checked { content, found }
     }))
@@ -179,7 +179,7 @@ fn load_sources_now(inputs: &[Input], options: Options) -> Result<Loaded, LoadEr
     let parse_and_check = |(file, input)| {
         parse(input).map(|(text, mut content)| {
             let scan = Scan::of(text);
-            let found = validate::check_alone(inputs, file, Some(text), &mut content, scan);
+            let found = validate::check_alone(inputs, file, text, &mut content, scan);
             without_slack(&mut content);
             (Parsed { file, text: Some(text), content }, found)
         })

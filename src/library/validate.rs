@@ -19,11 +19,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::built::Built;
 use super::diagnostic::{Diagnostic, Position, Severity, position_of};
 use super::format::{EntityFile, Kind};
-use super::input::{Input, Options, Parsed, reread_text};
+use super::input::{Content, Input, Options, Parsed, reread_text};
 use super::locate::{JsonPath, locate, offset_in_string};
 #[cfg(doc)]
 use super::model::Entity;
 use super::model::EntityId;
+use super::scan::Scan;
 use super::store::Library;
 
 /// Where a declaration sits: the file, and the list, element and alias inside it. Kept
@@ -52,10 +53,8 @@ pub(crate) struct Reporter<'a> {
     inputs: &'a [Input],
     texts: HashMap<usize, &'a str>,
     /// Texts of files whose bytes were released after parsing, read again when a problem
-    /// in them needs a position: rare, so it costs a clean library nothing. One per file
-    /// from file `reread_from` on.
+    /// in them needs a position: rare, so it costs a clean library nothing.
     reread: Vec<OnceCell<String>>,
-    reread_from: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -63,13 +62,12 @@ impl<'a> Reporter<'a> {
     fn new(inputs: &'a [Input], texts: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
         let texts = texts.into_iter().collect();
         let reread = inputs.iter().map(|_| OnceCell::new()).collect();
-        Reporter { inputs, texts, reread, reread_from: 0, diagnostics: Vec::new() }
+        Reporter { inputs, texts, reread, diagnostics: Vec::new() }
     }
 
-    /// A reporter for the problems of file `file` alone, with its text when it is at hand.
-    fn for_file(inputs: &'a [Input], file: usize, text: Option<&'a str>) -> Self {
-        let texts = text.map(|text| (file, text)).into_iter().collect();
-        Reporter { inputs, texts, reread: vec![OnceCell::new()], reread_from: file, diagnostics: Vec::new() }
+    /// A reporter for the problems of file `file` alone, whose text is at hand.
+    fn for_file(inputs: &'a [Input], file: usize, text: &'a str) -> Self {
+        Reporter { inputs, texts: HashMap::from([(file, text)]), reread: Vec::new(), diagnostics: Vec::new() }
     }
 
     /// The text of `file`, to locate a JSON path in; empty (no position) for a file this
@@ -78,7 +76,7 @@ impl<'a> Reporter<'a> {
         if let Some(text) = self.texts.get(&file) {
             return text;
         }
-        match (file.checked_sub(self.reread_from).and_then(|i| self.reread.get(i)), self.inputs.get(file)) {
+        match (self.reread.get(file), self.inputs.get(file)) {
             (Some(cell), Some(input)) => cell.get_or_init(|| reread_text(&input.path)),
             _ => "",
         }
@@ -215,15 +213,15 @@ pub(crate) fn build(
 
 /// Runs the rules that need nothing but the file itself: its shorthand is filled in (see
 /// [`complete`]) and its content rules checked (see [`content`]). They are run where the
-/// file was parsed, on a loader's worker, with its text when it is still at hand; what
-/// they found goes to [`Builder::declare`] with the file, and is reported before what
-/// declaring it finds, as when one pass did both.
+/// file was parsed, on a loader's worker, while its `text` is still at hand; what they
+/// found goes to [`Builder::declare`] with the file, and is reported before what declaring
+/// it finds, as when one pass did both.
 pub(crate) fn check_alone(
     inputs: &[Input],
     file: usize,
-    text: Option<&str>,
-    content: &mut super::input::Content,
-    scan: super::scan::Scan,
+    text: &str,
+    content: &mut Content,
+    scan: Scan,
 ) -> Vec<Diagnostic> {
     let mut reporter = Reporter::for_file(inputs, file, text);
     complete::complete(content, file, &mut reporter);

@@ -255,8 +255,8 @@ impl Declarer<'_, '_, '_> {
 
 /// Frees a file's entity entries once they are declared: what they say has moved into the
 /// library and nothing reads them again, while the file itself is kept until its story is
-/// resolved. Holding every file's emptied entries until then was a sixth of the peak of
-/// a load.
+/// resolved. Holding every file's emptied entries until then was a tenth of a load's peak
+/// heap (24 of 211 MB at 100k entities).
 fn release(entries: &mut Vec<EntityFile>) {
     *entries = Vec::new();
 }
