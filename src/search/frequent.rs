@@ -189,6 +189,28 @@ mod tests {
         assert!(answered > 100, "the stored answers hold hits");
     }
 
+    /// What a one-off search builds: an index with no stored answers that finds what the
+    /// whole index finds, and stores the same answers once asked to.
+    #[test]
+    fn an_index_of_words_only_answers_alike_and_stores_the_same_answers_later() {
+        let library = bundled::load(Options::default()).unwrap().library;
+        let whole = Index::new(&library);
+        let mut words_only = Index::words_only(&library);
+        assert!(words_only.tables.frequent.terms.is_empty());
+        // A session keeps what its last search found, so each index has its own.
+        let (mut searching, mut answering) = (Session::default(), Session::default());
+        for term in whole.tables.frequent.terms.iter().take(40).chain(&["nvidia".to_owned(), "vice premier".to_owned()])
+        {
+            let query = Query::parse(term);
+            let (a, b) = (searching.search(&words_only, &query, STORED), answering.search(&whole, &query, STORED));
+            assert_eq!((&a.hits, a.total, &a.counts), (&b.hits, b.total, &b.counts), "{term}");
+        }
+        words_only.store_answers();
+        assert_eq!(words_only.tables.frequent.terms, whole.tables.frequent.terms);
+        assert_eq!(words_only.tables.frequent.hits, whole.tables.frequent.hits);
+        assert_eq!(words_only.tables.frequent.counts, whole.tables.frequent.counts);
+    }
+
     #[test]
     fn other_queries_are_not_answered_from_the_store() {
         let library = bundled::load(Options::default()).unwrap().library;
