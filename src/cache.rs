@@ -76,19 +76,19 @@ impl Loaded {
     /// else built without the stored answers to short terms, which only later searches
     /// read. [`Index::store_answers`] adds them before the index is kept in the cache.
     pub fn index_for_one_search(library: &Library, cached: Option<IndexPart>) -> Index<'_> {
-        match cached.map(IndexPart::read) {
-            Some(Ok(tables)) => Index::from_tables(library, tables),
-            _ => Index::words_only(library),
-        }
+        Self::cached_index(library, cached).unwrap_or_else(|| Index::words_only(library))
     }
 
     /// The index of the library: from the cache when it holds one that reads back, else
     /// built. (A cached index that fails its checks is rebuilt, like a library would be.)
     pub fn index(library: &Library, cached: Option<IndexPart>) -> Index<'_> {
-        match cached.map(IndexPart::read) {
-            Some(Ok(tables)) => Index::from_tables(library, tables),
-            _ => Index::new(library),
-        }
+        Self::cached_index(library, cached).unwrap_or_else(|| Index::new(library))
+    }
+
+    /// The index the cache holds, when it reads back.
+    fn cached_index(library: &Library, cached: Option<IndexPart>) -> Option<Index<'_>> {
+        let tables = cached?.read().ok()?;
+        Some(Index::from_tables(library, tables))
     }
 }
 

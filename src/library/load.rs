@@ -100,11 +100,20 @@ struct Checked {
 /// still at hand; only the result is kept, its bytes are dropped.
 fn read_and_check(inputs: &[Input], file: usize, path: &Path) -> Result<Result<Checked, Diagnostic>, Unreadable> {
     let input = read_file(path.to_path_buf()).map_err(Unreadable)?;
-    Ok(parse(&input).map(|(text, mut content)| {
-        let found = validate::check_alone(inputs, file, text, &mut content, Scan::of(text));
-        without_slack(&mut content);
-        Checked { content, found }
-    }))
+    Ok(parse_and_check(inputs, file, &input).map(|(_, content, found)| Checked { content, found }))
+}
+
+/// Parses file `file` of `inputs`, whose bytes are `input`'s, and runs the rules on it
+/// alone: its text, what it holds (its lists without slack), and what the rules found.
+fn parse_and_check<'a>(
+    inputs: &[Input],
+    file: usize,
+    input: &'a Input,
+) -> Result<(&'a str, Content, Vec<Diagnostic>), Diagnostic> {
+    let (text, mut content) = parse(input)?;
+    let found = validate::check_alone(inputs, file, text, &mut content, Scan::of(text));
+    without_slack(&mut content);
+    Ok((text, content, found))
 }
 
 /// Gives back the slack of a parsed file's lists. serde grows each list by doubling, and
@@ -176,15 +185,10 @@ pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadEr
 }
 
 fn load_sources_now(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
-    let parse_and_check = |(file, input)| {
-        parse(input).map(|(text, mut content)| {
-            let scan = Scan::of(text);
-            let found = validate::check_alone(inputs, file, text, &mut content, scan);
-            without_slack(&mut content);
-            (Parsed { file, text: Some(text), content }, found)
-        })
-    };
-    let parsed = parallel::map(inputs.iter().enumerate(), parse_and_check);
+    let parsed = parallel::map(inputs.iter().enumerate(), |(file, input)| {
+        parse_and_check(inputs, file, input)
+            .map(|(text, content, found)| (Parsed { file, text: Some(text), content }, found))
+    });
     finish(inputs, parsed, options)
 }
 
