@@ -6,6 +6,7 @@
 //! relations, backlinks and problems) is then put into the library in file order, so the
 //! result and the order of the problems are the same as one file after another.
 
+use std::collections::hash_map::Entry;
 use std::mem::take;
 
 use super::super::figure_text;
@@ -149,12 +150,13 @@ fn merge_relations(library: &mut Built, stated: Vec<(Relation, usize, usize)>, r
                 next
             }
         };
-        match seen.get(&(relation.from, kind, relation.to)).copied() {
-            None => {
-                seen.insert((relation.from, kind, relation.to), (library.relations.len(), file, index));
+        match seen.entry((relation.from, kind, relation.to)) {
+            Entry::Vacant(vacant) => {
+                vacant.insert((library.relations.len(), file, index));
                 library.relations.push(relation);
             }
-            Some((at, first_file, first_index)) => {
+            Entry::Occupied(occupied) => {
+                let (at, first_file, first_index) = *occupied.get();
                 let first = &mut library.relations[at];
                 if (first.label.as_str(), first.inverse.as_str())
                     != (relation.label.as_str(), relation.inverse.as_str())
