@@ -785,6 +785,9 @@ mod tests {
             "in the",
             "beijing ex",
             "chip in | ex",
+            "Jenson",
+            "Huang ceo",
+            "ch Nvidia",
         ];
         let queries: Vec<String> = letters.iter().cloned().chain(pairs).chain(longer.map(String::from)).collect();
         let mut split = Session { computing: true, ..Session::default() };

@@ -12,7 +12,7 @@ use super::Index;
 use super::edit::one_edit;
 use super::fold::char_mask;
 use super::index::Posting;
-use super::mark::{fuzzy_score, infix_from, loose, mark};
+use super::mark::{MIN_TYPO, fuzzy_score, infix_from, loose, mark};
 use super::query::Term;
 use super::rank::Tier;
 use super::source::Field;
@@ -29,6 +29,18 @@ pub(crate) enum Scope<'a> {
     /// Only these (sorted) destinations, all in this range: one core's share of the
     /// survivors.
     OnlyIn(&'a [u32], u32, u32),
+}
+
+impl Scope<'_> {
+    /// Whether destination `dest` is in scope.
+    fn holds(&self, dest: u32) -> bool {
+        match *self {
+            Scope::All => true,
+            Scope::Only(dests) => dests.binary_search(&dest).is_ok(),
+            Scope::Dests(start, end) => (start..end).contains(&dest),
+            Scope::OnlyIn(dests, start, end) => (start..end).contains(&dest) && dests.binary_search(&dest).is_ok(),
+        }
+    }
 }
 
 /// The vocabulary words a term without capitals is looked up by: the range of words it
@@ -95,7 +107,7 @@ fn each_folded(index: &Index<'_>, term: &Term, scope: Scope<'_>, f: &mut impl Fn
     starting_words(index, term, &words, scope, f);
     inside_words(index, term, &words, scope, f);
     if loose(term) {
-        each_loose_match(index, term, scope, true, &|_| true, f);
+        each_loose_match(index, term, scope, true, &|dest| scope.holds(dest), f);
     }
 }
 
@@ -217,7 +229,7 @@ fn by_initials(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: 
 /// Name and alias words one edit from a term of five letters or more.
 fn one_typo(index: &Index<'_>, term: &Term, wanted: &dyn Fn(u32) -> bool, f: &mut impl FnMut(Posting, Tier, i64)) {
     let len = term.len();
-    if len < 5 {
+    if len < MIN_TYPO {
         return;
     }
     let mask = char_mask(&term.folded);
