@@ -50,7 +50,7 @@ fn steps(group: &mut Group<'_>, content: &Path, file: &Path) {
         b.iter(|| {
             std::fs::remove_file(file).ok();
             let cold = cache::load(content, file, Options::default()).unwrap();
-            cold.pending.expect("a cache to write").write(&cold.library, Some(index.tables())).unwrap();
+            cold.pending.expect("a cache to write").write(&cold.library, index.tables()).unwrap();
         })
     });
     let warm = || cache::load(content, file, Options::default()).unwrap();

@@ -19,7 +19,7 @@ pub use file::{FORMAT, IndexPart};
 pub use stamp::Stamp;
 
 use crate::library::{self, Library, LoadError, Options};
-use crate::search::{Index, Tables};
+use crate::search::{Index, Query, Tables};
 
 /// The environment variable that names the cache directory.
 pub const ENV_DIR: &str = "BRIEFING_CACHE_DIR";
@@ -72,11 +72,19 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// The index as one search needs it: from the cache when it holds one that reads back,
-    /// else built without the stored answers to short terms, which only later searches
-    /// read. [`Index::store_answers`] adds them before the index is kept in the cache.
-    pub fn index_for_one_search(library: &Library, cached: Option<IndexPart>) -> Index<'_> {
-        Self::cached_index(library, cached).unwrap_or_else(|| Index::words_only(library))
+    /// The index as one search of `query` needs it: from the cache when it holds one that
+    /// reads back; else, when the index is then to be kept (`kept`), built without the
+    /// stored answers to short terms, which only later searches read
+    /// ([`Index::store_answers`] adds them before it is kept); else of the query's words
+    /// alone.
+    pub fn index_for_one_search<'l>(
+        library: &'l Library,
+        cached: Option<IndexPart>,
+        query: &Query,
+        kept: bool,
+    ) -> Index<'l> {
+        Self::cached_index(library, cached)
+            .unwrap_or_else(|| if kept { Index::words_only(library) } else { Index::for_query(library, query) })
     }
 
     /// The index of the library: from the cache when it holds one that reads back, else
@@ -258,7 +266,7 @@ mod tests {
             second.library.briefing(second.library.briefing_ids().next().unwrap()).path,
             content.path().join("amd-export-hit.json")
         );
-        pending.write(&second.library, Some(Index::new(&second.library).tables())).unwrap();
+        pending.write(&second.library, Index::new(&second.library).tables()).unwrap();
 
         let third = load(content.path(), &cache, Options::default()).unwrap();
         assert!(third.pending.is_none(), "library and index both came from the cache");

@@ -233,3 +233,32 @@ fn clear_removes_the_caches_and_no_cache_writes_none() {
     assert!(out.starts_with("removed 1 cache file from"), "{out}");
     assert!(s.status().contains("no cache yet"), "{}", s.status());
 }
+
+/// Without a cache, `briefing search` indexes only the words its query can match; through
+/// the cache it reads the whole index. Both give the same results for queries of every kind.
+#[test]
+fn a_search_without_the_cache_answers_as_one_through_it() {
+    let s = Setup::new();
+    s.warm();
+    let queries = [
+        "jh",
+        "jenson",
+        "Huang ceo",
+        "^nv",
+        "ia$",
+        "h20 | h200",
+        "chip !deepseek",
+        "@person ch",
+        "vice-premier",
+        "u.s.",
+        "5.5",
+        "dpsk",
+        "'nvidia",
+    ];
+    for query in queries {
+        let through_cache = s.run(&[], &["search", "--json", "--limit", "50", query]);
+        let without = s.run(&["--no-cache"], &["search", "--json", "--limit", "50", query]);
+        assert_eq!(through_cache, without, "{query}");
+        assert_eq!(through_cache.0, 0, "{query} finds something");
+    }
+}

@@ -76,7 +76,8 @@ pub fn run(
     }
     let loaded = load_cached(source)?;
     let library = super::keep(loaded.library);
-    let mut index = cache::Loaded::index_for_one_search(library, loaded.index);
+    let kept = loaded.pending.is_some();
+    let mut index = cache::Loaded::index_for_one_search(library, loaded.index, &parsed, kept);
     let results = search::search(&index, &parsed, limit);
     let rows: Vec<ResultJson> = results.hits.iter().map(|hit| result(library, &index, hit, &parsed)).collect();
     let text = if json {
@@ -92,7 +93,7 @@ pub fn run(
     if let Some(pending) = loaded.pending {
         // After the answer is out: a cache that cannot be written costs only the next start.
         index.store_answers();
-        let _ = pending.write(library, Some(index.tables()));
+        let _ = pending.write(library, index.tables());
     }
     super::keep(index);
     Ok(if found { ExitCode::SUCCESS } else { ExitCode::FAILURE })

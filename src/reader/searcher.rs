@@ -208,7 +208,7 @@ pub fn start<'scope, 'l: 'scope>(
         return start_worker(scope, library, cached, wake);
     }
     if let Some(pending) = cached.pending {
-        scope.spawn(move || pending.write_in_background(library, Some(Index::new(library).tables())));
+        scope.spawn(move || pending.write_in_background(library, Index::new(library).tables()));
     }
     match cached.index {
         Some(part) => Searcher::inline(Loaded::index(library, Some(part))),
@@ -244,7 +244,7 @@ fn work<'l>(library: &'l Library, cached: Cached, ready: &AtomicBool, channels: 
     ready.store(true, Ordering::Release);
     thread::scope(|scope| {
         if let Some(pending) = cached.pending {
-            scope.spawn(|| pending.write_in_background(library, Some(index.tables())));
+            scope.spawn(|| pending.write_in_background(library, index.tables()));
         }
         answer_jobs(library, &index, channels, wake);
     });

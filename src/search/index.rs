@@ -13,6 +13,7 @@ pub(crate) use stored::Frequent;
 
 use rustc_hash::FxHashMap;
 
+use super::query::Query;
 use super::source::{Category, Destination, EventsOf, Field, Text, for_each_text};
 use crate::library::Library;
 
@@ -119,6 +120,9 @@ impl Vocab {
 pub struct Index<'l> {
     pub(crate) library: &'l Library,
     pub(crate) tables: Tables,
+    /// Whether every word is indexed; else only the words one query can match
+    /// ([`Index::for_query`]), and the index answers nothing else and is never kept.
+    pub(crate) whole: bool,
 }
 
 /// The index without the library it points into: numbers and folded words only, so it
@@ -171,17 +175,26 @@ impl<'l> Index<'l> {
     /// answers: [`Index::new`] adds them, searching with this index. It answers every
     /// query as the whole index does, only the short terms more slowly.
     pub fn words_only(library: &'l Library) -> Self {
-        build::build(library)
+        build::build(library, &build::Words::All)
+    }
+
+    /// Indexes only what `query` can match, for a search run once with nothing to keep:
+    /// every word of names and aliases, and elsewhere only the words that hold one of its
+    /// terms — on a large library a small part of the words, so this takes a fraction of
+    /// the time and memory of [`Index::words_only`]. It answers `query` as the whole index
+    /// does; another query it may answer wrongly, so it stores no answers and is not kept.
+    pub fn for_query(library: &'l Library, query: &Query) -> Self {
+        build::build(library, &build::Words::of(query))
     }
 
     /// The index of `library` from tables built for it earlier (kept in the cache with it).
     pub fn from_tables(library: &'l Library, tables: Tables) -> Self {
-        Index { library, tables }
+        Index { library, tables, whole: true }
     }
 
-    /// Its tables, to keep in the cache.
-    pub fn tables(&self) -> &Tables {
-        &self.tables
+    /// Its tables, to keep in the cache; none for an index of one query's words.
+    pub fn tables(&self) -> Option<&Tables> {
+        self.whole.then_some(&self.tables)
     }
 
     /// Gives back the memory of what searches have read from a cached index (see

@@ -17,6 +17,10 @@ use crate::library::text::{fold, fold_char, fold_keep_case, strip_accent};
 /// one by one out of long names ("amd" → "Chinese state media").
 pub const FUZZY_FLOOR_PER_LETTER: i64 = 17;
 
+/// Terms of this many letters or more match a name word one edit away: shorter ones
+/// would be a typo of too many words.
+pub const MIN_TYPO: usize = 5;
+
 /// The smallest terms matched inside a word: two letters in names, three elsewhere.
 pub fn infix_from(field: Field) -> usize {
     if field.is_name() { 2 } else { 3 }
@@ -107,7 +111,7 @@ fn in_word(form: &str, w: &Word, wanted: &str, len: usize, whole: usize, term: &
             return mark(Tier::Contains, w.chars[at..at + len].to_vec());
         }
     }
-    if loose(term) && field.is_name() && len >= 5 && one_edit(wanted, form) {
+    if loose(term) && field.is_name() && len >= MIN_TYPO && one_edit(wanted, form) {
         return mark(Tier::Typo, w.chars.clone());
     }
     None

@@ -167,6 +167,20 @@ impl<'l> Text<'l> {
     pub fn joined(&self) -> Cow<'l, str> {
         if self.rest.is_empty() { Cow::Borrowed(self.lead) } else { Cow::Owned(format!("{} {}", self.lead, self.rest)) }
     }
+
+    /// The text as one string, put together in `buffer` when it has two parts: for reading
+    /// every text of a library without an allocation each.
+    pub fn joined_in<'b>(&self, buffer: &'b mut String) -> &'b str
+    where
+        'l: 'b,
+    {
+        if self.rest.is_empty() {
+            return self.lead;
+        }
+        buffer.clear();
+        buffer.extend([self.lead, " ", self.rest]);
+        buffer
+    }
 }
 
 /// Every destination of a library, in index order: entities, then each briefing followed
