@@ -55,35 +55,62 @@ fn report(diagnostics: &[Diagnostic]) -> String {
 /// of its peak memory. A problem found later re-reads its file to say where it is.
 /// It runs on small memory pages (see [`super::pages`]).
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
+    let ReadApart { mut unreadable, loaded, .. } = load_dir_apart(dir, options);
+    if unreadable.is_empty() {
+        return loaded;
+    }
+    unreadable.extend(loaded.map_or_else(|error| error.diagnostics, |loaded| loaded.warnings));
+    Err(LoadError { diagnostics: unreadable })
+}
+
+/// A directory loaded with what could not be read kept apart: `check` reports those
+/// problems and still checks the files it read as a library.
+#[derive(Debug)]
+pub struct ReadApart {
+    /// A directory that could not be listed or holds no briefing files, or files that could
+    /// not be read at all.
+    pub unreadable: Vec<Diagnostic>,
+    /// How many files were read.
+    pub read: usize,
+    /// The library of the files read, or every problem that keeps it from loading.
+    pub loaded: Result<Loaded, LoadError>,
+}
+
+/// [`load_dir`], keeping the files that could not be read apart from the library of the
+/// others, which is loaded all the same.
+pub fn load_dir_apart(dir: &Path, options: Options) -> ReadApart {
     super::pages::without_huge_pages(|| load_dir_now(dir, options))
 }
 
-fn load_dir_now(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
-    let paths = json_files(dir).map_err(|problem| LoadError { diagnostics: vec![problem] })?;
+fn load_dir_now(dir: &Path, options: Options) -> ReadApart {
+    let (paths, mut unreadable) = match json_files(dir) {
+        Ok(paths) => (paths, Vec::new()),
+        Err(problem) => (Vec::new(), vec![problem]),
+    };
     let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
     let mut builder = validate::Builder::new(&inputs, []);
-    let (mut unreadable, mut diagnostics) = (Vec::new(), Vec::new());
+    let (mut diagnostics, mut read) = (Vec::new(), 0);
     parallel::in_order(
         paths.iter().enumerate(),
         |(file, path)| read_and_check(&inputs, file, path),
-        |file, outcome| match outcome {
-            Err(Unreadable(problem)) => unreadable.push(problem),
-            Ok(Err(problem)) => diagnostics.push(problem),
-            Ok(Ok(Checked { content, found })) => {
-                builder.declare(Parsed { file, text: None, content }, found);
+        |file, outcome| {
+            read += usize::from(outcome.is_ok());
+            match outcome {
+                Err(Unreadable(problem)) => unreadable.push(problem),
+                Ok(Err(problem)) => diagnostics.push(problem),
+                Ok(Ok(Checked { content, found })) => builder.declare(Parsed { file, text: None, content }, found),
             }
         },
     );
     let (library, found) = builder.finish(options);
     diagnostics.extend(found);
     in_file_order(&inputs, &mut diagnostics);
-    unreadable.extend(diagnostics);
-    let diagnostics = unreadable;
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    let loaded = if diagnostics.iter().any(Diagnostic::is_error) {
         Err(LoadError { diagnostics })
     } else {
         Ok(Loaded { library, warnings: diagnostics })
-    }
+    };
+    ReadApart { unreadable, read, loaded }
 }
 
 /// A file that could not be read at all (as opposed to one that does not parse).
