@@ -101,14 +101,14 @@ impl Declarer<'_, '_, '_> {
     /// entry with a valid id still claims the id, so that references to it are not each
     /// reported again as unknown: the one error says what is wrong.
     fn entity(&mut self, e: &mut EntityFile, index: usize, owner: Owner) -> Option<EntityId> {
+        // Paths are built only for a message: every entry of every file comes through here.
         let origin = Origin { file: self.file, list: "entities", index, alias: None };
-        let path = origin.path();
         if !is_valid_id(&e.id) {
-            self.reporter.error(self.file, &path.key("id"), invalid_id(&e.id));
+            self.reporter.error(self.file, &origin.path().key("id"), invalid_id(&e.id));
             return None;
         }
         if let Some(problem) = entry_problem(e) {
-            self.reporter.error(self.file, &path.key(problem.0), problem.1);
+            self.reporter.error(self.file, &origin.path().key(problem.0), problem.1);
             self.origins.poisoned.insert(e.id.clone());
             return None;
         }
@@ -141,18 +141,18 @@ impl Declarer<'_, '_, '_> {
 
     /// Another entry for an entity already met: allowed once per file, never for a figure.
     fn again(&mut self, id: EntityId, e: &EntityFile, origin: Origin) -> Option<EntityId> {
-        // The first place is found only for a message: locating it re-scans a file, and
-        // every reference to a shared entity comes through here.
-        let path = origin.path().key("id");
+        // The first place and the path are found only for a message: locating the place
+        // re-scans a file, and every reference to a shared entity comes through here.
+        let path = || origin.path().key("id");
         if self.library.entities[id.index()].kind == Kind::Figure {
             let place = self.first_place(id);
             let message = format!("`{}` is a figure (declared at {place}); an entity may not use its id", e.id);
-            self.reporter.error(self.file, &path, message);
+            self.reporter.error(self.file, &path(), message);
             return None;
         }
         if self.origins.last_file[id.index()] == self.file {
             let place = self.first_place(id);
-            self.reporter.error(self.file, &path, format!("duplicate id `{}`, already declared at {place}", e.id));
+            self.reporter.error(self.file, &path(), format!("duplicate id `{}`, already declared at {place}", e.id));
             return None;
         }
         Some(id)
@@ -198,7 +198,6 @@ impl Declarer<'_, '_, '_> {
     /// Declares a figure as an entity of kind figure; its data is resolved later.
     fn figure(&mut self, f: &FigureFile, index: usize, briefing: BriefingId) -> Option<EntityId> {
         let origin = Origin { file: self.file, list: "figures", index, alias: None };
-        let path = origin.path();
         let problem = if !is_valid_id(&f.id) {
             Some(("id", invalid_id(&f.id)))
         } else if f.display.trim().is_empty() {
@@ -213,14 +212,14 @@ impl Declarer<'_, '_, '_> {
             None
         };
         if let Some((key, message)) = problem {
-            self.reporter.error(self.file, &path.key(key), message);
+            self.reporter.error(self.file, &origin.path().key(key), message);
             return None;
         }
         if let Some(existing) = self.library.by_id.get(&f.id).copied() {
             let place = self.origins.entities.get(existing.index()).map(|o| self.reporter.place(o)).unwrap_or_default();
             self.reporter.error(
                 self.file,
-                &path.key("id"),
+                &origin.path().key("id"),
                 format!("duplicate id `{}`, already declared at {place}", f.id),
             );
             return None;
