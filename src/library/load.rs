@@ -79,14 +79,18 @@ pub struct ReadApart {
 /// [`load_dir`], keeping the files that could not be read apart from the library of the
 /// others, which is loaded all the same.
 pub fn load_dir_apart(dir: &Path, options: Options) -> ReadApart {
-    super::pages::without_huge_pages(|| load_dir_now(dir, options))
-}
-
-fn load_dir_now(dir: &Path, options: Options) -> ReadApart {
-    let (paths, mut unreadable) = match json_files(dir) {
-        Ok(paths) => (paths, Vec::new()),
+    let (entries, unreadable) = match library_entries(dir) {
+        Ok(entries) => (entries, Vec::new()),
         Err(problem) => (Vec::new(), vec![problem]),
     };
+    // What the directory says of each file's size (a symlink's own), for the page size.
+    let bytes = entries.iter().filter_map(|entry| entry.metadata().ok()).map(|m| m.len()).sum();
+    let paths = entries.iter().map(fs::DirEntry::path).collect();
+    super::pages::for_load(bytes, || load_paths(paths, unreadable, options))
+}
+
+/// Loads the files `paths`, adding those that cannot be read to `unreadable`.
+fn load_paths(paths: Vec<PathBuf>, mut unreadable: Vec<Diagnostic>, options: Options) -> ReadApart {
     let inputs: Vec<Input> = paths.iter().map(|p| Input { path: p.clone(), bytes: Cow::Borrowed(&[]) }).collect();
     let mut builder = validate::Builder::new(&inputs, []);
     let (mut diagnostics, mut read) = (Vec::new(), 0);
@@ -208,7 +212,8 @@ pub fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
 /// Parses and validates `inputs` into a library, on small memory pages (see
 /// [`super::pages`]).
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
-    super::pages::without_huge_pages(|| load_sources_now(inputs, options))
+    let bytes = inputs.iter().map(|input| input.bytes.len() as u64).sum();
+    super::pages::for_load(bytes, || load_sources_now(inputs, options))
 }
 
 fn load_sources_now(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {

@@ -3,9 +3,11 @@
 //! whose memory is fragmented (any machine that has run for a while with a large page cache)
 //! each huge page can stall on the kernel compacting memory to find two megabytes in one
 //! piece. The load is then slower, and slower per entity the larger the library is. Small
-//! pages cost a fault every 4 KB, the same for every library. So a load runs with huge
+//! pages cost a fault every 4 KB, the same for every library. So a large load runs with huge
 //! pages turned off for the process, and they are turned back on for what comes after it
-//! (a warm start's tables, the search's working table), which profits from them.
+//! (a warm start's tables, the search's working table), which profits from them. A small
+//! load keeps them: it asks for a few dozen, which the kernel has at hand, and a fault every
+//! 4 KB was a fifth of its time (measured in `docs/benchmarks.md`).
 
 use std::sync::{Mutex, PoisonError};
 
@@ -17,6 +19,20 @@ struct Loads {
 }
 
 static LOADS: Mutex<Loads> = Mutex::new(Loads { running: 0, turn_back_on: false });
+
+/// Loads of more JSON than this run on small pages: at 100k entities (92 MB) huge pages
+/// made a load a fifth faster, at 300k (280 MB) and beyond slower.
+pub(crate) const HUGE_PAGES_UP_TO: u64 = 128 << 20;
+
+/// Runs `load`, a load of `bytes` of JSON, on the pages that suit its size.
+pub(crate) fn for_load<T>(bytes: u64, load: impl FnOnce() -> T) -> T {
+    if on_small_pages(bytes) { without_huge_pages(load) } else { load() }
+}
+
+/// Whether a load of `bytes` of JSON runs on small pages.
+fn on_small_pages(bytes: u64) -> bool {
+    bytes > HUGE_PAGES_UP_TO
+}
 
 /// Runs `load` with transparent huge pages off for the process; several loads at once
 /// share one such stretch.
@@ -83,6 +99,13 @@ mod tests {
     fn at_rest() -> Option<bool> {
         let loads = LOADS.lock().unwrap_or_else(PoisonError::into_inner);
         (loads.running == 0).then(huge_pages_off)
+    }
+
+    #[test]
+    fn only_a_large_load_runs_on_small_pages() {
+        assert!(!on_small_pages(92 << 20), "100k entities keep huge pages");
+        assert!(on_small_pages(280 << 20), "300k entities do not");
+        assert!(for_load(HUGE_PAGES_UP_TO + 1, huge_pages_off), "off inside a large load");
     }
 
     #[test]
