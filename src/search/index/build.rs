@@ -1,6 +1,8 @@
 //! Building the index: each core cuts its share of the destinations into words with a
 //! vocabulary of its own, then the shares are merged into one sorted vocabulary and the
-//! postings laid out word by word with a counting sort (no per-word allocations).
+//! postings laid out word by word with a counting sort (no per-word allocations). An
+//! index of one query's words ([`Words::Matching`]) passes over the words, and the texts,
+//! that none of its terms can match.
 
 use std::ops::{Range, RangeInclusive};
 
