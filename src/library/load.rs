@@ -53,7 +53,7 @@ fn report(diagnostics: &[Diagnostic]) -> String {
 /// and its bytes are dropped as soon as it parses: holding every file's bytes through
 /// validation was a large share of a big library's load time (fresh pages to fault in) and
 /// of its peak memory. A problem found later re-reads its file to say where it is.
-/// It runs on small memory pages (see [`super::pages`]).
+/// It runs on the memory pages that suit its size (see `library::pages`).
 pub fn load_dir(dir: &Path, options: Options) -> Result<Loaded, LoadError> {
     let ReadApart { mut unreadable, loaded, .. } = load_dir_apart(dir, options);
     if unreadable.is_empty() {
@@ -83,8 +83,15 @@ pub fn load_dir_apart(dir: &Path, options: Options) -> ReadApart {
         Ok(entries) => (entries, Vec::new()),
         Err(problem) => (Vec::new(), vec![problem]),
     };
-    // What the directory says of each file's size (a symlink's own), for the page size.
-    let bytes = entries.iter().filter_map(|entry| entry.metadata().ok()).map(|m| m.len()).sum();
+    // What the directory says of the files' sizes (a symlink's own), summed only as far as
+    // choosing the page size needs.
+    let mut bytes = 0;
+    for entry in &entries {
+        if super::pages::large(bytes) {
+            break;
+        }
+        bytes += entry.metadata().map_or(0, |m| m.len());
+    }
     let paths = entries.iter().map(fs::DirEntry::path).collect();
     super::pages::for_load(bytes, || load_paths(paths, unreadable, options))
 }
@@ -209,8 +216,8 @@ pub fn read_file(path: PathBuf) -> Result<Input, Diagnostic> {
     }
 }
 
-/// Parses and validates `inputs` into a library, on small memory pages (see
-/// [`super::pages`]).
+/// Parses and validates `inputs` into a library, on the memory pages that suit its size
+/// (see `library::pages`).
 pub fn load_sources(inputs: &[Input], options: Options) -> Result<Loaded, LoadError> {
     let bytes = inputs.iter().map(|input| input.bytes.len() as u64).sum();
     super::pages::for_load(bytes, || load_sources_now(inputs, options))

@@ -22,15 +22,15 @@ static LOADS: Mutex<Loads> = Mutex::new(Loads { running: 0, turn_back_on: false 
 
 /// Loads of more JSON than this run on small pages: at 100k entities (92 MB) huge pages
 /// made a load a fifth faster, at 300k (280 MB) and beyond slower.
-pub(crate) const HUGE_PAGES_UP_TO: u64 = 128 << 20;
+const HUGE_PAGES_UP_TO: u64 = 128 << 20;
 
 /// Runs `load`, a load of `bytes` of JSON, on the pages that suit its size.
 pub(crate) fn for_load<T>(bytes: u64, load: impl FnOnce() -> T) -> T {
-    if on_small_pages(bytes) { without_huge_pages(load) } else { load() }
+    if large(bytes) { without_huge_pages(load) } else { load() }
 }
 
-/// Whether a load of `bytes` of JSON runs on small pages.
-fn on_small_pages(bytes: u64) -> bool {
+/// Whether a load of `bytes` of JSON is large enough to run on small pages.
+pub(crate) fn large(bytes: u64) -> bool {
     bytes > HUGE_PAGES_UP_TO
 }
 
@@ -103,8 +103,8 @@ mod tests {
 
     #[test]
     fn only_a_large_load_runs_on_small_pages() {
-        assert!(!on_small_pages(92 << 20), "100k entities keep huge pages");
-        assert!(on_small_pages(280 << 20), "300k entities do not");
+        assert!(!large(92 << 20), "100k entities keep huge pages");
+        assert!(large(280 << 20), "300k entities do not");
         assert!(for_load(HUGE_PAGES_UP_TO + 1, huge_pages_off), "off inside a large load");
     }
 
