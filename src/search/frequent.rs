@@ -42,8 +42,8 @@ impl<'l> Index<'l> {
 
     /// Searches and keeps the answers to the costliest short terms, as [`Index::new`] does:
     /// for an index built with [`Index::words_only`] once it is to be kept, since only
-    /// later searches read them. An index of one query's words ([`Index::for_query`]) stores none: it would miss
-    /// the words the short terms match.
+    /// later searches read them. An index of one query's words ([`Index::for_query`])
+    /// stores none: it would miss the words the short terms match.
     pub fn store_answers(&mut self) {
         if !self.whole {
             return;
