@@ -87,10 +87,10 @@ struct Share {
     pieces: Vec<Piece>,
     /// Each piece's first token; tokens run to the next piece's.
     piece_tokens: Vec<u32>,
+    /// Each piece's place among its destination's texts.
+    piece_local: Vec<u16>,
     token_word: Vec<u32>,
     token_at: Vec<u16>,
-    /// Each token's text, numbered within its destination.
-    token_local: Vec<u16>,
     first_piece: Vec<u32>,
     title_len: Vec<u16>,
     /// (local piece, folded text, initials' characters) of every name and alias.
@@ -113,6 +113,8 @@ impl Share {
 
     fn add_piece(&mut self, dest: u32, field: Field, text: &str, words: &Words) {
         self.piece_tokens.push(self.token_word.len() as u32);
+        let in_dest = self.pieces.len() - self.first_piece.last().map_or(0, |&p| p as usize);
+        self.piece_local.push(in_dest.min(usize::from(u16::MAX)) as u16);
         let letters = match words.passed_over(field, text, &mut self.line) {
             Some(letters) => letters,
             None => self.add_words(field, text, words),
@@ -124,7 +126,6 @@ impl Share {
     /// letters and digits it has.
     fn add_words(&mut self, field: Field, text: &str, words: &Words) -> usize {
         let local = self.pieces.len() as u32;
-        let in_dest = local - self.first_piece.last().copied().unwrap_or(0);
         let mut tokens = std::mem::take(&mut self.scratch);
         let mut initials = String::new();
         let mut previous: Option<u16> = None;
@@ -148,7 +149,6 @@ impl Share {
         for &(w, at) in &tokens {
             self.token_word.push(w);
             self.token_at.push(at);
-            self.token_local.push(in_dest.min(u16::MAX as u32) as u16);
         }
         tokens.clear();
         self.scratch = tokens;
@@ -272,11 +272,11 @@ fn each_token(shares: &[Share], maps: &[Vec<u32>], mut f: impl FnMut(usize, usiz
     for (share, map) in shares.iter().zip(maps) {
         for (p, piece) in share.pieces.iter().enumerate() {
             let class = usize::from(!piece.field.is_name());
+            let local = usize::from(share.piece_local[p]);
             let tokens = share.piece_tokens[p] as usize..share.piece_tokens[p + 1] as usize;
             for t in tokens {
                 let word = map[share.token_word[t] as usize] as usize;
                 let at = share.token_at[t];
-                let local = usize::from(share.token_local[t]);
                 f(word, class, Posting::new(piece.dest, local, piece.field, at >> 1, at & 1 == 1));
             }
         }
